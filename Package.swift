@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets point one way: QuorumRules (no dependencies) ← QuorumCore (model, validation, engine)
+// ← QuorumFiles (YAML/CSV loading) and QuorumStore (SQLite) ← the `quorum` executable.
+let package = Package(
+    name: "Quorum",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "quorum", targets: ["quorum"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "QuorumRules"),
+        .target(
+            name: "QuorumCore",
+            dependencies: [
+                "QuorumRules",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "QuorumFiles",
+            dependencies: [
+                "QuorumCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "QuorumStore",
+            dependencies: [
+                "QuorumCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "quorum",
+            dependencies: [
+                "QuorumCore",
+                "QuorumFiles",
+                "QuorumStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
+        .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),
+        .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore"]),
+        .testTarget(name: "QuorumCLITests", dependencies: ["quorum"]),
+    ]
+)

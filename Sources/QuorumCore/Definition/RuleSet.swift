@@ -1,0 +1,41 @@
+import QuorumRules
+
+/// A validated rule set from `rules/`: named thresholds, quorum rules and selection rules with their legal basis.
+public struct RuleSet: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let basis: String?
+    public let rules: [Rule]
+
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+public struct Rule: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Who passes a vote.
+        case threshold
+        /// How many members must attend for a vote to count.
+        case quorum
+        /// Ranking from the top down within a cap.
+        case selection
+    }
+
+    public enum Content: Sendable, Equatable {
+        case threshold(ThresholdRule)
+        case quorum(ThresholdRule)
+        case selection(SelectionRule)
+    }
+
+    public let id: String
+    public let name: String
+    public let basis: String?
+    public let content: Content
+
+    public var kind: Kind {
+        switch content {
+        case .threshold: .threshold
+        case .quorum: .quorum
+        case .selection: .selection
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import QuorumRules
+
+/// One meeting of the procedure.
+public struct Step: Codable, Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let body: String
+    public let form: StepForm
+    public let purpose: String?
+    public let meets: MeetingTime?
+    public let quorum: ThresholdRule?
+    public let threshold: ThresholdRule?
+    public let selection: SelectionRule?
+    /// Guarded paths, tried in order before the default.
+    public let transitions: [Transition]
+    /// Where the step goes when no guard applies: the next step, or the end.
+    public let next: TransitionTarget
+}
+
+/// How a step reaches its outcome.
+public enum StepForm: String, Codable, Sendable, CaseIterable {
+    /// The body discusses and agrees a list ("thảo luận, thống nhất").
+    case discussion
+    /// Written nomination ballot ("ghi và bỏ phiếu giới thiệu").
+    case nominationBallot = "nomination-ballot"
+    /// Written secret ballot ("bỏ phiếu kín").
+    case secretBallot = "secret-ballot"
+
+    public var isBallot: Bool { self != .discussion }
+
+    public var label: String {
+        switch self {
+        case .discussion: "discussion and agreement"
+        case .nominationBallot: "written nomination ballot"
+        case .secretBallot: "written secret ballot"
+        }
+    }
+}
+
+public struct Transition: Codable, Sendable, Equatable {
+    public let when: TransitionGuard
+    public let to: TransitionTarget
+}
+
+/// The conditions a transition can wait for.
+public enum TransitionGuard: String, Codable, Sendable, CaseIterable {
+    /// Too few members attended; usually leads back to the same step, held again.
+    case quorumNotMet = "quorum-not-met"
+    /// No candidate for any title passed.
+    case nobodyPasses = "nobody-passes"
+}
+
+public enum TransitionTarget: Codable, Sendable, Equatable, CustomStringConvertible {
+    case step(String)
+    /// The procedure ends and hands its final list to the authority.
+    case end
+
+    public static let endKeyword = "end"
+
+    public init(_ text: String) {
+        self = text == Self.endKeyword ? .end : .step(text)
+    }
+
+    public var description: String {
+        switch self {
+        case .step(let id): id
+        case .end: Self.endKeyword
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,32 @@
+/// One problem found in a definition. It names a path; the loader that read the file adds the location.
+public struct Diagnostic: Hashable, Sendable {
+    public enum Severity: String, Sendable, Comparable {
+        case warning
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+    }
+
+    public let severity: Severity
+    /// The document the path belongs to: a workflow or rule set id, or a file name before ids are known.
+    public let document: String
+    public let path: DocumentPath
+    public let message: String
+    public let notes: [String]
+
+    public init(_ severity: Severity, in document: String, at path: DocumentPath, _ message: String, notes: [String] = []) {
+        self.severity = severity
+        self.document = document
+        self.path = path
+        self.message = message
+        self.notes = notes
+    }
+
+    public static func error(in document: String, at path: DocumentPath, _ message: String, notes: [String] = []) -> Diagnostic {
+        Diagnostic(.error, in: document, at: path, message, notes: notes)
+    }
+
+    public static func warning(in document: String, at path: DocumentPath, _ message: String, notes: [String] = []) -> Diagnostic {
+        Diagnostic(.warning, in: document, at: path, message, notes: notes)
+    }
+}

@@ -1,0 +1,76 @@
+/// A workflow file as written, after `extends:` has been merged and before validation. Every field is optional here;
+/// the validator decides what is missing.
+public struct WorkflowDocument: Codable, Sendable, Equatable {
+    public var id: String?
+    public var name: String?
+    public var version: Int?
+    public var abstract: Bool?
+    public var extends: String?
+    public var basis: String?
+    public var rules: String?
+    public var term: String?
+    public var cycle: String?
+    public var authority: String?
+    public var timezone: String?
+    public var note: String?
+    public var people: [PersonDocument]?
+    public var bodies: [BodyDocument]?
+    public var titles: [TitleDocument]?
+    public var steps: [StepDocument]?
+
+    public init(id: String? = nil) { self.id = id }
+}
+
+public struct PersonDocument: Codable, Sendable, Equatable {
+    public var id: String?
+    public var name: String?
+    public var note: String?
+}
+
+public struct BodyDocument: Codable, Sendable, Equatable {
+    public var id: String?
+    public var name: String?
+    public var members: [MemberDocument]?
+    public var count: Int?
+    public var includes: [String]?
+}
+
+public struct MemberDocument: Codable, Sendable, Equatable {
+    public var person: String?
+    public var role: String?
+}
+
+public struct TitleDocument: Codable, Sendable, Equatable {
+    public var id: String?
+    public var name: String?
+    public var cap: Int?
+    public var authority: String?
+    public var kept: [String]?
+    public var removed: [RemovalDocument]?
+}
+
+public struct RemovalDocument: Codable, Sendable, Equatable {
+    public var person: String?
+    public var reason: String?
+}
+
+public struct StepDocument: Codable, Sendable, Equatable {
+    public var id: String?
+    public var name: String?
+    public var body: String?
+    public var form: String?
+    public var purpose: String?
+    public var date: String?
+    public var time: String?
+    public var timezone: String?
+    public var quorum: String?
+    public var threshold: String?
+    public var selection: String?
+    public var skip: Bool?
+    public var transitions: [TransitionDocument]?
+}
+
+public struct TransitionDocument: Codable, Sendable, Equatable {
+    public var when: String?
+    public var to: String?
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+
+/// Runs commands against instances: loads the history, checks the pin, asks the engine, and appends the result
+/// in one atomic step guarded by the revision it read. A refused command stores nothing.
+public struct InstanceService: Sendable {
+    public let store: any InstanceStore
+    public let actor: String
+    public let clock: @Sendable () -> Date
+    private let logger = Logger(label: "quorum.engine")
+
+    public init(store: any InstanceStore, actor: String, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.actor = actor
+        self.clock = clock
+    }
+
+    /// Starts an instance of a runnable definition. Its id is the workflow id with a running number.
+    public func start(_ definition: WorkflowDefinition) throws -> InstanceState {
+        let pinned = PinnedDefinition(definition)
+        let number = try store.instances().filter { $0.workflow == definition.id }.count + 1
+        let header = InstanceHeader(id: "\(definition.id)-\(number)", workflow: definition.id, createdAt: clock())
+        let event = Event(sequence: 1, at: header.createdAt, actor: actor,
+                          payload: .started(Started(workflow: definition.id, definitionHash: pinned.hash)))
+        try store.create(header, definition: pinned, firstEvent: event)
+        logger.debug("started \(header.id) pinned to \(pinned.hash)")
+        return InstanceState(id: header.id, workflow: definition.id, events: [event], firstStep: definition.steps.first?.id)
+    }
+
+    /// An instance as stored: its events, the state derived from them, and the definition it is pinned to.
+    public struct Loaded: Sendable {
+        public let events: [Event]
+        public let state: InstanceState
+        public let definition: WorkflowDefinition
+        public let pinned: PinnedDefinition
+    }
+
+    /// The instance and the definition it is pinned to, whatever the YAML says now.
+    public func load(_ id: String) throws -> Loaded {
+        guard let log = try store.load(id) else {
+            throw EngineError.unknownInstance(id, known: try store.instances().map(\.id))
+        }
+        let hash = log.events.reduce("") { hash, event in
+            switch event.payload {
+            case .started(let started): started.definitionHash
+            case .migrated(let migration): migration.toHash
+            default: hash
+            }
+        }
+        let pinned = PinnedDefinition(hash: hash, json: log.definitions[hash] ?? Data())
+        let definition = try pinned.definition()
+        let state = InstanceState(id: id, workflow: log.header.workflow, events: log.events, firstStep: definition.steps.first?.id)
+        return Loaded(events: log.events, state: state, definition: definition, pinned: pinned)
+    }
+
+    /// Records a step's results after checking them. Returns warnings worth showing.
+    public func record(_ record: StepRecord, in id: String, current: WorkflowDefinition) throws -> [RecordProblem] {
+        let loaded = try loadPinned(id, current: current)
+        let (checked, warnings) = try RecordCheck(definition: loaded.definition, state: loaded.state).check(record)
+        try append(.recorded(checked), to: loaded.state)
+        return warnings
+    }
+
+    /// Decides the current step and moves on, or refuses and stores nothing.
+    public func advance(_ id: String, current: WorkflowDefinition) throws -> (StepDecision, InstanceState) {
+        let loaded = try loadPinned(id, current: current)
+        let decision = try StepDecider(definition: loaded.definition, state: loaded.state).decide()
+        let event = try append(.advanced(decision), to: loaded.state)
+        let state = InstanceState(id: id, workflow: loaded.state.workflow, events: loaded.events + [event],
+                                  firstStep: loaded.definition.steps.first?.id)
+        return (decision, state)
+    }
+
+    /// Re-pins an instance to the current definition, on purpose, recording what changed and why.
+    public func migrate(_ id: String, to current: WorkflowDefinition, reason: String) throws -> [String] {
+        let loaded = try load(id)
+        let target = PinnedDefinition(current)
+        guard target.hash != loaded.pinned.hash else { throw EngineError.definitionUnchanged(instance: id) }
+        if let step = loaded.state.currentStep, current.step(step) == nil {
+            throw EngineError.unknownStep(step, known: current.steps.map(\.id))
+        }
+        let changes = loaded.pinned.changes(to: target)
+        try append(.migrated(Migration(fromHash: loaded.pinned.hash, toHash: target.hash, reason: reason, changes: changes)),
+                   to: loaded.state, definitions: [target])
+        return changes
+    }
+
+    /// What the engine needs recorded before the current step can advance.
+    public func needed(_ state: InstanceState, definition: WorkflowDefinition) -> String? {
+        guard let id = state.currentStep, let step = definition.step(id) else { return nil }
+        if state.record == nil { return StepDecider.needed(for: step, in: definition) }
+        return "results are recorded; run 'quorum advance \(state.id)' to decide the step"
+    }
+
+    /// Loads the instance and refuses if the definition it is pinned to no longer matches the current one.
+    private func loadPinned(_ id: String, current: WorkflowDefinition) throws -> Loaded {
+        let loaded = try load(id)
+        if loaded.definition != current {
+            throw EngineError.definitionChanged(instance: id, changes: loaded.pinned.changes(to: PinnedDefinition(current)))
+        }
+        return loaded
+    }
+
+    @discardableResult
+    private func append(_ payload: EventPayload, to state: InstanceState, definitions: [PinnedDefinition] = []) throws -> Event {
+        let event = Event(sequence: state.revision + 1, at: clock(), actor: actor, payload: payload)
+        try store.append([event], to: state.id, expectedRevision: state.revision, definitions: definitions)
+        logger.debug("\(state.id): \(payload.kind) at revision \(event.sequence)")
+        return event
+    }
+}

@@ -1,0 +1,55 @@
+/// Where an instance stands, folded from its events. Nothing here is stored; it is always derived.
+public struct InstanceState: Sendable, Equatable {
+    public let id: String
+    public let workflow: String
+    public private(set) var definitionHash: String = ""
+    public private(set) var revision = 0
+    /// The step waiting for results, or nil once the procedure has ended.
+    public private(set) var currentStep: String?
+    /// How many times the current step has been held (quorum failures hold it again).
+    public private(set) var attempt = 1
+    /// The latest results recorded for the current step and attempt.
+    public private(set) var record: StepRecord?
+    /// The candidates handed to the current step per title; nil when the step is open to any name.
+    public private(set) var candidates: [String: [String]]?
+    public private(set) var decisions: [StepDecision] = []
+
+    public var isFinished: Bool { currentStep == nil && revision > 0 }
+
+    public init(id: String, workflow: String, events: [Event], firstStep: String?) {
+        self.id = id
+        self.workflow = workflow
+        currentStep = firstStep
+        for event in events { apply(event) }
+    }
+
+    private mutating func apply(_ event: Event) {
+        revision = event.sequence
+        switch event.payload {
+        case .started(let started):
+            definitionHash = started.definitionHash
+        case .migrated(let migration):
+            definitionHash = migration.toHash
+        case .recorded(let record):
+            self.record = record
+        case .advanced(let decision):
+            decisions.append(decision)
+            record = nil
+            if decision.outcome == .quorumNotMet, decision.next == .step(decision.step) {
+                attempt += 1
+                return
+            }
+            attempt = 1
+            if decision.outcome == .decided {
+                candidates = Dictionary(uniqueKeysWithValues: decision.titles.map { ($0.title, $0.handedOn) })
+            }
+            if case .step(let id) = decision.next { currentStep = id } else { currentStep = nil }
+        }
+    }
+
+    /// The final list per title once the procedure has ended: the people handed on by the last decision.
+    public var added: [String: [String]]? {
+        guard isFinished, let last = decisions.last else { return nil }
+        return Dictionary(uniqueKeysWithValues: last.titles.map { ($0.title, $0.handedOn) })
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The engine's narrow view of storage. Implementations must make each call atomic: `create` and `append` either
+/// store everything they are given or nothing, and `append` refuses when the instance's revision is not the one expected.
+public protocol InstanceStore: Sendable {
+    /// Creates an instance with its first event and the definition it is pinned to. Fails if the id is taken.
+    func create(_ header: InstanceHeader, definition: PinnedDefinition, firstEvent: Event) throws
+    /// Appends events after `expectedRevision`; throws `EngineError.concurrentChange` if another command got there first.
+    func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition]) throws
+    func load(_ instance: String) throws -> InstanceLog?
+    func instances() throws -> [InstanceHeader]
+}
+
+public struct InstanceHeader: Sendable, Equatable, Codable {
+    public let id: String
+    public let workflow: String
+    public let createdAt: Date
+
+    public init(id: String, workflow: String, createdAt: Date) {
+        self.id = id
+        self.workflow = workflow
+        self.createdAt = createdAt
+    }
+}
+
+/// Everything stored for one instance.
+public struct InstanceLog: Sendable {
+    public let header: InstanceHeader
+    public let events: [Event]
+    /// Canonical definition JSON by hash, for every definition the instance was ever pinned to.
+    public let definitions: [String: Data]
+
+    public init(header: InstanceHeader, events: [Event], definitions: [String: Data]) {
+        self.header = header
+        self.events = events
+        self.definitions = definitions
+    }
+}

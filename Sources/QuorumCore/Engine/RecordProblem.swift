@@ -1,0 +1,21 @@
+/// One thing wrong (or worth a warning) in a meeting's results, with what it is about, so the reader of the
+/// results file can point at the line that holds it.
+public struct RecordProblem: Hashable, Sendable, CustomStringConvertible {
+    public enum Subject: Hashable, Sendable {
+        case record
+        case present
+        case validBallots
+        case title(String)
+        case candidate(title: String, name: String)
+    }
+
+    public let subject: Subject
+    public let message: String
+
+    public init(_ subject: Subject, _ message: String) {
+        self.subject = subject
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,97 @@
+import QuorumRules
+
+/// Turns a rule-set document into a `RuleSet`, collecting every problem, and runs each rule's examples.
+public struct RuleSetValidator {
+    public init() {}
+
+    public func validate(_ document: RuleSetDocument, file: String) -> (RuleSet?, [Diagnostic]) {
+        let name = document.id ?? file
+        var problems = DiagnosticCollector(document: name)
+        let id = problems.require(document.id, at: .root.key("id"), "a rule set needs an 'id'")
+        var rules: [Rule] = []
+        var seen = Set<String>()
+        for (index, rule) in (document.rules ?? []).enumerated() {
+            let path = DocumentPath.root.key("rules").index(index)
+            guard let ruleID = problems.require(rule.id, at: path.key("id"), "rule needs an 'id'") else { continue }
+            if !seen.insert(ruleID).inserted {
+                problems.error(at: path.key("id"), "duplicate rule id '\(ruleID)'")
+            }
+            if let validated = validate(rule, id: ruleID, at: path, &problems) { rules.append(validated) }
+        }
+        if document.rules?.isEmpty ?? true {
+            problems.error(at: .root.key("rules"), "a rule set needs at least one rule under 'rules'")
+        }
+        guard let id, !problems.hasErrors else { return (nil, problems.diagnostics) }
+        return (RuleSet(id: id, name: document.name ?? id, basis: document.basis, rules: rules), problems.diagnostics)
+    }
+
+    private func validate(_ rule: RuleDocument, id: String, at path: DocumentPath, _ problems: inout DiagnosticCollector) -> Rule? {
+        guard let kindText = problems.require(rule.kind, at: path.key("kind"), "rule '\(id)' needs a 'kind'") else { return nil }
+        guard let kind = Rule.Kind(rawValue: kindText) else {
+            problems.error(at: path.key("kind"), "unknown rule kind '\(kindText)'; expected one of \(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        let content: Rule.Content?
+        switch kind {
+        case .threshold, .quorum:
+            content = threshold(rule, id: id, kind: kind, at: path, &problems).map { kind == .quorum ? .quorum($0) : .threshold($0) }
+        case .selection:
+            content = selection(rule, id: id, at: path, &problems).map { .selection($0) }
+        }
+        guard let content else { return nil }
+        checkExamples(rule, content: content, at: path, &problems)
+        return Rule(id: id, name: rule.name ?? id, basis: rule.basis, content: content)
+    }
+
+    private func threshold(_ rule: RuleDocument, id: String, kind: Rule.Kind, at path: DocumentPath,
+                           _ problems: inout DiagnosticCollector) -> ThresholdRule? {
+        let base = problems.enumValue(ThresholdBase.self, rule.base, at: path.key("base"), what: "base")
+        let comparison = problems.enumValue(Comparison.self, rule.comparison, at: path.key("comparison"), what: "comparison")
+        var fraction: Fraction?
+        if let text = problems.require(rule.fraction, at: path.key("fraction"), "rule '\(id)' needs a 'fraction', such as 1/2 or 2/3") {
+            if let parsed = Fraction(parsing: text), parsed.isValidThreshold {
+                fraction = parsed
+            } else {
+                problems.error(at: path.key("fraction"), "fraction '\(text)' must be above 0 and at most 1, written like 1/2, 2/3 or 50%")
+            }
+        }
+        if kind == .quorum, let base, base != .totalMembers {
+            problems.error(at: path.key("base"), "a quorum is counted against the body's total members; write 'base: total-members'")
+        }
+        guard let base, let comparison, let fraction else { return nil }
+        return ThresholdRule(id: id, base: base, comparison: comparison, fraction: fraction)
+    }
+
+    private func selection(_ rule: RuleDocument, id: String, at path: DocumentPath, _ problems: inout DiagnosticCollector) -> SelectionRule? {
+        let cap = problems.require(rule.cap, at: path.key("cap"), "selection rule '\(id)' needs a 'cap' (the most people per title)")
+        if let cap, cap < 1 {
+            problems.error(at: path.key("cap"), "cap must be at least 1, not \(cap)")
+        }
+        let ties = rule.ties == nil ? .runOff : problems.enumValue(TieRule.self, rule.ties, at: path.key("ties"), what: "tie rule")
+        guard let cap, cap >= 1, let ties else { return nil }
+        return SelectionRule(id: id, cap: cap, ties: ties)
+    }
+
+    private func checkExamples(_ rule: RuleDocument, content: Rule.Content, at path: DocumentPath, _ problems: inout DiagnosticCollector) {
+        for (index, example) in (rule.examples ?? []).enumerated() {
+            let examplePath = path.key("examples").index(index)
+            switch content {
+            case .threshold(let threshold), .quorum(let threshold):
+                run(example, threshold, at: examplePath, &problems)
+            case .selection:
+                problems.error(at: examplePath, "examples apply to threshold and quorum rules only")
+            }
+        }
+    }
+
+    private func run(_ example: RuleExampleDocument, _ rule: ThresholdRule, at path: DocumentPath, _ problems: inout DiagnosticCollector) {
+        guard let count = problems.require(example.count, at: path.key("count"), "an example needs a 'count'"),
+              let base = problems.require(example.of, at: path.key("of"), "an example needs 'of', the base it is counted against"),
+              let expected = problems.require(example.passes, at: path.key("passes"), "an example needs 'passes: true' or 'passes: false'")
+        else { return }
+        let check = rule.check(count, of: base)
+        if check.passes != expected {
+            problems.error(at: path, "example does not hold: expected \(expected ? "to pass" : "to fail"), but \(check.explanation)")
+        }
+    }
+}

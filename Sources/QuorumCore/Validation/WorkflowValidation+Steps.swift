@@ -1,0 +1,156 @@
+import QuorumRules
+
+extension WorkflowValidation {
+    /// Validates the steps that run (those not marked `skip: true`), their rules, schedule and transitions.
+    mutating func validateSteps() -> [Step] {
+        let all = (document.steps ?? []).enumerated().map { (index: $0.offset, step: $0.element) }
+        let skipped = Set(all.filter { $0.step.skip == true }.compactMap(\.step.id))
+        let running = all.filter { $0.step.skip != true }
+        var seen = Set<String>()
+        var steps: [Step] = []
+        var previousTime: (time: MeetingTime, id: String)?
+        for (position, entry) in running.enumerated() {
+            let path = DocumentPath.root.key("steps").index(entry.index)
+            let document = entry.step
+            guard let id = uniqueID(document.id, at: path, in: &seen, what: "step") else { continue }
+            let name = problems.require(document.name, at: path.key("name"), "step '\(id)' needs a 'name'")
+            let form = problems.enumValue(StepForm.self, document.form, at: path.key("form"), what: "form")
+            let body = checkBody(document.body, step: id, at: path)
+            let quorum = rule(document.quorum, kind: .quorum, at: path.key("quorum"))
+            let threshold = rule(document.threshold, kind: .threshold, at: path.key("threshold"))
+            let selection = rule(document.selection, kind: .selection, at: path.key("selection"))
+            if let form, form.isBallot, document.threshold == nil {
+                problems.error(at: path, "voting step '\(id)' needs a 'threshold' rule that says who passes")
+            }
+            if form == .discussion, let ruleID = document.threshold {
+                problems.error(at: path.key("threshold"), "step '\(id)' is a discussion without a vote, so threshold '\(ruleID)' never applies",
+                               notes: ["remove 'threshold', or change 'form' to a ballot"])
+            }
+            let meets = meetingTime(document, step: id, at: path)
+            if let meets {
+                if let previous = previousTime, meets < previous.time {
+                    problems.error(at: path.key("date"), "step '\(id)' meets at \(meets.display), before the step it follows ('\(previous.id)', \(previous.time.display))")
+                } else if let previous = previousTime, meets == previous.time {
+                    problems.warning(at: path.key("time"), "step '\(id)' meets at the same time as '\(previous.id)' (\(meets.display))")
+                }
+                previousTime = (meets, id)
+            }
+            let following = position + 1 < running.count ? running[position + 1].step.id.map(TransitionTarget.step) : .end
+            let (transitions, next) = validateTransitions(document, step: id, hasQuorum: document.quorum != nil,
+                                                          defaultNext: following ?? .end, skipped: skipped, at: path)
+            if let name, let form, let body {
+                steps.append(Step(id: id, name: name, body: body, form: form, purpose: document.purpose, meets: meets,
+                                  quorum: quorum.flatMap(\.quorumRule), threshold: threshold.flatMap(\.thresholdRule),
+                                  selection: selection.flatMap(\.selectionRule), transitions: transitions, next: next))
+            }
+        }
+        if !problems.hasErrors {
+            StepGraph(steps: steps).check(reportingTo: &problems, indexOf: { id in running.first { $0.step.id == id }?.index ?? 0 })
+        }
+        return steps
+    }
+
+    private mutating func checkBody(_ body: String?, step: String, at path: DocumentPath) -> String? {
+        guard let body = problems.require(body, at: path.key("body"), "step '\(step)' needs a 'body': who meets") else { return nil }
+        let known = (document.bodies ?? []).compactMap(\.id)
+        if !known.contains(body), !isAbstract {
+            problems.error(at: path.key("body"), "unknown body '\(body)'", notes: Suggestion.note(for: body, in: known))
+        }
+        return body
+    }
+
+    private mutating func rule(_ id: String?, kind: Rule.Kind, at path: DocumentPath) -> Rule? {
+        guard let id else { return nil }
+        guard let ruleSet else {
+            if document.rules == nil {
+                problems.error(at: path, "rule '\(id)' is used, but the workflow names no rule set; add 'rules: <rule set id>'")
+            }
+            return nil
+        }
+        guard let found = ruleSet.rule(id) else {
+            problems.error(at: path, "unknown rule '\(id)' in rule set '\(ruleSet.id)'",
+                           notes: Suggestion.note(for: id, in: ruleSet.rules.filter { $0.kind == kind }.map(\.id)))
+            return nil
+        }
+        guard found.kind == kind else {
+            problems.error(at: path, "rule '\(id)' is a \(found.kind.rawValue) rule; '\(path.components.last.map { "\($0)" } ?? "")' needs a \(kind.rawValue) rule")
+            return nil
+        }
+        return found
+    }
+
+    private mutating func meetingTime(_ step: StepDocument, step id: String, at path: DocumentPath) -> MeetingTime? {
+        switch (step.date, step.time) {
+        case (nil, nil):
+            if !isAbstract { problems.warning(at: path, "step '\(id)' has no 'date' and 'time' yet") }
+            return nil
+        case (nil, _?):
+            problems.error(at: path, "step '\(id)' has a 'time' but no 'date'")
+            return nil
+        case (_?, nil):
+            problems.error(at: path.key("date"), "step '\(id)' has a 'date' but no 'time'")
+            return nil
+        case let (date?, time?):
+            let zone = step.timezone ?? document.timezone ?? MeetingTime.defaultTimeZone
+            do {
+                return try MeetingTime(date: date, time: time, timezone: zone)
+            } catch {
+                switch error {
+                case .badDate:
+                    problems.error(at: path.key("date"), "'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2021-03-18")
+                case .badTime:
+                    problems.error(at: path.key("time"), "'\(time)' is not a time of day; write it as HH:MM in quotes, e.g. \"14:00\"")
+                case .unknownTimeZone:
+                    problems.error(at: step.timezone == nil ? .root.key("timezone") : path.key("timezone"),
+                                   "unknown time zone '\(zone)'; use an IANA name such as Asia/Ho_Chi_Minh")
+                }
+                return nil
+            }
+        }
+    }
+
+    private mutating func validateTransitions(_ step: StepDocument, step id: String, hasQuorum: Bool, defaultNext: TransitionTarget,
+                                              skipped: Set<String>, at path: DocumentPath) -> ([Transition], TransitionTarget) {
+        let stepIDs = (document.steps ?? []).filter { $0.skip != true }.compactMap(\.id)
+        var guarded: [Transition] = []
+        var next = defaultNext
+        let documents = step.transitions ?? []
+        for (index, transition) in documents.enumerated() {
+            let transitionPath = path.key("transitions").index(index)
+            guard let targetText = problems.require(transition.to, at: transitionPath.key("to"),
+                                                    "a transition needs 'to': a step id or '\(TransitionTarget.endKeyword)'") else { continue }
+            let target = TransitionTarget(targetText)
+            if case .step(let targetID) = target, !stepIDs.contains(targetID) {
+                if skipped.contains(targetID) {
+                    problems.error(at: transitionPath.key("to"), "step '\(targetID)' is skipped in this workflow, so no transition can lead to it")
+                } else {
+                    problems.error(at: transitionPath.key("to"), "unknown step '\(targetID)'",
+                                   notes: Suggestion.note(for: targetID, in: stepIDs + [TransitionTarget.endKeyword]))
+                }
+                continue
+            }
+            guard transition.when != nil else {
+                if index != documents.count - 1 {
+                    problems.error(at: transitionPath, "a transition without 'when' is the default path and must come last")
+                }
+                next = target
+                continue
+            }
+            guard let when = problems.enumValue(TransitionGuard.self, transition.when, at: transitionPath.key("when"), what: "condition") else { continue }
+            if guarded.contains(where: { $0.when == when }) {
+                problems.warning(at: transitionPath.key("when"), "an earlier transition already handles '\(when.rawValue)'; this one is never taken")
+            }
+            if when == .quorumNotMet, !hasQuorum {
+                problems.warning(at: transitionPath.key("when"), "step '\(id)' has no 'quorum' rule, so '\(when.rawValue)' never happens")
+            }
+            guarded.append(Transition(when: when, to: target))
+        }
+        return (guarded, next)
+    }
+}
+
+private extension Rule {
+    var quorumRule: ThresholdRule? { if case .quorum(let rule) = content { rule } else { nil } }
+    var thresholdRule: ThresholdRule? { if case .threshold(let rule) = content { rule } else { nil } }
+    var selectionRule: SelectionRule? { if case .selection(let rule) = content { rule } else { nil } }
+}

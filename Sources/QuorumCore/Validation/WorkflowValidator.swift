@@ -1,0 +1,157 @@
+import QuorumRules
+
+/// Turns a merged workflow document into a `WorkflowDefinition`, reporting every problem it finds at its path.
+/// Abstract workflows (procedures meant to be extended) are checked for what they declare, and yield no definition.
+public struct WorkflowValidator {
+    let ruleSets: [String: RuleSet]
+
+    public init(ruleSets: [RuleSet]) {
+        self.ruleSets = Dictionary(ruleSets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func validate(_ document: WorkflowDocument, name documentName: String) -> (WorkflowDefinition?, [Diagnostic]) {
+        var run = WorkflowValidation(document: document, name: document.id ?? documentName, ruleSets: ruleSets)
+        let definition = run.validate()
+        return (definition, run.problems.diagnostics)
+    }
+}
+
+/// The state of one validation pass.
+struct WorkflowValidation {
+    let document: WorkflowDocument
+    let ruleSets: [String: RuleSet]
+    let isAbstract: Bool
+    var problems: DiagnosticCollector
+    var ruleSet: RuleSet?
+    var personIDs = Set<String>()
+    var bodies: [Body] = []
+
+    init(document: WorkflowDocument, name: String, ruleSets: [String: RuleSet]) {
+        self.document = document
+        self.ruleSets = ruleSets
+        self.isAbstract = document.abstract ?? false
+        self.problems = DiagnosticCollector(document: name)
+    }
+
+    mutating func validate() -> WorkflowDefinition? {
+        let id = problems.require(document.id, at: .root.key("id"), "a workflow needs an 'id'")
+        let name = problems.require(document.name, at: .root.key("name"), "a workflow needs a 'name'")
+        if let version = document.version, version < 1 {
+            problems.error(at: .root.key("version"), "version must be a whole number from 1 up, not \(version)")
+        }
+        resolveRuleSet()
+        let people = validatePeople()
+        bodies = validateBodies()
+        let steps = validateSteps()
+        let titles = validateTitles(defaultCap: declaredCap)
+        if !isAbstract {
+            if titles.isEmpty, document.titles?.isEmpty ?? true {
+                problems.error(at: .root.key("titles"), "a workflow that runs needs at least one title under 'titles'")
+            }
+            if steps.isEmpty, document.steps?.isEmpty ?? true {
+                problems.error(at: .root.key("steps"), "a workflow that runs needs at least one step under 'steps'")
+            }
+        }
+        guard !isAbstract, !problems.hasErrors, let id, let name else { return nil }
+        return WorkflowDefinition(id: id, name: name, version: document.version ?? 1, basis: document.basis,
+                                  ruleSet: ruleSet?.id, term: document.term, cycle: document.cycle, note: document.note,
+                                  people: people, bodies: bodies, titles: titles, steps: steps)
+    }
+
+    /// The cap of the procedure's selection rule: it applies to every title, even in a track that skips the step using it.
+    private var declaredCap: Int? {
+        let ids = (document.steps ?? []).compactMap(\.selection)
+        for id in ids.reversed() {
+            if case .selection(let rule)? = ruleSet?.rule(id)?.content { return rule.cap }
+        }
+        return nil
+    }
+
+    private mutating func resolveRuleSet() {
+        guard let setID = document.rules else { return }
+        if let found = ruleSets[setID] {
+            ruleSet = found
+        } else {
+            problems.error(at: .root.key("rules"), "unknown rule set '\(setID)'", notes: Suggestion.note(for: setID, in: ruleSets.keys))
+        }
+    }
+
+    private mutating func validatePeople() -> [Person] {
+        var people: [Person] = []
+        var seen = Set<String>()
+        for (index, person) in (document.people ?? []).enumerated() {
+            let path = DocumentPath.root.key("people").index(index)
+            guard let id = uniqueID(person.id, at: path, in: &seen, what: "person") else { continue }
+            guard let name = problems.require(person.name, at: path.key("name"), "person '\(id)' needs a 'name'") else { continue }
+            people.append(Person(id: id, name: name, note: person.note))
+        }
+        personIDs = seen
+        return people
+    }
+
+    /// Checks a person reference; abstract procedures may name people their tracks define.
+    mutating func checkPerson(_ id: String, at path: DocumentPath) -> Bool {
+        if personIDs.contains(id) { return true }
+        if !isAbstract {
+            problems.error(at: path, "unknown person '\(id)'; declare them under 'people'", notes: Suggestion.note(for: id, in: personIDs))
+        }
+        return false
+    }
+
+    mutating func uniqueID(_ id: String?, at path: DocumentPath, in seen: inout Set<String>, what: String) -> String? {
+        guard let id = problems.require(id, at: path.key("id"), "\(what) needs an 'id'") else { return nil }
+        if !seen.insert(id).inserted {
+            problems.error(at: path.key("id"), "duplicate \(what) id '\(id)'")
+            return nil
+        }
+        return id
+    }
+
+    private mutating func validateTitles(defaultCap: Int?) -> [Title] {
+        var titles: [Title] = []
+        var seen = Set<String>()
+        for (index, title) in (document.titles ?? []).enumerated() {
+            let path = DocumentPath.root.key("titles").index(index)
+            guard let id = uniqueID(title.id, at: path, in: &seen, what: "title") else { continue }
+            let name = problems.require(title.name, at: path.key("name"), "title '\(id)' needs a 'name'")
+            let cap = title.cap ?? defaultCap
+            if cap == nil {
+                problems.error(at: path, "title '\(id)' has no cap; give it a 'cap' or give a step a 'selection' rule")
+            } else if let cap, cap < 1 {
+                problems.error(at: path.key("cap"), "cap must be at least 1, not \(cap)")
+            }
+            let kept = title.kept ?? []
+            var keptSeen = Set<String>()
+            for (position, person) in kept.enumerated() {
+                let personPath = path.key("kept").index(position)
+                if checkPerson(person, at: personPath), !keptSeen.insert(person).inserted {
+                    problems.error(at: personPath, "'\(person)' is listed twice under 'kept'")
+                }
+            }
+            if let cap, cap >= 1, kept.count > cap {
+                problems.error(at: path.key("kept"), "title '\(id)' keeps \(kept.count) people but its cap is \(cap)",
+                               notes: ["remove people from 'kept' or raise the cap"])
+            }
+            var removals: [Removal] = []
+            for (position, removal) in (title.removed ?? []).enumerated() {
+                let removalPath = path.key("removed").index(position)
+                guard let person = problems.require(removal.person, at: removalPath.key("person"), "a removal needs a 'person'"),
+                      checkPerson(person, at: removalPath.key("person")) else { continue }
+                if keptSeen.contains(person) {
+                    problems.error(at: removalPath.key("person"), "'\(person)' is both kept and removed for title '\(id)'")
+                }
+                guard let reason = problems.require(removal.reason, at: removalPath.key("reason"),
+                                                    "removing '\(person)' needs a 'reason' for the record") else { continue }
+                removals.append(Removal(person: person, reason: reason))
+            }
+            let authority = title.authority ?? document.authority
+            if authority == nil, !isAbstract {
+                problems.error(at: path, "title '\(id)' has no approving authority; set 'authority' on the title or the workflow")
+            }
+            if let name, let cap, cap >= 1 {
+                titles.append(Title(id: id, name: name, cap: cap, authority: authority, kept: kept, removed: removals))
+            }
+        }
+        return titles
+    }
+}

@@ -1,0 +1,108 @@
+import QuorumCore
+import Yams
+
+extension DefinitionCatalog {
+    mutating func loadRuleSets(_ files: [(file: String, tree: YAMLTree)], primary: Set<String>) {
+        var seen: [String: String] = [:]
+        for (file, tree) in files {
+            var problems: [LocatedDiagnostic] = []
+            let locations = Self.locations(of: tree)
+            if let document: RuleSetDocument = Self.decode(tree, locations: locations, problems: &problems) {
+                let (ruleSet, found) = RuleSetValidator().validate(document, file: file)
+                problems += found.map { Self.locate($0, in: locations) }
+                if let ruleSet {
+                    if let earlier = seen[ruleSet.id] {
+                        problems.append(.error(at: tree["id"]?.location, "rule set id '\(ruleSet.id)' is already used by \(earlier)"))
+                    } else {
+                        seen[ruleSet.id] = file
+                        ruleSets.append(ruleSet)
+                    }
+                }
+            }
+            if primary.contains(file) { diagnostics += problems }
+        }
+    }
+
+    mutating func loadWorkflows(_ files: [(file: String, tree: YAMLTree)], primary: Set<String>) {
+        for (file, tree) in files {
+            guard let id = tree["id"]?.string else { continue }
+            if let earlier = workflowFiles[id] {
+                if primary.contains(file) {
+                    diagnostics.append(.error(at: tree["id"]?.location, "workflow id '\(id)' is already used by \(earlier)"))
+                }
+                continue
+            }
+            workflowFiles[id] = file
+            workflowTrees[id] = tree
+        }
+        let validator = WorkflowValidator(ruleSets: ruleSets)
+        for (file, tree) in files {
+            guard let id = tree["id"]?.string, workflowFiles[id] == file else { continue }
+            var problems: [LocatedDiagnostic] = []
+            if let merged = resolve(id, problems: &problems) {
+                let locations = Self.locations(of: merged)
+                if let document: WorkflowDocument = Self.decode(merged, locations: locations, problems: &problems) {
+                    if document.abstract == true { abstractWorkflows.insert(id) }
+                    let (definition, found) = validator.validate(document, name: file)
+                    problems += found.map { Self.locate($0, in: locations) }
+                    if let definition, !problems.hasErrors { definitions[id] = definition }
+                }
+            }
+            if primary.contains(file) { diagnostics += problems }
+        }
+    }
+
+    /// Follows `extends:` to the root and merges down, reporting unknown parents and cycles.
+    private func resolve(_ id: String, problems: inout [LocatedDiagnostic]) -> YAMLTree? {
+        var chain: [String] = [id]
+        var tree = workflowTrees[id]!
+        while let parent = tree["extends"] {
+            let parentID = parent.string ?? ""
+            if chain.contains(parentID) {
+                problems.append(.error(at: parent.location, "workflows extend each other in a cycle: \((chain + [parentID]).joined(separator: " → "))"))
+                return nil
+            }
+            guard let parentTree = workflowTrees[parentID] else {
+                problems.append(.error(at: parent.location, "unknown workflow '\(parentID)' in 'extends'",
+                                       notes: Suggestion.note(for: parentID, in: workflowTrees.keys)))
+                return nil
+            }
+            chain.append(parentID)
+            tree = parentTree
+        }
+        return chain.dropLast().reversed().reduce(workflowTrees[chain.last!]!) { merged, childID in
+            WorkflowMerger.merge(merged, into: workflowTrees[childID]!)
+        }
+    }
+
+    static func locations(of tree: YAMLTree) -> [DocumentPath: SourceLocation] {
+        var map: [DocumentPath: SourceLocation] = [:]
+        tree.locations(into: &map)
+        return map
+    }
+
+    /// The location of a path, or of its nearest ancestor that was written down.
+    static func locate(_ diagnostic: Diagnostic, in locations: [DocumentPath: SourceLocation]) -> LocatedDiagnostic {
+        var path: DocumentPath? = diagnostic.path
+        while let current = path, locations[current] == nil { path = current.parent }
+        return LocatedDiagnostic(diagnostic.severity, at: path.flatMap { locations[$0] }, diagnostic.message, notes: diagnostic.notes)
+    }
+
+    static func decode<Document: Decodable>(_ tree: YAMLTree, locations: [DocumentPath: SourceLocation],
+                                            problems: inout [LocatedDiagnostic]) -> Document? {
+        do {
+            return try YAMLDecoder().decode(Document.self, from: tree.node)
+        } catch let error as DecodingError {
+            let (codingPath, message) = switch error {
+            case let .typeMismatch(_, context), let .valueNotFound(_, context), let .keyNotFound(_, context), let .dataCorrupted(context):
+                (context.codingPath, context.debugDescription)
+            @unknown default: ([], "\(error)")
+            }
+            let path = DocumentPath(codingPath.map { $0.intValue.map(DocumentPath.Component.index) ?? .key($0.stringValue) })
+            problems.append(locate(.error(in: "", at: path, "cannot read this value: \(message)"), in: locations))
+        } catch {
+            problems.append(.error(at: tree.location, "cannot read the document: \(error)"))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import QuorumCore
+import Yams
+
+/// Everything read from a project's `workflows/` and `rules/`: validated rule sets, runnable definitions, and every
+/// problem found, located at `file:line:column`. Load, validate and (elsewhere) execute are separate phases.
+public struct DefinitionCatalog {
+    public internal(set) var diagnostics: [LocatedDiagnostic] = []
+    public internal(set) var ruleSets: [RuleSet] = []
+    /// Runnable (non-abstract, valid) definitions by workflow id.
+    public internal(set) var definitions: [String: WorkflowDefinition] = [:]
+    /// The file each workflow id was read from.
+    public internal(set) var workflowFiles: [String: String] = [:]
+    public internal(set) var abstractWorkflows: Set<String> = []
+
+    var workflowTrees: [String: YAMLTree] = [:]
+
+    /// Reads `files` and reports their problems; `library` files are read only to resolve references
+    /// (`extends:`, rule sets) and their own problems are not reported.
+    public init(files: [String], library: [String] = []) {
+        let primary = Set(files)
+        let all = files + library.filter { !primary.contains($0) }
+        var parsed: [(file: String, tree: YAMLTree)] = []
+        for file in all {
+            var problems: [LocatedDiagnostic] = []
+            if let tree = Self.read(file, problems: &problems) {
+                let shape = Self.isRuleSet(tree) ? FormatShapes.ruleSet : FormatShapes.workflow
+                problems += ShapeChecker.check(tree, against: shape)
+                if !problems.hasErrors { parsed.append((file, tree)) }
+            }
+            if primary.contains(file) { diagnostics += problems }
+        }
+        let ruleFiles = parsed.filter { Self.isRuleSet($0.tree) }
+        loadRuleSets(ruleFiles, primary: primary)
+        loadWorkflows(parsed.filter { !Self.isRuleSet($0.tree) }, primary: primary)
+        diagnostics = diagnostics.orderedUnique()
+    }
+
+    /// The `.yaml` and `.yml` files of the given files and folders, folders read recursively in name order.
+    public static func yamlFiles(in paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                files.append(path)
+                continue
+            }
+            let entries = (FileManager.default.subpaths(atPath: path) ?? []).sorted()
+            files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
+        }
+        return files
+    }
+
+    static func isRuleSet(_ tree: YAMLTree) -> Bool { tree["rules"]?.items != nil }
+
+    static func read(_ file: String, problems: inout [LocatedDiagnostic]) -> YAMLTree? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            problems.append(.error(at: nil, "cannot read '\(file)': no such file, or it is not readable"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the file is not UTF-8 text; save it as UTF-8"))
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty"))
+                return nil
+            }
+            return YAMLTree(node, file: file)
+        } catch let error as YamlError {
+            problems.append(YAMLErrorLocator.diagnostic(for: error, file: file))
+            return nil
+        } catch {
+            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)"))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/// The workflow and rule-set formats, key by key. `docs/workflow-format.md` explains them with examples.
+enum FormatShapes {
+    static let identifier = #"^[a-z0-9][a-z0-9-]*$"#
+    static func id(_ what: String) -> Shape {
+        .string("Identifier of the \(what): lower-case letters without diacritics, digits and hyphens, e.g. lanh-dao-vp.", pattern: identifier)
+    }
+
+    static let workflow = Shape.object([
+        .init("id", id("workflow"), required: true),
+        .init("name", .string("Name of the procedure or track, in Vietnamese as in the plan.")),
+        .init("version", .integer("Version of this definition; raise it when you change the file.", minimum: 1)),
+        .init("abstract", .boolean("true for a procedure written once and extended by tracks; it cannot be started itself.")),
+        .init("extends", .string("Id of the workflow this one extends. Its keys are inherited; lists with ids merge by id.", pattern: identifier)),
+        .init("basis", .string("The legal basis followed, e.g. Hướng dẫn số 06-HD/BTCTW ngày 24/02/2017.")),
+        .init("rules", .string("Id of the rule set in rules/ whose quorum, threshold and selection rules the steps use.", pattern: identifier)),
+        .init("term", .string("The term the plan targets, e.g. 2021-2026.")),
+        .init("cycle", .string("The review cycle, e.g. Rà soát, bổ sung quy hoạch năm 2021.")),
+        .init("authority", .string("The approving authority for titles that do not name their own.")),
+        .init("timezone", .string("IANA time zone of the meeting times; default Asia/Ho_Chi_Minh.")),
+        .init("note", .string("Free note, e.g. that members and votes are sample data.")),
+        .init("people", .list(person, "Named people referred to by bodies and titles.")),
+        .init("bodies", .list(body, "The bodies that meet: named members, a head count, or other bodies combined.")),
+        .init("titles", .list(title, "The titles planned for, with their caps and the people kept or removed.")),
+        .init("steps", .list(step, "The meetings of the procedure, in order.")),
+    ], "A workflow definition: a procedure, or a track that extends one.")
+
+    static let person = Shape.object([
+        .init("id", id("person"), required: true),
+        .init("name", .string("Full name, e.g. Lê Quốc Đạt.")),
+        .init("note", .string("Free note, e.g. current position.")),
+    ], "A person.")
+
+    static let body = Shape.object([
+        .init("id", id("body"), required: true),
+        .init("name", .string("Name of the body, e.g. Lãnh đạo Văn phòng UBND tỉnh.")),
+        .init("members", .list(.object([
+            .init("person", .string("Id of a person under 'people'.", pattern: identifier)),
+            .init("role", .string("Role in the body, e.g. Chánh Văn phòng.")),
+        ], "A named member."), "Named members.")),
+        .init("count", .integer("Number of members not named individually.", minimum: 1)),
+        .init("includes", .list(.string("Id of another body.", pattern: identifier),
+                                "Bodies whose members also belong to this one; a person in several counts once.")),
+    ], "A body that meets.")
+
+    static let title = Shape.object([
+        .init("id", id("title"), required: true),
+        .init("name", .string("Name of the title, e.g. Phó Chánh Văn phòng UBND tỉnh.")),
+        .init("cap", .integer("Most people in the plan for this title, kept people included; default: the selection rule's cap.", minimum: 1)),
+        .init("authority", .string("Who approves the plan for this title, e.g. Ban Thường vụ Tỉnh ủy.")),
+        .init("kept", .list(.string("Id of a person.", pattern: identifier), "People already in the plan who are kept (giữ quy hoạch).")),
+        .init("removed", .list(.object([
+            .init("person", .string("Id of a person.", pattern: identifier)),
+            .init("reason", .string("Why they leave the plan, for the record.")),
+        ], "A removal."), "People proposed for removal from the plan (đưa ra khỏi quy hoạch), with reasons.")),
+    ], "A title in the plan.")
+
+    static let step = Shape.object([
+        .init("id", id("step"), required: true),
+        .init("name", .string("Name of the meeting, e.g. Hội nghị cán bộ chủ chốt.")),
+        .init("body", .string("Id of the body that meets.", pattern: identifier)),
+        .init("form", .choice(["discussion", "nomination-ballot", "secret-ballot"],
+                              "discussion: the body agrees a list; nomination-ballot: written nomination ballot; secret-ballot: written secret ballot.")),
+        .init("purpose", .string("What the meeting is for, as the plan says.")),
+        .init("date", .string("Meeting date, YYYY-MM-DD.", pattern: #"^\d{4}-\d{2}-\d{2}$"#)),
+        .init("time", .string("Meeting time, HH:MM (quote it: \"14:00\").", pattern: #"^\d{1,2}:\d{2}$"#)),
+        .init("timezone", .string("IANA time zone for this step; default the workflow's.")),
+        .init("quorum", .string("Id of a quorum rule: how many members must attend.", pattern: identifier)),
+        .init("threshold", .string("Id of a threshold rule: who passes the vote.", pattern: identifier)),
+        .init("selection", .string("Id of a selection rule: rank from the top down within the title's cap.", pattern: identifier)),
+        .init("skip", .boolean("true in a track to leave out a step of the procedure it extends.")),
+        .init("transitions", .list(.object([
+            .init("when", .choice(["quorum-not-met", "nobody-passes"], "The condition; leave it out for the default path.")),
+            .init("to", .string("Id of a step (the same one to hold it again), or 'end'.", pattern: identifier)),
+        ], "A path out of the step."), "Paths out of the step, tried in order; without them the step leads to the next one.")),
+    ], "A step: one meeting.")
+
+    static let ruleSet = Shape.object([
+        .init("id", id("rule set"), required: true),
+        .init("name", .string("Name of the rule set.")),
+        .init("basis", .string("The legal document the rules come from.")),
+        .init("effective", .object([
+            .init("from", .string("First day the rules apply, YYYY-MM-DD.")),
+            .init("until", .string("Last day the rules apply, YYYY-MM-DD; leave out while in force.")),
+        ], "When the rules are in force.")),
+        .init("note", .string("Free note.")),
+        .init("rules", .list(rule, "The rules.")),
+    ], "A versioned set of rules from one legal basis.")
+
+    static let rule = Shape.object([
+        .init("id", id("rule"), required: true),
+        .init("kind", .choice(["threshold", "quorum", "selection"], "threshold: who passes a vote; quorum: attendance needed; selection: ranking within a cap.")),
+        .init("name", .string("Name of the rule, e.g. Trên 50% tổng số thành viên.")),
+        .init("basis", .string("Article or passage the rule comes from.")),
+        .init("note", .string("Free note, e.g. what could not be confirmed from a source.")),
+        .init("base", .choice(["total-members", "members-present", "valid-ballots"], "What the fraction is taken of.")),
+        .init("comparison", .choice(["more-than", "at-least"], "more-than: strictly above the share; at-least: the share or above.")),
+        .init("fraction", .string("The share, e.g. 1/2, 2/3 or 50%.")),
+        .init("cap", .integer("Selection rules: the most people per title.", minimum: 1)),
+        .init("ties", .choice(["run-off", "body-decision"], "Selection rules: what a tie for the last place needs.")),
+        .init("examples", .list(.object([
+            .init("count", .integer("Votes (or members present, for a quorum rule).", minimum: 0)),
+            .init("of", .integer("The base they are counted against.", minimum: 0)),
+            .init("passes", .boolean("Whether the rule must pass.")),
+        ], "An example the rule must satisfy."), "Worked examples, checked by validate and by the tests.")),
+    ], "A rule.")
+
+    static let results = Shape.object([
+        .init("present", .integer("Members present at the meeting.", minimum: 0)),
+        .init("valid-ballots", .integer("Valid ballots counted by the vote-counting committee.", minimum: 0)),
+        .init("votes", .dictionary(.dictionary(.integer("Approvals for this person.", minimum: 0),
+                                                "Approvals per person, by full name."),
+                                   "Ballot steps: approvals per candidate, under each title id.")),
+        .init("agreed", .dictionary(.list(.string("Full name of a person."), "The agreed names, in order."),
+                                    "Discussion steps: the list the body agreed, under each title id.")),
+        .init("note", .string("What the meeting noted, for the record.")),
+    ], "The results of one meeting, from its minutes.")
+}

@@ -1,0 +1,26 @@
+import Foundation
+import QuorumCore
+
+/// A meeting's results read from a file, with where each part was written so problems can be located.
+public struct ResultSheet: Sendable {
+    public var record: StepRecord
+    public let file: String
+    let locations: [RecordProblem.Subject: SourceLocation]
+
+    /// Points a problem the engine found at the line of the file it is about.
+    public func locate(_ problem: RecordProblem, severity: Diagnostic.Severity = .error) -> LocatedDiagnostic {
+        var location = locations[problem.subject]
+        if location == nil, case .candidate(let title, _) = problem.subject { location = locations[.title(title)] }
+        return LocatedDiagnostic(severity, at: location ?? locations[.record], problem.message)
+    }
+
+    /// Full names are compared after Unicode NFC normalisation with spaces collapsed, so the same name typed
+    /// on two keyboards matches.
+    static func normalizedName(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+public struct ResultSheetError: Error, Sendable {
+    public let diagnostics: [LocatedDiagnostic]
+}

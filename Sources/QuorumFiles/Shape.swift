@@ -1,0 +1,43 @@
+/// The expected shape of a YAML value, with a description for people. One description drives both the
+/// unknown-key and type checks of `quorum validate` and the JSON Schema that editors use.
+indirect enum Shape: Sendable {
+    case string(String, pattern: String? = nil)
+    case choice([String], String)
+    case integer(String, minimum: Int? = nil)
+    case boolean(String)
+    case list(Shape, String)
+    /// A mapping whose keys are data (title ids, names), each with a value of one shape.
+    case dictionary(Shape, String)
+    case object([Field], String)
+
+    struct Field: Sendable {
+        let name: String
+        let shape: Shape
+        /// Required even in a file that extends another (ids); other required keys are checked after merging.
+        let required: Bool
+
+        init(_ name: String, _ shape: Shape, required: Bool = false) {
+            self.name = name
+            self.shape = shape
+            self.required = required
+        }
+    }
+
+    var summary: String {
+        switch self {
+        case .string(let text, _), .choice(_, let text), .integer(let text, _), .boolean(let text), .list(_, let text), .dictionary(_, let text),
+             .object(_, let text):
+            text
+        }
+    }
+
+    var kind: String {
+        switch self {
+        case .string, .choice: "text"
+        case .integer: "a whole number"
+        case .boolean: "true or false"
+        case .list: "a list"
+        case .object, .dictionary: "a mapping of keys to values"
+        }
+    }
+}

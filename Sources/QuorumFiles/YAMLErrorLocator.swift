@@ -1,0 +1,20 @@
+import Yams
+
+/// Turns libyaml's errors into located diagnostics.
+enum YAMLErrorLocator {
+    static func diagnostic(for error: YamlError, file: String) -> LocatedDiagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let notes = context.map { ["\($0.text) at line \($0.mark.line), column \($0.mark.column)"] } ?? []
+            return .error(at: at(mark), "YAML syntax error: \(problem)", notes: notes + ["check the indentation and the ':' after each key"])
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return .error(at: at(context.mark), "duplicate key \(keys) in the same mapping; each key may appear once")
+        case let .reader(problem, offset, _, _):
+            return .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
+        default:
+            return .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
+        }
+    }
+}

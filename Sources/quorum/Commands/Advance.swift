@@ -1,0 +1,26 @@
+import ArgumentParser
+
+struct Advance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply the current step's rules to its results and move on, or refuse and change nothing."
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Instance id.")
+    var instance: String
+
+    @Flag(help: "Print the decision as JSON.")
+    var json = false
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let project = try Project(options)
+            let definition = try project.currentDefinition(of: instance)
+            let (decision, state) = try project.service.advance(instance, current: definition)
+            if json { return try Output.json(decision) }
+            Output.decision(decision, in: definition).forEach { Output.line($0) }
+            Output.finalList(state, in: definition).forEach { Output.line($0) }
+        }
+    }
+}

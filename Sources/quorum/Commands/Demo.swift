@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import QuorumCore
+import QuorumFiles
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every bundled track that has sample results, step by step, printing each outcome.",
+        discussion: """
+            Each folder samples/WORKFLOW/ holds one results file per step, named STEP.yaml or STEP.csv. The demo \
+            uses a throw-away store unless --store (or QUORUM_STORE) names one to keep.
+            """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        try CommandFailure.reporting {
+            var options = options
+            let keep = options.store != nil || ProcessInfo.processInfo.environment["QUORUM_STORE"] != nil
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-demo-\(UUID().uuidString)")
+            if !keep { options.store = scratch.appendingPathComponent("demo.sqlite").path }
+            defer { if !keep { try? FileManager.default.removeItem(at: scratch) } }
+            let project = try Project(options)
+            let samples = options.folder("samples")
+            let workflows = ((try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []).sorted().filter { name in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: (samples as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+                    && isFolder.boolValue
+            }
+            guard !workflows.isEmpty else { throw CommandFailure("no sample results in \(samples)") }
+            for workflow in workflows {
+                try run(workflow, results: (samples as NSString).appendingPathComponent(workflow), project: project)
+            }
+            if keep { Output.line("The instances are kept in \(options.storePath); try 'quorum history INSTANCE'.") }
+        }
+    }
+
+    private func run(_ workflow: String, results folder: String, project: Project) throws {
+        let definition = try project.definition(workflow)
+        var state = try project.service.start(definition)
+        Output.line("══ \(definition.name)")
+        Output.line("   instance \(state.id), \(definition.cycle ?? ""), term \(definition.term ?? "–")")
+        while let id = state.currentStep, let step = definition.step(id) {
+            let body = definition.body(step.body)
+            Output.line()
+            Output.line("── \(step.name), \(step.meets?.display ?? "no date set")")
+            Output.line("   \(body?.name ?? step.body) (\(body?.totalMembers ?? 0) members), \(step.form.label)")
+            guard let file = ["yaml", "yml", "csv"].map({ (folder as NSString).appendingPathComponent("\(id).\($0)") })
+                .first(where: FileManager.default.fileExists) else {
+                throw CommandFailure("no sample results for step '\(id)' in \(folder)")
+            }
+            let sheet = try ResultSheetReader.read(file, step: id)
+            let warnings = try project.service.record(sheet.record, in: state.id, current: definition)
+            Output.line("   recorded \(file)")
+            var renderer = DiagnosticRenderer()
+            for warning in warnings {
+                renderer.render(sheet.locate(warning, severity: .warning)).split(separator: "\n").forEach { Output.line("   \($0)") }
+            }
+            let (decision, next) = try project.service.advance(state.id, current: definition)
+            Output.decision(decision, in: definition).dropFirst().forEach { Output.line(" " + $0) }
+            state = next
+        }
+        Output.line()
+        Output.finalList(state, in: definition).forEach { Output.line($0) }
+        Output.line()
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import QuorumCore
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every event of an instance with its time and actor.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Instance id.")
+    var instance: String
+
+    @Flag(help: "Print the events as JSON.")
+    var json = false
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let project = try Project(options)
+            let loaded = try project.service.load(instance)
+            if json { return try Output.json(loaded.events) }
+            for event in loaded.events {
+                Output.line("#\(event.sequence)  \(Output.timestamp(event.at))  \(event.actor)  \(Self.summary(event.payload))")
+            }
+        }
+    }
+
+    static func summary(_ payload: EventPayload) -> String {
+        switch payload {
+        case .started(let started):
+            return "started \(started.workflow), pinned to definition \(started.definitionHash.prefix(12))"
+        case .recorded(let record):
+            var parts = record.present.map { ["\($0) present"] } ?? []
+            parts += record.votes.flatMap { $0.candidates.map { "\($0.name) \($0.votes)" } }
+            parts += record.agreed.map { "agreed for \($0.title): \($0.names.isEmpty ? "nobody" : $0.names.joined(separator: ", "))" }
+            if let note = record.note { parts.append("note: \(note)") }
+            return "recorded \(record.step) (attempt \(record.attempt)): " + parts.joined(separator: "; ")
+        case .advanced(let decision):
+            let handed = decision.titles.map { "\($0.title): \($0.handedOn.isEmpty ? "nobody" : $0.handedOn.joined(separator: ", "))" }
+            return "advanced \(decision.step) → \(decision.next) [\(decision.guardTaken?.rawValue ?? decision.outcome.rawValue)]"
+                + (handed.isEmpty ? "" : " " + handed.joined(separator: "; "))
+        case .migrated(let migration):
+            return "migrated to definition \(migration.toHash.prefix(12)): \(migration.reason) (\(migration.changes.count) changes)"
+        }
+    }
+}

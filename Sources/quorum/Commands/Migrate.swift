@@ -1,0 +1,25 @@
+import ArgumentParser
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-pin an instance to its workflow's current definition, on purpose, recording what changed and why."
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Instance id.")
+    var instance: String
+
+    @Option(help: "Why the definition changed mid-cycle; kept in the history.")
+    var reason: String
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let project = try Project(options)
+            let definition = try project.currentDefinition(of: instance)
+            let changes = try project.service.migrate(instance, to: definition, reason: reason)
+            Output.line("\(instance) now runs the current definition. Changes recorded:")
+            changes.forEach { Output.line($0) }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start an instance of a workflow, pinned to the exact definition it starts from."
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Workflow id (or its file).")
+    var workflow: String
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let project = try Project(options)
+            let definition = try project.definition(workflow)
+            let state = try project.service.start(definition)
+            let pinned = try project.service.load(state.id).pinned
+            Output.line("started \(state.id): \(definition.name)")
+            Output.line("pinned to definition \(pinned.hash.prefix(12)) (version \(definition.version))")
+            if let step = state.currentStep.flatMap(definition.step) {
+                Output.line("first step: \(step.name)" + (step.meets.map { ", \($0.display)" } ?? ""))
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import QuorumFiles
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check workflow and rule files; report every problem at file:line:column.",
+        discussion: "With no paths, checks the project's workflows/ and rules/. Exit 0 when there are no errors, 1 otherwise."
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Files or folders to check.")
+    var paths: [String] = []
+
+    func run() throws {
+        let files = DefinitionCatalog.yamlFiles(in: paths.isEmpty ? [options.folder("workflows"), options.folder("rules")] : paths)
+        let catalog = DefinitionCatalog(files: files, library: Project.library(options))
+        var renderer = DiagnosticRenderer()
+        for diagnostic in catalog.diagnostics { Output.error(renderer.render(diagnostic)) }
+        let errors = catalog.diagnostics.filter { $0.severity == .error }.count
+        let warnings = catalog.diagnostics.count - errors
+        let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if errors > 0 {
+            Output.error(summary)
+            throw ExitCode.failure
+        }
+        Output.line(summary)
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Logging
+import QuorumCore
+import QuorumFiles
+import QuorumStore
+
+/// What a command works with: the validated definitions of the project and the instance service over the store.
+struct Project {
+    let options: ProjectOptions
+    let catalog: DefinitionCatalog
+    let service: InstanceService
+
+    init(_ options: ProjectOptions) throws {
+        Self.bootstrapLogging(options.logLevel)
+        self.options = options
+        catalog = DefinitionCatalog(files: [], library: Self.library(options))
+        service = InstanceService(store: try SQLiteInstanceStore(path: options.storePath), actor: options.actorName)
+    }
+
+    static func library(_ options: ProjectOptions) -> [String] {
+        DefinitionCatalog.yamlFiles(in: [options.folder("workflows"), options.folder("rules")])
+    }
+
+    var library: [String] { Self.library(options) }
+
+    /// The current, valid definition of a workflow by id or by file path; explains why when there is none.
+    func definition(_ reference: String) throws -> WorkflowDefinition {
+        let id = catalog.workflowFiles.first { $0.value == reference || URL(fileURLWithPath: $0.value).standardized.path
+            == URL(fileURLWithPath: reference).standardized.path }?.key ?? reference
+        if let definition = catalog.definitions[id] { return definition }
+        if catalog.abstractWorkflows.contains(id) { throw EngineError.abstractWorkflow(id) }
+        if let file = catalog.workflowFiles[id] {
+            var renderer = DiagnosticRenderer()
+            let problems = DefinitionCatalog(files: [file], library: library).diagnostics.filter { $0.severity == .error }
+            throw CommandFailure("workflow '\(id)' does not validate; fix these problems first (quorum validate \(file)):\n"
+                + renderer.render(problems))
+        }
+        let known = catalog.workflowFiles.keys.filter { !catalog.abstractWorkflows.contains($0) }.sorted()
+        throw CommandFailure("no workflow '\(reference)' in \(options.folder("workflows"))"
+            + (Suggestion.closest(to: reference, in: known).map { "; did you mean '\($0)'?" } ?? "; runnable workflows: \(known.joined(separator: ", "))"))
+    }
+
+    /// The current definition of the workflow an instance runs.
+    func currentDefinition(of instance: String) throws -> WorkflowDefinition {
+        try definition(try service.load(instance).state.workflow)
+    }
+
+    private static func bootstrapLogging(_ level: Logger.Level) {
+        LoggingBootstrap.once(level)
+    }
+}
+
+/// A refusal with a message for the user; printed to stderr, exit code 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+
+    /// Runs a command body, printing any refusal as `error: …` on stderr and exiting with 1.
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as ResultSheetError {
+            var renderer = DiagnosticRenderer()
+            Output.error(renderer.render(error.diagnostics))
+            throw ExitCode.failure
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+enum LoggingBootstrap {
+    nonisolated(unsafe) private static var done = false
+
+    static func once(_ level: Logger.Level) {
+        guard !done else { return }
+        done = true
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}

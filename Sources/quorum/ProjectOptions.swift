@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// Options every command that reads definitions or the store shares.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "Project folder holding workflows/ and rules/.")
+    var project: String = "."
+
+    @Option(name: .long, help: "SQLite store file (default: $QUORUM_STORE, else .quorum/quorum.sqlite in the working directory).")
+    var store: String?
+
+    @Option(name: .long, help: "Who is running the command, for the history (default: the system user).")
+    var actor: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .warning
+
+    var storePath: String {
+        store ?? ProcessInfo.processInfo.environment["QUORUM_STORE"] ?? ".quorum/quorum.sqlite"
+    }
+
+    var actorName: String {
+        actor ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+    }
+
+    func folder(_ name: String) -> String { (project as NSString).appendingPathComponent(name) }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,83 @@
+import Foundation
+import QuorumCore
+
+/// Everything `quorum status` shows about one instance, as text or JSON.
+struct StatusReport: Encodable {
+    let instance: String
+    let workflow: String
+    let definitionHash: String
+    let definitionChanged: Bool
+    let revision: Int
+    let finished: Bool
+    let currentStep: String?
+    let attempt: Int
+    let nextMeeting: MeetingTime?
+    let candidates: [String: [String]]?
+    let recorded: StepRecord?
+    let needed: String?
+    let decisions: [StepDecision]
+    let finalList: [String: [String]]?
+
+    private let definition: WorkflowDefinition
+    private let state: InstanceState
+
+    enum CodingKeys: String, CodingKey {
+        case instance, workflow, definitionHash, definitionChanged, revision, finished, currentStep, attempt, nextMeeting,
+             candidates, recorded, needed, decisions, finalList
+    }
+
+    init(_ id: String, project: Project) throws {
+        let loaded = try project.service.load(id)
+        state = loaded.state
+        definition = loaded.definition
+        instance = id
+        workflow = state.workflow
+        definitionHash = loaded.pinned.hash
+        definitionChanged = (try? project.definition(state.workflow)) != loaded.definition
+        revision = state.revision
+        finished = state.isFinished
+        currentStep = state.currentStep
+        attempt = state.attempt
+        nextMeeting = state.currentStep.flatMap(definition.step)?.meets
+        candidates = state.candidates
+        recorded = state.record
+        needed = project.service.needed(state, definition: definition)
+        decisions = state.decisions
+        finalList = state.added
+    }
+
+    var lines: [String] {
+        var lines = ["\(instance): \(definition.name)",
+                     "  definition \(definitionHash.prefix(12)), revision \(revision)"
+                        + (definitionChanged ? " — the YAML has CHANGED since; commands will refuse until you migrate or restart" : "")]
+        for decision in decisions {
+            let handed = decision.titles.map { "\($0.handedOn.count) for \($0.title)" }.joined(separator: ", ")
+            lines.append("  done: \(decision.step) (attempt \(decision.attempt)): \(decision.outcome.rawValue)\(handed.isEmpty ? "" : ", handed on \(handed)")")
+        }
+        guard let id = currentStep, let step = definition.step(id), let body = definition.body(step.body) else {
+            return lines + Output.finalList(state, in: definition)
+        }
+        lines.append("  current step: \(step.name) (\(step.id)), attempt \(attempt)")
+        lines.append("    meets: \(nextMeeting?.display ?? "no date set")")
+        lines.append("    body: \(body.name), \(body.totalMembers) members; form: \(step.form.label)")
+        if let threshold = step.threshold {
+            lines.append("    passes: \(threshold.comparison.phrase) \(threshold.fraction) of \(threshold.base.label) (rule \(threshold.id))")
+        }
+        for title in definition.titles {
+            let names = candidates?[title.id]
+            lines.append("    candidates for \(title.name): \(names.map { $0.isEmpty ? "none" : $0.joined(separator: ", ") } ?? "open (the body proposes them)")")
+        }
+        if let recorded {
+            var parts: [String] = []
+            if let present = recorded.present { parts.append("\(present) present") }
+            if let valid = recorded.validBallots { parts.append("\(valid) valid ballots") }
+            parts += recorded.votes.map { "\($0.candidates.count) vote totals for \($0.title)" }
+            parts += recorded.agreed.map { "\($0.names.count) agreed for \($0.title)" }
+            lines.append("    recorded: \(parts.joined(separator: ", "))\(recorded.source.map { " (from \($0))" } ?? "")")
+        } else {
+            lines.append("    recorded: nothing yet")
+        }
+        if let needed { lines.append("    needed: \(needed)") }
+        return lines
+    }
+}
