@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore"]),
+        .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "QuorumCLITests", dependencies: ["quorum"]),
     ]
 )

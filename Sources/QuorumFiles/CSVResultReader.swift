@@ -16,7 +16,7 @@ enum CSVResultReader {
         }
         guard var text = String(data: data, encoding: .utf8) else { throw fail(1, 1, "the file is not UTF-8 text; export the sheet as CSV UTF-8") }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let rawLines = text.components(separatedBy: "\n")
+        let rawLines = TextLines.split(text)
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch {
             throw fail(1, 1, "cannot read the header row; the first line must name the columns: \(columns.joined(separator: ","))")
@@ -36,9 +36,9 @@ enum CSVResultReader {
         let hasVotes = header.contains("votes")
         var record = StepRecord(step: step, source: file)
         var locations: [RecordProblem.Subject: SourceLocation] = [.record: SourceLocation(file: file, line: 1, column: 1)]
-        var line = 2 + header.joined().filter { $0 == "\n" }.count
+        var line = 2 + TextLines.breaks(in: header.joined())
         while let row = reader.next() {
-            defer { line += 1 + row.joined().filter { $0 == "\n" }.count }
+            defer { line += 1 + TextLines.breaks(in: row.joined()) }
             if row.allSatisfy(\.isEmpty) { continue }
             let starts = fieldColumns(rawLines[safe: line - 1] ?? "")
             func at(_ column: String) -> SourceLocation {

@@ -24,6 +24,7 @@ extension DefinitionCatalog {
     }
 
     mutating func loadWorkflows(_ files: [(file: String, tree: YAMLTree)], primary: Set<String>) {
+        var trees: [String: YAMLTree] = [:]
         for (file, tree) in files {
             guard let id = tree["id"]?.string else { continue }
             if let earlier = workflowFiles[id] {
@@ -33,13 +34,13 @@ extension DefinitionCatalog {
                 continue
             }
             workflowFiles[id] = file
-            workflowTrees[id] = tree
+            trees[id] = tree
         }
         let validator = WorkflowValidator(ruleSets: ruleSets)
         for (file, tree) in files {
             guard let id = tree["id"]?.string, workflowFiles[id] == file else { continue }
             var problems: [LocatedDiagnostic] = []
-            if let merged = resolve(id, problems: &problems) {
+            if let merged = Self.resolve(id, in: trees, problems: &problems) {
                 let locations = Self.locations(of: merged)
                 if let document: WorkflowDocument = Self.decode(merged, locations: locations, problems: &problems) {
                     if document.abstract == true { abstractWorkflows.insert(id) }
@@ -53,7 +54,7 @@ extension DefinitionCatalog {
     }
 
     /// Follows `extends:` to the root and merges down, reporting unknown parents and cycles.
-    private func resolve(_ id: String, problems: inout [LocatedDiagnostic]) -> YAMLTree? {
+    private static func resolve(_ id: String, in workflowTrees: [String: YAMLTree], problems: inout [LocatedDiagnostic]) -> YAMLTree? {
         var chain: [String] = [id]
         var tree = workflowTrees[id]!
         while let parent = tree["extends"] {

@@ -4,7 +4,7 @@ import Yams
 
 /// Everything read from a project's `workflows/` and `rules/`: validated rule sets, runnable definitions, and every
 /// problem found, located at `file:line:column`. Load, validate and (elsewhere) execute are separate phases.
-public struct DefinitionCatalog {
+public struct DefinitionCatalog: Sendable {
     public internal(set) var diagnostics: [LocatedDiagnostic] = []
     public internal(set) var ruleSets: [RuleSet] = []
     /// Runnable (non-abstract, valid) definitions by workflow id.
@@ -12,8 +12,6 @@ public struct DefinitionCatalog {
     /// The file each workflow id was read from.
     public internal(set) var workflowFiles: [String: String] = [:]
     public internal(set) var abstractWorkflows: Set<String> = []
-
-    var workflowTrees: [String: YAMLTree] = [:]
 
     /// Reads `files` and reports their problems; `library` files are read only to resolve references
     /// (`extends:`, rule sets) and their own problems are not reported.

@@ -26,7 +26,7 @@ public struct DiagnosticRenderer {
     private mutating func line(_ number: Int, of file: String) -> String? {
         if sources[file] == nil {
             let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-            sources[file] = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+            sources[file] = TextLines.split(text)
         }
         let lines = sources[file]!
         return lines.indices.contains(number - 1) ? lines[number - 1] : nil

@@ -24,7 +24,7 @@ struct ShapeChecker {
             let names = fields.map(\.name)
             for entry in entries {
                 guard let field = fields.first(where: { $0.name == entry.key }) else {
-                    error(at: entry.keyLocation, "unknown key '\(entry.key)'\(key.map { " in \($0)" } ?? "")",
+                    error(at: entry.keyLocation, "unknown key '\(entry.key)'\(key.map { " in '\($0)'" } ?? "")",
                           notes: Suggestion.note(for: entry.key, in: names) + ["allowed keys: \(names.joined(separator: ", "))"])
                     continue
                 }

@@ -5,9 +5,12 @@ enum YAMLErrorLocator {
     static func diagnostic(for error: YamlError, file: String) -> LocatedDiagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
+            // At the end of the file libyaml points past the last line; where the unclosed construct began helps more.
+            let pastEnd = mark.line > TextLines.split(yaml).count - 1
+            let place = pastEnd ? context.map(\.mark) ?? mark : mark
             let notes = context.map { ["\($0.text) at line \($0.mark.line), column \($0.mark.column)"] } ?? []
-            return .error(at: at(mark), "YAML syntax error: \(problem)", notes: notes + ["check the indentation and the ':' after each key"])
+            return .error(at: at(place), "YAML syntax error: \(problem)", notes: notes + ["check the quotes, the indentation and the ':' after each key"])
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return .error(at: at(context.mark), "duplicate key \(keys) in the same mapping; each key may appear once")

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Runs the built `quorum` binary in a scratch project holding copies of the bundled workflows, rules and samples.
+struct QuorumProcess {
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `swift build` puts the executable beside the test bundle.
+    static let binary: URL = {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<3 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("quorum").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("quorum")
+    }()
+
+    let project: URL
+    var store: String { project.appendingPathComponent(".quorum/test.sqlite").path }
+
+    init() throws {
+        project = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        for folder in ["workflows", "rules", "samples"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: project.appendingPathComponent(folder))
+        }
+    }
+
+    func path(_ relative: String) -> String { project.appendingPathComponent(relative).path }
+
+    @discardableResult
+    func run(_ arguments: String...) throws -> Result {
+        let process = try start(arguments)
+        return process.finish()
+    }
+
+    func start(_ arguments: [String]) throws -> Running {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = project
+        var environment = ProcessInfo.processInfo.environment
+        environment["QUORUM_STORE"] = store
+        environment["USER"] = "hanh.hctc"
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        return Running(process: process, output: output, errors: errors)
+    }
+
+    struct Running {
+        let process: Process
+        let output: Pipe
+        let errors: Pipe
+
+        func finish() -> Result {
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            let err = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                          errors: String(decoding: err, as: UTF8.self))
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: project) }
+}

@@ -1,0 +1,124 @@
+import Foundation
+@testable import QuorumCore
+import Testing
+
+struct InstanceServiceTests {
+    let store = MemoryInstanceStore()
+    var service: InstanceService { InstanceService(store: store, actor: "tester") }
+    let definition = Fixtures.definition()
+
+    /// Starts an instance and takes it through the discussion with the given candidates.
+    private func atVote(_ candidates: [String] = ["Ann", "Bob", "Cat"]) throws -> String {
+        let id = try service.start(definition).id
+        _ = try service.record(Fixtures.agreed(candidates), in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        return id
+    }
+
+    @Test func thresholdAtTheEdgeOfHalfTheMembers() throws {
+        let id = try atVote()
+        _ = try service.record(Fixtures.votes(["Ann": 3, "Bob": 2, "Cat": 4]), in: id, current: definition)
+        let (decision, state) = try service.advance(id, current: definition)
+        let verdicts = Dictionary(uniqueKeysWithValues: decision.titles[0].candidates.map { ($0.name, $0.verdict) })
+        #expect(verdicts == ["Cat": .selected, "Ann": .selected, "Bob": .failed])
+        #expect(decision.titles[0].handedOn == ["Cat", "Ann"])
+        #expect(state.isFinished)
+        #expect(state.added == ["deputy": ["Cat", "Ann"]])
+        let bob = try #require(decision.titles[0].candidates.first { $0.name == "Bob" })
+        #expect(bob.explanation(cap: 3, kept: 1) == "Bob: 2 of 4 members = 50%, is not more than 50% (2 × 2 = 4 ≤ 4): fails")
+    }
+
+    @Test func theCapCountsThePeopleKept() throws {
+        let id = try atVote(["Ann", "Bob", "Cat", "Dan"])
+        _ = try service.record(Fixtures.votes(["Ann": 4, "Bob": 3, "Cat": 3, "Dan": 2]), in: id, current: definition)
+        let revision = try service.load(id).state.revision
+        do {
+            _ = try service.advance(id, current: definition)
+            Issue.record("a tie for the last free place must stop the advance")
+        } catch EngineError.tieAtCap(_, let title, let tie, let rule) {
+            #expect(title == "deputy")
+            #expect(tie.names == ["Bob", "Cat"])
+            #expect(tie.placesLeft == 1)
+            #expect(rule == .runOff)
+        }
+        #expect(try service.load(id).state.revision == revision, "a refused advance stores nothing")
+        _ = try service.record(Fixtures.votes(["Ann": 4, "Bob": 4, "Cat": 3, "Dan": 3]), in: id, current: definition)
+        let (decision, _) = try service.advance(id, current: definition)
+        #expect(decision.titles[0].handedOn == ["Ann", "Bob"], "3 places, 1 kept: only 2 can be added")
+        let cat = try #require(decision.titles[0].candidates.first { $0.name == "Cat" })
+        #expect(cat.verdict == .passedNotSelected)
+        #expect(cat.explanation(cap: 3, kept: 1).hasSuffix("passes, rank 3, not selected: the cap of 3 is full (1 kept + 2 added)"))
+    }
+
+    @Test func aMissedQuorumHoldsTheStepAgain() throws {
+        let id = try atVote()
+        _ = try service.record(Fixtures.votes(["Ann": 2], present: 2), in: id, current: definition)
+        let (decision, state) = try service.advance(id, current: definition)
+        #expect(decision.outcome == .quorumNotMet)
+        #expect(decision.quorum?.passes == false)
+        #expect(state.currentStep == "vote")
+        #expect(state.attempt == 2)
+        #expect(state.record == nil)
+        #expect(state.candidates?["deputy"] == ["Ann", "Bob", "Cat"])
+    }
+
+    @Test func whenNobodyPassesTheProcedureEndsWithNobodyAdded() throws {
+        let id = try atVote()
+        _ = try service.record(Fixtures.votes(["Ann": 1, "Bob": 2, "Cat": 0]), in: id, current: definition)
+        let (decision, state) = try service.advance(id, current: definition)
+        #expect(decision.guardTaken == .nobodyPasses)
+        #expect(state.isFinished)
+        #expect(state.added == ["deputy": []])
+    }
+
+    @Test func refusedCommandsLeaveTheHistoryUnchanged() throws {
+        let id = try service.start(definition).id
+        let before = try #require(try store.load(id)).events
+        #expect(throws: EngineError.self) { try service.advance(id, current: definition) }
+        #expect(throws: EngineError.self) { try service.record(Fixtures.votes(["Ann": 3]), in: id, current: definition) }
+        var tooMany = Fixtures.agreed(["Ann"])
+        tooMany.present = 9
+        #expect(throws: EngineError.self) { try service.record(tooMany, in: id, current: definition) }
+        #expect(try #require(try store.load(id)).events == before)
+    }
+
+    @Test func impossibleResultsAreRefusedWithEveryReason() throws {
+        let id = try atVote()
+        var record = Fixtures.votes(["Ann": 5, "Zed": 1])
+        record.votes.append(TitleVotes(title: "deputyy", candidates: []))
+        do {
+            _ = try service.record(record, in: id, current: definition)
+            Issue.record("expected a refusal")
+        } catch EngineError.invalidRecord(_, let problems) {
+            let messages = problems.map(\.message)
+            #expect(messages.contains { $0.contains("more than the 4 members present") })
+            #expect(messages.contains { $0.contains("'Zed' is not a candidate") })
+            #expect(messages.contains { $0.contains("unknown title 'deputyy'; did you mean 'deputy'?") })
+        }
+    }
+
+    @Test func aChangedDefinitionIsRefusedUntilMigrated() throws {
+        let id = try service.start(definition).id
+        let changed = Fixtures.definition { $0.steps![1].time = "17:00" }
+        do {
+            _ = try service.record(Fixtures.agreed(["Ann"]), in: id, current: changed)
+            Issue.record("expected a refusal")
+        } catch EngineError.definitionChanged(_, let changes) {
+            #expect(changes == [#"  steps[vote].meets.instant: "2021-03-18T09:00:00Z" → "2021-03-18T10:00:00Z""#,
+                                #"  steps[vote].meets.time: "16:00" → "17:00""#])
+        }
+        let changes = try service.migrate(id, to: changed, reason: "meeting moved")
+        #expect(changes.count == 2)
+        _ = try service.record(Fixtures.agreed(["Ann"]), in: id, current: changed)
+        #expect(try service.load(id).definition == changed)
+        #expect(throws: EngineError.definitionUnchanged(instance: id)) { try service.migrate(id, to: changed, reason: "again") }
+    }
+
+    @Test func eachEventRecordsItsActor() throws {
+        let id = try atVote()
+        let events = try #require(try store.load(id)).events
+        #expect(events.map(\.payload.kind) == ["started", "recorded", "advanced"])
+        #expect(events.allSatisfy { $0.actor == "tester" })
+        #expect(events.map(\.sequence) == [1, 2, 3])
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import QuorumCore
+@testable import QuorumFiles
+import Testing
+
+struct ResultSheetReaderTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-results-\(UUID().uuidString)")
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func failure(_ path: String) -> [LocatedDiagnostic] {
+        do {
+            _ = try ResultSheetReader.read(path, step: "buoc-2")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func readsASpreadsheetExportWithAByteOrderMark() throws {
+        let path = try write("totals.csv", "\u{FEFF}title,name,votes\r\npho-chanh,Nguyễn Hữu Phước,25\r\npho-chanh,\"Võ Thành Tâm\",21\r\n\r\n")
+        let sheet = try ResultSheetReader.read(path, step: "buoc-2")
+        #expect(sheet.record.votes == [TitleVotes(title: "pho-chanh", candidates: [CandidateVotes(name: "Nguyễn Hữu Phước", votes: 25),
+                                                                                 CandidateVotes(name: "Võ Thành Tâm", votes: 21)])])
+        #expect(sheet.record.source == path)
+        let located = sheet.locate(RecordProblem(.candidate(title: "pho-chanh", name: "Võ Thành Tâm"), "x"))
+        #expect(located.location?.line == 3)
+        #expect(located.location?.column == 11)
+    }
+
+    @Test func pointsAtTheBadCell() throws {
+        let path = try write("bad.csv", "title,name,votes\npho-chanh,Nguyễn Văn A,12\npho-chanh,Trần Thị Bé,mười\npho-chanh,,3\n")
+        let diagnostics = failure(path)
+        #expect(diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:23", "4:11"])
+        #expect(diagnostics[0].message.contains("'mười' is not a vote count"))
+        #expect(diagnostics[1].message.contains("the name is empty"))
+    }
+
+    @Test func unknownColumnsAreNamed() throws {
+        let diagnostics = failure(try write("columns.csv", "title,ho-ten,votes\nx,y,1\n"))
+        #expect(diagnostics.contains { $0.message.contains("unknown column 'ho-ten'") && $0.location?.column == 7 })
+        #expect(diagnostics.contains { $0.message.contains("missing column 'name'") })
+    }
+
+    @Test func anAgreedListNeedsNoVotesColumn() throws {
+        let sheet = try ResultSheetReader.read(try write("agreed.csv", "title,name\nt,An\nt,Bình\n"), step: "buoc-1")
+        #expect(sheet.record.agreed == [TitleList(title: "t", names: ["An", "Bình"])])
+    }
+
+    @Test func readsYAMLResultsAndNormalisesNames() throws {
+        let decomposed = "Nguye\u{0302}\u{0303}n  Văn   A"
+        let path = try write("totals.yaml", "present: 27\nvalid-ballots: 26\nvotes:\n  t:\n    \(decomposed): 20\nnote: Ghi chú\n")
+        let sheet = try ResultSheetReader.read(path, step: "buoc-2")
+        #expect(sheet.record.present == 27)
+        #expect(sheet.record.validBallots == 26)
+        #expect(sheet.record.votes.first?.candidates == [CandidateVotes(name: "Nguyễn Văn A", votes: 20)])
+        #expect(sheet.record.note == "Ghi chú")
+        #expect(sheet.locate(RecordProblem(.present, "x")).location?.line == 1)
+    }
+
+    @Test func yamlResultsWithATypoAreLocated() throws {
+        let diagnostics = failure(try write("typo.yaml", "present: 27\nvotse:\n  t:\n    A: 1\n"))
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].location?.line == 2)
+        #expect(diagnostics[0].notes.contains("did you mean 'votes'?"))
+    }
+}

@@ -1,0 +1,35 @@
+import QuorumRules
+import Testing
+
+struct ThresholdRuleTests {
+    let half = ThresholdRule(id: "half", base: .totalMembers, comparison: .moreThan, fraction: Fraction(numerator: 1, denominator: 2)!)
+    let twoThirds = ThresholdRule(id: "quorum", base: .totalMembers, comparison: .atLeast, fraction: Fraction(numerator: 2, denominator: 3)!)
+
+    @Test(arguments: [(2, 4, false), (3, 4, true), (6, 13, false), (7, 13, true), (0, 1, false), (1, 1, true)])
+    func strictlyMoreThanHalf(count: Int, members: Int, passes: Bool) {
+        #expect(half.check(count, of: members).passes == passes)
+    }
+
+    @Test(arguments: [(19, 29, false), (20, 29, true), (2, 3, true), (1, 3, false), (8, 12, true), (7, 12, false)])
+    func atLeastTwoThirds(count: Int, members: Int, passes: Bool) {
+        #expect(twoThirds.check(count, of: members).passes == passes)
+    }
+
+    @Test func explainsTheArithmetic() {
+        let check = half.check(7, of: 13)
+        #expect(check.scaledCount == 14)
+        #expect(check.scaledBase == 13)
+        #expect(check.explanation == "7 of 13 members = 53.8%, is more than 50% (7 × 2 = 14 > 13)")
+        #expect(half.check(2, of: 4).explanation == "2 of 4 members = 50%, is not more than 50% (2 × 2 = 4 ≤ 4)")
+        #expect(twoThirds.check(20, of: 29).explanation == "20 of 29 members = 69%, is at least 2/3 (20 × 3 = 60 ≥ 2 × 29 = 58)")
+    }
+
+    @Test func anEmptyBaseNeverPasses() {
+        #expect(!half.check(0, of: 0).passes)
+        #expect(!twoThirds.check(5, of: 0).passes)
+    }
+
+    @Test func hugeCountsFailInsteadOfCrashing() {
+        #expect(!half.check(Int.max, of: 3).passes)
+    }
+}
