@@ -75,7 +75,7 @@ struct EndToEndTests {
         let before = try quorum.run("history", instance, "--json").output
         let advance = try quorum.run("advance", instance)
         #expect(advance.status == 1)
-        #expect(advance.errors.contains("error: nothing is recorded for step 'buoc-1' yet"))
+        #expect(advance.errors.contains("error: the results of step 'buoc-1' are not complete yet"))
         let wrongStep = try quorum.run("record", instance, "buoc-2", "--file", "\(samples)/buoc-2.yaml")
         #expect(wrongStep.errors.contains("step 'buoc-2' is not open; the current step is 'buoc-1'"))
         #expect(try quorum.run("history", instance, "--json").output == before)
@@ -118,7 +118,7 @@ struct EndToEndTests {
         let racers = try (0..<2).map { _ in try quorum.start(["advance", instance]) }
         let results = racers.map { $0.finish() }
         #expect(results.filter { $0.status == 0 }.count == 1, "\(results.map(\.errors))")
-        #expect(results.contains { $0.errors.contains("was changed by another command meanwhile") || $0.errors.contains("nothing is recorded") })
+        #expect(results.contains { $0.errors.contains("was changed by another command meanwhile") || $0.errors.contains("are not complete yet") })
         let history = try JSONSerialization.jsonObject(with: Data(try quorum.run("history", instance, "--json").output.utf8)) as? [[String: Any]]
         #expect(history?.filter { ($0["payload"] as? [String: Any])?["advanced"] != nil }.count == 1)
     }

@@ -62,6 +62,16 @@ struct InstanceServiceTests {
         #expect(state.candidates?["deputy"] == ["Ann", "Bob", "Cat"])
     }
 
+    @Test func attendanceAloneNeverReadsAsZeroVotes() throws {
+        let id = try atVote()
+        _ = try service.record(StepRecord(step: "vote", present: 4), in: id, current: definition)
+        #expect(throws: EngineError.nothingRecorded(step: "vote", needed: StepDecider.needed(for: definition.steps[1], in: definition))) {
+            try service.advance(id, current: definition)
+        }
+        _ = try service.record(StepRecord(step: "vote", present: 1), in: id, current: definition)
+        #expect(try service.advance(id, current: definition).0.outcome == .quorumNotMet, "attendance alone still decides the quorum")
+    }
+
     @Test func whenNobodyPassesTheProcedureEndsWithNobodyAdded() throws {
         let id = try atVote()
         _ = try service.record(Fixtures.votes(["Ann": 1, "Bob": 2, "Cat": 0]), in: id, current: definition)

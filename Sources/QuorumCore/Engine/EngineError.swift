@@ -44,7 +44,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .invalidRecord(step, problems):
             return "the results for step '\(step)' were not recorded:\n" + problems.map { "  - \($0.message)" }.joined(separator: "\n")
         case let .nothingRecorded(step, needed):
-            return "nothing is recorded for step '\(step)' yet; \(needed)"
+            return "the results of step '\(step)' are not complete yet; \(needed)"
         case let .missingCount(step, what):
             return "step '\(step)' needs the number of \(what) to decide; record it with the results"
         case let .quorumNotMet(step, check):

@@ -15,16 +15,24 @@ public struct InstanceService: Sendable {
         self.clock = clock
     }
 
-    /// Starts an instance of a runnable definition. Its id is the workflow id with a running number.
+    /// Starts an instance of a runnable definition. Its id is the workflow id with a running number; if another
+    /// command takes the number first, the next one is tried.
     public func start(_ definition: WorkflowDefinition) throws -> InstanceState {
         let pinned = PinnedDefinition(definition)
-        let number = try store.instances().filter { $0.workflow == definition.id }.count + 1
-        let header = InstanceHeader(id: "\(definition.id)-\(number)", workflow: definition.id, createdAt: clock())
-        let event = Event(sequence: 1, at: header.createdAt, actor: actor,
-                          payload: .started(Started(workflow: definition.id, definitionHash: pinned.hash)))
-        try store.create(header, definition: pinned, firstEvent: event)
-        logger.debug("started \(header.id) pinned to \(pinned.hash)")
-        return InstanceState(id: header.id, workflow: definition.id, events: [event], firstStep: definition.steps.first?.id)
+        var number = try store.instances().filter { $0.workflow == definition.id }.count + 1
+        while true {
+            let header = InstanceHeader(id: "\(definition.id)-\(number)", workflow: definition.id, createdAt: clock())
+            let event = Event(sequence: 1, at: header.createdAt, actor: actor,
+                              payload: .started(Started(workflow: definition.id, definitionHash: pinned.hash)))
+            do {
+                try store.create(header, definition: pinned, firstEvent: event)
+            } catch EngineError.duplicateInstance {
+                number += 1
+                continue
+            }
+            logger.debug("started \(header.id) pinned to \(pinned.hash)")
+            return InstanceState(id: header.id, workflow: definition.id, events: [event], firstStep: definition.steps.first?.id)
+        }
     }
 
     /// An instance as stored: its events, the state derived from them, and the definition it is pinned to.

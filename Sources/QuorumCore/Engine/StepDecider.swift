@@ -21,6 +21,10 @@ struct StepDecider {
                                     guardTaken: .quorumNotMet, next: path.to)
             }
         }
+        // Attendance alone decides only the quorum; a missing vote count must never read as zero votes.
+        if step.form.isBallot ? record.votes.isEmpty : record.agreed.isEmpty {
+            throw .nothingRecorded(step: step.id, needed: Self.needed(for: step, in: definition))
+        }
         var titles: [TitleOutcome] = []
         for title in definition.titles {
             titles.append(try outcome(for: title, step: step, body: body, record: record))
@@ -78,7 +82,8 @@ struct StepDecider {
         var parts: [String] = []
         if step.quorum != nil || step.threshold?.base == .membersPresent { parts.append("the number of members present") }
         if step.threshold?.base == .validBallots { parts.append("the number of valid ballots") }
-        parts.append(step.form.isBallot ? "the approvals for each candidate from the vote-count minutes" : "the list the body agreed, per title")
+        parts.append(step.form.isBallot ? "the approvals for each candidate from the vote-count minutes"
+                                        : "the list the body agreed, per title (an empty list when nobody is proposed)")
         return "record " + parts.joined(separator: ", ") + " with 'quorum record INSTANCE \(step.id) --file RESULTS'"
     }
 }
