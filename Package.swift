@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
+        .target(name: "QuorumCEL"),
         .target(name: "QuorumRules"),
         .target(
             name: "QuorumCore",
@@ -53,6 +54,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"]),
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles"], resources: [.copy("Fixtures")]),

@@ -1,0 +1,51 @@
+/// A CEL map: keys are bool, int, uint or string, and numerically equal int and uint keys are the same key.
+/// Keeps insertion order for printing.
+public struct CELMap: Sendable {
+    enum Key: Hashable, Sendable {
+        case bool(Bool)
+        case int(Int64)
+        case bigUInt(UInt64)
+        case string(String)
+
+        /// The key a value stands for, or nil when the value cannot be a key. Integral doubles find numeric keys.
+        init?(_ value: Value, forLookup: Bool = false) {
+            switch value {
+            case .bool(let flag): self = .bool(flag)
+            case .int(let number): self = .int(number)
+            case .uint(let number): self = number <= UInt64(Int64.max) ? .int(Int64(number)) : .bigUInt(number)
+            case .string(let text): self = .string(text)
+            case .double(let number) where forLookup && number.rounded() == number:
+                if let exact = Int64(exactly: number) { self = .int(exact) } else if let exact = UInt64(exactly: number) { self = .bigUInt(exact) } else { return nil }
+            default: return nil
+            }
+        }
+    }
+
+    public private(set) var entries: [(key: Value, value: Value)] = []
+    private var positions: [Key: Int] = [:]
+
+    public init() {}
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Adds an entry; fails on a key type CEL does not allow or a repeated key.
+    mutating func insert(_ key: Value, _ value: Value) -> EvalError? {
+        guard let mapKey = Key(key) else { return EvalError("unsupported key type: \(key.type)") }
+        guard positions[mapKey] == nil else { return EvalError("Failed with repeated key") }
+        positions[mapKey] = entries.count
+        entries.append((key, value))
+        return nil
+    }
+
+    public subscript(key: Value) -> Value? {
+        guard let mapKey = Key(key, forLookup: true), let position = positions[mapKey] else { return nil }
+        return entries[position].value
+    }
+
+    public subscript(key: String) -> Value? { self[.string(key)] }
+
+    public init(_ pairs: [(String, Value)]) {
+        for (key, value) in pairs { _ = insert(.string(key), value) }
+    }
+}

@@ -1,0 +1,167 @@
+/// A compiled expression: parse once, evaluate many times with different variables.
+public struct Program: Sendable {
+    typealias Node = @Sendable (inout Frame) -> Value
+
+    let root: Node
+    let slotCount: Int
+    public let expression: Expr
+
+    /// Compiles an expression.
+    public init(_ expression: Expr) {
+        var compiler = Compiler()
+        root = compiler.compile(expression)
+        slotCount = compiler.slotCount
+        self.expression = expression
+    }
+
+    /// Parses and compiles CEL source.
+    public init(parsing source: String, macros: Bool = true) throws(SyntaxError) {
+        self.init(try Parser.parse(source, macros: macros))
+    }
+
+    /// Evaluates with the given variables. Never traps: failures come back as `.error` values.
+    public func evaluate(_ variables: [String: Value] = [:]) -> Value {
+        var frame = Frame(variables: variables, locals: Array(repeating: .null, count: slotCount))
+        return root(&frame)
+    }
+}
+
+/// The variables of one evaluation, and the slots of comprehension variables.
+struct Frame {
+    let variables: [String: Value]
+    var locals: [Value]
+}
+
+/// Builds the closure tree. Comprehension variables get slots at compile time; other names are looked up at run time.
+struct Compiler {
+    private(set) var slotCount = 0
+    private var scopes: [String: Int] = [:]
+
+    mutating func compile(_ expression: Expr) -> Program.Node {
+        switch expression {
+        case .literal(let value):
+            return { _ in value }
+        case .identifier(let name):
+            if let slot = scopes[name] { return { $0.locals[slot] } }
+            return Self.global([name], selects: [])
+        case .select(let operand, let field, let optional):
+            if !optional, let path = qualifiedName(expression) {
+                return Self.global(path, selects: [])
+            }
+            let base = compile(operand)
+            return { frame in Access.select(base(&frame), field, optional: optional) }
+        case .presence(let operand, let field):
+            let base = compile(operand)
+            return { frame in Access.presence(base(&frame), field) }
+        case .index(let operand, let key, let optional):
+            let base = compile(operand), index = compile(key)
+            return { frame in
+                let container = base(&frame)
+                return Access.index(container, index(&frame), optional: optional)
+            }
+        case .call(let name, let target, let arguments):
+            return compileCall(name, target: target, arguments: arguments)
+        case .list(let elements, let optional):
+            let nodes = elements.map { compile($0) }
+            return { frame in Construct.list(nodes.map { $0(&frame) }, optional: optional) }
+        case .map(let entries):
+            let keys = entries.map { compile($0.key) }, values = entries.map { compile($0.value) }
+            let optional = entries.map(\.optional)
+            return { frame in
+                var pairs: [(Value, Value)] = []
+                pairs.reserveCapacity(keys.count)
+                for index in keys.indices { pairs.append((keys[index](&frame), values[index](&frame))) }
+                return Construct.map(pairs, optional: optional)
+            }
+        case .comprehension(let comprehension):
+            return compileComprehension(comprehension)
+        }
+    }
+
+    /// `a.b.c` as the name parts, when its root is not a comprehension variable.
+    private func qualifiedName(_ expression: Expr) -> [String]? {
+        switch expression {
+        case .identifier(let name): scopes[name] == nil ? [name] : nil
+        case .select(let operand, let field, false): qualifiedName(operand).map { $0 + [field] }
+        default: nil
+        }
+    }
+
+    /// Resolves `a.b.c` to the longest bound prefix (`a.b.c`, then `a.b` with `.c` selected, then `a`).
+    private static func global(_ path: [String], selects: [String]) -> Program.Node {
+        let candidates = (1...path.count).reversed().map { length in
+            (name: path.prefix(length).joined(separator: "."), rest: Array(path.dropFirst(length)))
+        }
+        let typeValue = path.count == 1 ? CELType.denotable[path[0]].map(Value.type) : nil
+        return { frame in
+            for candidate in candidates {
+                if var value = frame.variables[candidate.name] {
+                    for field in candidate.rest { value = Access.select(value, field, optional: false) }
+                    return value
+                }
+            }
+            return typeValue ?? .fail("undeclared reference to '\(path.joined(separator: "."))'")
+        }
+    }
+
+    private mutating func compileCall(_ name: String, target: Expr?, arguments: [Expr]) -> Program.Node {
+        switch (name, arguments.count) {
+        case ("_&&_", 2), ("_||_", 2):
+            let left = compile(arguments[0]), right = compile(arguments[1])
+            let decisive = name == "_||_"
+            return { frame in Logic.shortCircuit(left(&frame), { right(&frame) }, decisive: decisive) }
+        case ("_?_:_", 3):
+            let condition = compile(arguments[0]), then = compile(arguments[1]), otherwise = compile(arguments[2])
+            return { frame in
+                switch condition(&frame) {
+                case .bool(true): then(&frame)
+                case .bool(false): otherwise(&frame)
+                case .error(let error): .error(error)
+                case let other: .noOverload("_?_:_", other)
+                }
+            }
+        default:
+            break
+        }
+        if let target, let qualifier = qualifiedName(target), let function = Library.function(qualifier.joined(separator: ".") + "." + name) {
+            let nodes = arguments.map { compile($0) }
+            return { frame in Library.call(function, nodes.map { $0(&frame) }) }
+        }
+        let nodes = (target.map { [$0] } ?? []).map { compile($0) } + arguments.map { compile($0) }
+        guard let function = Library.function(name, receiver: target != nil, arity: nodes.count) else {
+            let shown = name
+            return { frame in
+                for node in nodes { if case .error(let error) = node(&frame) { return .error(error) } }
+                return .fail("no such overload: function '\(shown)' with \(nodes.count) argument\(nodes.count == 1 ? "" : "s")")
+            }
+        }
+        switch nodes.count {
+        case 1:
+            let only = nodes[0]
+            return { frame in Library.call(function, [only(&frame)]) }
+        case 2:
+            let first = nodes[0], second = nodes[1]
+            return { frame in
+                let left = first(&frame)
+                return Library.call(function, [left, second(&frame)])
+            }
+        default:
+            return { frame in Library.call(function, nodes.map { $0(&frame) }) }
+        }
+    }
+
+    private mutating func compileComprehension(_ comprehension: Comprehension) -> Program.Node {
+        let range = compile(comprehension.range)
+        let saved = scopes
+        let slots = comprehension.variables.map { variable -> Int in
+            defer { slotCount += 1 }
+            scopes[variable] = slotCount
+            return slotCount
+        }
+        let filter = comprehension.filter.map { compile($0) }
+        let body = compile(comprehension.body)
+        scopes = saved
+        let kind = comprehension.kind
+        return { frame in Comprehensions.run(kind, over: range(&frame), slots: slots, filter: filter, body: body, frame: &frame) }
+    }
+}
