@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets point one way: QuorumRules (no dependencies) ← QuorumCore (model, validation, engine)
+// Targets point one way: QuorumCEL and QuorumRules (no dependencies) ← QuorumCore (model, validation, engine)
 // ← QuorumFiles (YAML/CSV loading) and QuorumStore (SQLite) ← the `quorum` executable.
 let package = Package(
     name: "Quorum",
@@ -23,6 +23,7 @@ let package = Package(
         .target(
             name: "QuorumCore",
             dependencies: [
+                "QuorumCEL",
                 "QuorumRules",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -31,6 +32,7 @@ let package = Package(
         .target(
             name: "QuorumFiles",
             dependencies: [
+                "QuorumCEL",
                 "QuorumCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -47,6 +49,7 @@ let package = Package(
         .executableTarget(
             name: "quorum",
             dependencies: [
+                "QuorumCEL",
                 "QuorumCore",
                 "QuorumFiles",
                 "QuorumStore",

@@ -38,6 +38,13 @@ public struct CELMap: Sendable {
         return nil
     }
 
+    /// A copy with one more entry; a repeated or unsupported key is ignored (the first entry wins).
+    public func inserting(_ key: Value, _ value: Value) -> CELMap {
+        var copy = self
+        _ = copy.insert(key, value)
+        return copy
+    }
+
     public subscript(key: Value) -> Value? {
         guard let mapKey = Key(key, forLookup: true), let position = positions[mapKey] else { return nil }
         return entries[position].value

@@ -86,7 +86,11 @@ extension DefinitionCatalog {
     static func locate(_ diagnostic: Diagnostic, in locations: [DocumentPath: SourceLocation]) -> LocatedDiagnostic {
         var path: DocumentPath? = diagnostic.path
         while let current = path, locations[current] == nil { path = current.parent }
-        return LocatedDiagnostic(diagnostic.severity, at: path.flatMap { locations[$0] }, diagnostic.message, notes: diagnostic.notes)
+        var location = path.flatMap { locations[$0] }
+        if let inner = diagnostic.inner, let scalar = location, path == diagnostic.path {
+            location = ExpressionLocator.locate(inner, in: scalar)
+        }
+        return LocatedDiagnostic(diagnostic.severity, at: location, diagnostic.message, notes: diagnostic.notes)
     }
 
     static func decode<Document: Decodable>(_ tree: YAMLTree, locations: [DocumentPath: SourceLocation],

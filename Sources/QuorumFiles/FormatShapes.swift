@@ -15,6 +15,11 @@ enum FormatShapes {
         .init("rules", .string("Id of the rule set in rules/ whose quorum, threshold and selection rules the steps use.", pattern: identifier)),
         .init("term", .string("The term the plan targets, e.g. 2021-2026.")),
         .init("cycle", .string("The review cycle, e.g. Rà soát, bổ sung quy hoạch năm 2021.")),
+        .init("year", .integer("The year of the review cycle, e.g. 2021; rules see it as cycle.year.", minimum: 1)),
+        .init("eligibility", .list(.string("Id of an eligibility rule.", pattern: identifier),
+                                   "Eligibility rules every candidate must meet, for every title.")),
+        .init("structure", .list(.string("Id of a structure rule.", pattern: identifier),
+                                 "Structure targets checked on each title's final list.")),
         .init("authority", .string("The approving authority for titles that do not name their own.")),
         .init("timezone", .string("IANA time zone of the meeting times; default Asia/Ho_Chi_Minh.")),
         .init("note", .string("Free note, e.g. that members and votes are sample data.")),
@@ -52,6 +57,8 @@ enum FormatShapes {
             .init("person", .string("Id of a person.", pattern: identifier)),
             .init("reason", .string("Why they leave the plan, for the record.")),
         ], "A removal."), "People proposed for removal from the plan (đưa ra khỏi quy hoạch), with reasons.")),
+        .init("eligibility", .list(.string("Id of an eligibility rule.", pattern: identifier),
+                                   "Further eligibility rules for candidates to this title.")),
     ], "A title in the plan.")
 
     static let step = Shape.object([
@@ -88,7 +95,8 @@ enum FormatShapes {
 
     static let rule = Shape.object([
         .init("id", id("rule"), required: true),
-        .init("kind", .choice(["threshold", "quorum", "selection"], "threshold: who passes a vote; quorum: attendance needed; selection: ranking within a cap.")),
+        .init("kind", .choice(["threshold", "quorum", "selection", "eligibility", "structure"],
+                              "threshold: who passes a vote; quorum: attendance needed; selection: ranking within a cap; eligibility: a CEL standard for each candidate; structure: a CEL target for a final list.")),
         .init("name", .string("Name of the rule, e.g. Trên 50% tổng số thành viên.")),
         .init("basis", .string("Article or passage the rule comes from.")),
         .init("note", .string("Free note, e.g. what could not be confirmed from a source.")),
@@ -97,9 +105,21 @@ enum FormatShapes {
         .init("fraction", .string("The share, e.g. 1/2, 2/3 or 50%.")),
         .init("cap", .integer("Selection rules: the most people per title.", minimum: 1)),
         .init("ties", .choice(["run-off", "body-decision"], "Selection rules: what a tie for the last place needs.")),
+        .init("expression", .string("Eligibility and structure rules: a CEL expression giving true or false. It sees person (or people), cycle, title and params.")),
+        .init("parameters", .dictionary(.any("A parameter value."), "Values the expression reads as params.NAME, so figures live in one place.")),
+        .init("binding", .boolean("Structure rules: true to stop the procedure when the target is missed; otherwise a warning.")),
+        .init("effective", .object([
+            .init("from", .string("First day the rule applies, YYYY-MM-DD.")),
+            .init("until", .string("Last day the rule applies, YYYY-MM-DD.")),
+        ], "When this rule is in force, if not the whole set's period.")),
         .init("examples", .list(.object([
-            .init("count", .integer("Votes (or members present, for a quorum rule).", minimum: 0)),
-            .init("of", .integer("The base they are counted against.", minimum: 0)),
+            .init("name", .string("What the example shows.")),
+            .init("count", .integer("Threshold and quorum rules: votes (or members present).", minimum: 0)),
+            .init("of", .integer("Threshold and quorum rules: the base they are counted against.", minimum: 0)),
+            .init("person", .any("Eligibility rules: the person's roster fields.")),
+            .init("people", .any("Structure rules: the final list, as a list of people.")),
+            .init("cycle", .any("The cycle: year, term_start (YYYY-MM-DD) and term_years.")),
+            .init("title", .any("The title: id and name.")),
             .init("passes", .boolean("Whether the rule must pass.")),
         ], "An example the rule must satisfy."), "Worked examples, checked by validate and by the tests.")),
     ], "A rule.")
@@ -114,4 +134,22 @@ enum FormatShapes {
                                     "Discussion steps: the list the body agreed, under each title id.")),
         .init("note", .string("What the meeting noted, for the record.")),
     ], "The results of one meeting, from its minutes.")
+
+    static let roster = Shape.object([
+        .init("people", .list(.object([
+            .init("id", .string("The person's id in the HR records."), required: true),
+            .init("full_name", .string("Full name, as it appears in the minutes.")),
+            .init("birth_date", .string("Birth date, 1978-05-12 or 12/05/1978.")),
+            .init("gender", .choice(["nam", "nữ"], "Gender.")),
+            .init("ethnicity", .string("Ethnicity, e.g. Kinh.")),
+            .init("unit", .string("Unit (phòng, ban, đơn vị).")),
+            .init("current_title", .string("Current title.")),
+            .init("degree", .string("Highest degree, e.g. Đại học, Thạc sĩ.")),
+            .init("political_theory", .string("Political-theory level: Sơ cấp, Trung cấp, Cao cấp, Cử nhân.")),
+            .init("ratings", .dictionary(.choice(["HTXSNV", "HTTNV", "HTNV", "KHTNV"], "The year's rating."),
+                                         "Yearly ratings by year: 2020: HTTNV.")),
+            .init("discipline", .dictionary(.string("The form of discipline."), "Discipline records by year: 2019: Khiển trách.")),
+            .init("planned_titles", .list(.string("A title."), "Titles the person is already planned for.")),
+        ], "A person."), "The people who may be candidates.")),
+    ], "The candidates' roster (hồ sơ cán bộ).")
 }

@@ -6,12 +6,14 @@ public enum JSONSchemaWriter {
         case workflow
         case rules
         case results
+        case roster
 
         var shape: Shape {
             switch self {
             case .workflow: FormatShapes.workflow
             case .rules: FormatShapes.ruleSet
             case .results: FormatShapes.results
+            case .roster: FormatShapes.roster
             }
         }
 
@@ -20,6 +22,7 @@ public enum JSONSchemaWriter {
             case .workflow: "Quorum workflow definition"
             case .rules: "Quorum rule set"
             case .results: "Quorum meeting results"
+            case .roster: "Quorum candidates' roster"
             }
         }
         public var fileName: String { "\(rawValue).schema.json" }
@@ -37,6 +40,8 @@ public enum JSONSchemaWriter {
     private static func json(_ shape: Shape) -> [String: Any] {
         var schema: [String: Any] = ["description": shape.summary]
         switch shape {
+        case .any:
+            break
         case .string(_, let pattern):
             schema["type"] = "string"
             if let pattern { schema["pattern"] = pattern }

@@ -21,6 +21,7 @@ public struct ResultSheet: Sendable {
     }
 }
 
-public struct ResultSheetError: Error, Sendable {
+/// Problems in an input file (results, roster, data), each located; nothing from the file was used.
+public struct InputError: Error, Sendable {
     public let diagnostics: [LocatedDiagnostic]
 }

@@ -5,12 +5,12 @@ import Yams
 /// Reads a meeting's results from YAML (`present`, `valid-ballots`, `votes` or `agreed`, `note`) or from CSV
 /// (columns `title,name,votes` for ballots, `title,name` for an agreed list). Nothing is returned from a file with errors.
 public enum ResultSheetReader {
-    public static func read(_ file: String, step: String) throws(ResultSheetError) -> ResultSheet {
+    public static func read(_ file: String, step: String) throws(InputError) -> ResultSheet {
         if file.lowercased().hasSuffix(".csv") { return try CSVResultReader.read(file, step: step) }
         var problems: [LocatedDiagnostic] = []
-        guard let tree = DefinitionCatalog.read(file, problems: &problems) else { throw ResultSheetError(diagnostics: problems) }
+        guard let tree = DefinitionCatalog.read(file, problems: &problems) else { throw InputError(diagnostics: problems) }
         problems += ShapeChecker.check(tree, against: FormatShapes.results)
-        guard !problems.hasErrors else { throw ResultSheetError(diagnostics: problems) }
+        guard !problems.hasErrors else { throw InputError(diagnostics: problems) }
         var locations: [RecordProblem.Subject: SourceLocation] = [.record: tree.location]
         locations[.present] = tree["present"]?.location
         locations[.validBallots] = tree["valid-ballots"]?.location

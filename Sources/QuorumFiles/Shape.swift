@@ -8,6 +8,8 @@ indirect enum Shape: Sendable {
     case list(Shape, String)
     /// A mapping whose keys are data (title ids, names), each with a value of one shape.
     case dictionary(Shape, String)
+    /// Any YAML value (rule parameters, example data).
+    case any(String)
     case object([Field], String)
 
     struct Field: Sendable {
@@ -26,7 +28,7 @@ indirect enum Shape: Sendable {
     var summary: String {
         switch self {
         case .string(let text, _), .choice(_, let text), .integer(let text, _), .boolean(let text), .list(_, let text), .dictionary(_, let text),
-             .object(_, let text):
+             .object(_, let text), .any(let text):
             text
         }
     }
@@ -38,6 +40,7 @@ indirect enum Shape: Sendable {
         case .boolean: "true or false"
         case .list: "a list"
         case .object, .dictionary: "a mapping of keys to values"
+        case .any: "any value"
         }
     }
 }

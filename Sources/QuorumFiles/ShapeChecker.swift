@@ -14,11 +14,14 @@ struct ShapeChecker {
 
     private mutating func check(_ tree: YAMLTree, _ shape: Shape, key: String?) {
         let label = key.map { "'\($0)'" } ?? "the document"
+        if case .any = shape { return }
         if case .scalar(let scalar, let location) = tree, scalar.style == .plain, Node.scalar(scalar).null != nil {
             if case .object = shape, key == nil { return error(at: location, "the file is empty; expected \(shape.kind)") }
             return error(at: location, "\(label) has no value; expected \(shape.kind)")
         }
         switch shape {
+        case .any:
+            return
         case .object(let fields, _):
             guard let entries = tree.entries else { return error(at: tree.location, "\(label) must be \(shape.kind), not \(Self.kind(of: tree))") }
             let names = fields.map(\.name)

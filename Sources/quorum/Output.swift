@@ -38,6 +38,11 @@ enum Output {
             for candidate in outcome.candidates {
                 lines.append("    \(candidate.explanation(cap: outcome.cap, kept: outcome.kept))")
             }
+            if !outcome.structure.isEmpty { lines.append("    structure of the final list (kept and added):") }
+            for finding in outcome.structure {
+                let binding = definition.structure.first { $0.id == finding.rule }?.binding ?? false
+                lines.append("      \(finding.passed ? "✓" : binding ? "✗ overridden:" : "⚠ warning:") \(finding.explanation)")
+            }
         }
         let path = decision.guardTaken.map { " (\($0.rawValue))" } ?? ""
         switch decision.next {

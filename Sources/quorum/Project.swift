@@ -62,7 +62,7 @@ struct CommandFailure: Error, CustomStringConvertible {
             try body()
         } catch let error as ExitCode {
             throw error
-        } catch let error as ResultSheetError {
+        } catch let error as InputError {
             var renderer = DiagnosticRenderer()
             Output.error(renderer.render(error.diagnostics))
             throw ExitCode.failure

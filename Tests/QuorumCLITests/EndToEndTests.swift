@@ -11,11 +11,18 @@ struct EndToEndTests {
 
     init() throws { quorum = try QuorumProcess() }
 
+    /// Starts the track and imports the sample roster its candidates are screened against.
+    private func start() throws {
+        #expect(try quorum.run("start", track).output.contains("started \(instance)"))
+        let imported = try quorum.run("roster", instance, "--file", "\(samples)/roster.csv")
+        #expect(imported.output.contains("imported 6 people"), "\(imported.errors)")
+    }
+
     @Test func theBundledDefinitionsValidate() throws {
         defer { quorum.remove() }
         let result = try quorum.run("validate")
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("6 files checked: 0 errors, 0 warnings"))
+        #expect(result.output.contains("8 files checked: 0 errors, 0 warnings"))
     }
 
     @Test func aBrokenFileGetsLocatedErrors() throws {
@@ -31,9 +38,11 @@ struct EndToEndTests {
 
     @Test func theWholeDeputyChiefTrackRunsFromTheCommandLine() throws {
         defer { quorum.remove() }
-        #expect(try quorum.run("start", track).output.contains("started \(instance)"))
+        try start()
         #expect(try quorum.run("record", instance, "buoc-1", "--file", "\(samples)/buoc-1.yaml").status == 0)
-        #expect(try quorum.run("advance", instance).output.contains("→ next: Bước 2: Hội nghị cán bộ chủ chốt"))
+        let first = try quorum.run("advance", instance)
+        #expect(first.output.contains("→ next: Bước 2: Hội nghị cán bộ chủ chốt"))
+        #expect(first.output.contains("Phạm Minh Khoa: not eligible: does not meet 'Hoàn thành tốt nhiệm vụ trở lên 03 năm gần đây'"))
 
         // Step 2 from a spreadsheet export, with attendance on the command line.
         let csv = "title,name,votes\npho-chanh-van-phong,Nguyễn Hữu Phước,25\npho-chanh-van-phong,Võ Thành Tâm,21\n"
@@ -64,7 +73,7 @@ struct EndToEndTests {
         let finished = try JSONSerialization.jsonObject(with: Data(try quorum.run("status", instance, "--json").output.utf8)) as? [String: Any]
         #expect(finished?["finished"] as? Bool == true)
         let history = try JSONSerialization.jsonObject(with: Data(try quorum.run("history", instance, "--json").output.utf8)) as? [[String: Any]]
-        #expect(history?.count == 9)
+        #expect(history?.count == 10)
         #expect(history?.allSatisfy { $0["actor"] as? String == "hanh.hctc" } == true)
         #expect(try quorum.run("advance", instance).errors.contains("has ended"))
     }
@@ -83,7 +92,7 @@ struct EndToEndTests {
 
     @Test func resultsThatCannotBeTrueArePointedAtInTheirFile() throws {
         defer { quorum.remove() }
-        try quorum.run("start", track)
+        try start()
         try quorum.run("record", instance, "buoc-1", "--file", "\(samples)/buoc-1.yaml")
         try quorum.run("advance", instance)
         let file = quorum.path("wrong.yaml")
@@ -95,7 +104,7 @@ struct EndToEndTests {
 
     @Test func aChangedDefinitionIsRefusedUntilMigrated() throws {
         defer { quorum.remove() }
-        try quorum.run("start", track)
+        try start()
         let file = quorum.path("workflows/pho-chanh-van-phong-2021.yaml")
         let text = try String(contentsOfFile: file, encoding: .utf8)
         try text.replacingOccurrences(of: "{ id: buoc-1, date: 2021-03-12, time: \"14:00\" }", with: "{ id: buoc-1, date: 2021-03-12, time: \"14:30\" }")
@@ -113,7 +122,7 @@ struct EndToEndTests {
 
     @Test func twoAdvancesAtTheSameMomentAdvanceOnce() throws {
         defer { quorum.remove() }
-        try quorum.run("start", track)
+        try start()
         try quorum.run("record", instance, "buoc-1", "--file", "\(samples)/buoc-1.yaml")
         let racers = try (0..<2).map { _ in try quorum.start(["advance", instance]) }
         let results = racers.map { $0.finish() }
@@ -123,6 +132,53 @@ struct EndToEndTests {
         #expect(history?.filter { ($0["payload"] as? [String: Any])?["advanced"] != nil }.count == 1)
     }
 
+    @Test func aRosterWithMistakesIsRefusedWithLocatedErrors() throws {
+        defer { quorum.remove() }
+        try start()
+        let file = quorum.path("ho-so.csv")
+        try "id,full_name,birth_date,gender,ratings\ncb-1,Nguyễn Văn A,31/02/1980,nam,2020:HTTNV\ncb-2,Trần Thị B,1985-01-01,nu,2020:TOT\ncb-1,Lê C,1980-01-01,nam,\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try quorum.run("roster", instance, "--file", "ho-so.csv")
+        #expect(result.status == 1)
+        #expect(result.errors.contains("ho-so.csv:2:19: error: '31/02/1980' is not a date"))
+        #expect(result.errors.contains("ho-so.csv:3:28: error: 'nu' is not a gender; write nam or nữ"))
+        #expect(result.errors.contains("ho-so.csv:3:31: error: 'TOT' is not a rating"))
+        #expect(result.errors.contains("ho-so.csv:4:1: error: id 'cb-1' is already used on line 2"))
+        let screened = try quorum.run("screen", instance, "--all")
+        #expect(screened.output.contains("6 people in the roster"), "the earlier roster stays: nothing was imported")
+    }
+
+    @Test func anOverrideLetsAnIneligibleCandidateThrough() throws {
+        defer { quorum.remove() }
+        try start()
+        let before = try quorum.run("screen", instance, "--all")
+        #expect(before.output.contains("✗ Huỳnh Văn Lộc: not eligible"))
+        #expect(before.output.contains("du-tuoi-cong-tac-mot-nhiem-ky: does not meet"))
+        let unknown = try quorum.run("override", instance, "--person", "Huỳnh Văn Lộc", "--rule", "du-tuoi", "--reason", "x")
+        #expect(unknown.errors.contains("did you mean 'du-tuoi-cong-tac-mot-nhiem-ky'?"))
+        let recorded = try quorum.run("override", instance, "--person", "Huỳnh Văn Lộc", "--rule", "du-tuoi-cong-tac-mot-nhiem-ky",
+                                      "--reason", "Tập thể lãnh đạo thống nhất theo ý kiến cấp ủy")
+        #expect(recorded.status == 0, "\(recorded.errors)")
+        #expect(try quorum.run("screen", instance, "--all").output.contains("✓ Huỳnh Văn Lộc: eligible by override"))
+        #expect(try quorum.run("history", instance).output.contains("override for Huỳnh Văn Lộc"))
+    }
+
+    @Test func evalTriesARuleOut() throws {
+        defer { quorum.remove() }
+        let value = try quorum.run("eval", "person.ratings[2020] in ['HTTNV', 'HTXSNV'] && x.size() == 3", "--var", "x=[1, 2u, \"a\"]",
+                                   "--data", "\(samples)/../../rules/hd-06-2017.yaml")
+        #expect(value.status == 1, "the rules file has no 'person', so the evaluation fails")
+        #expect(value.errors.contains("undeclared reference to 'person"))
+        try "person:\n  ratings: {2020: HTTNV}\n".write(toFile: quorum.path("p.yaml"), atomically: true, encoding: .utf8)
+        let passed = try quorum.run("eval", "person.ratings[2020] in ['HTTNV', 'HTXSNV'] && x.size() == 3", "--var", "x=[1, 2u, \"a\"]",
+                                    "--data", "p.yaml")
+        #expect(passed.output == "true\n")
+        #expect(try quorum.run("eval", "timestamp('2021-03-18T14:00:00+07:00')").output == "timestamp(\"2021-03-18T07:00:00Z\")\n")
+        let broken = try quorum.run("eval", "1 + ")
+        #expect(broken.status == 1)
+        #expect(broken.errors.contains("1:5: syntax error"))
+    }
+
     @Test func theDemoRunsTheSampleTracks() throws {
         defer { quorum.remove() }
         let result = try quorum.run("demo")
@@ -130,5 +186,7 @@ struct EndToEndTests {
         #expect(result.output.contains("Final planning list"))
         #expect(result.output.contains("added (bổ sung): 1. Nguyễn Hữu Phước, 2. Võ Thành Tâm"))
         #expect(result.output.contains("kept (giữ quy hoạch): Lê Quốc Đạt, Trương Minh Sang, Nguyễn Văn Huy"))
+        #expect(result.output.contains("✗ Huỳnh Văn Lộc: not eligible"))
+        #expect(result.output.contains("⚠ warning: does not meet 'Tỷ lệ cán bộ trẻ trong danh sách quy hoạch'"))
     }
 }

@@ -5,6 +5,9 @@ public struct RuleSet: Sendable, Equatable {
     public let id: String
     public let name: String
     public let basis: String?
+    /// When the set is in force, as `yyyy-MM-dd`; nil ends are open.
+    public let effectiveFrom: String?
+    public let effectiveUntil: String?
     public let rules: [Rule]
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
@@ -18,12 +21,17 @@ public struct Rule: Sendable, Equatable {
         case quorum
         /// Ranking from the top down within a cap.
         case selection
+        /// A CEL standard each candidate must meet.
+        case eligibility
+        /// A CEL target for the make-up of a final list.
+        case structure
     }
 
     public enum Content: Sendable, Equatable {
         case threshold(ThresholdRule)
         case quorum(ThresholdRule)
         case selection(SelectionRule)
+        case expression(ExpressionRule)
     }
 
     public let id: String
@@ -36,6 +44,7 @@ public struct Rule: Sendable, Equatable {
         case .threshold: .threshold
         case .quorum: .quorum
         case .selection: .selection
+        case .expression(let rule): rule.kind == .eligibility ? .eligibility : .structure
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import QuorumRules
 
 /// A validated, self-contained workflow: `extends:` merged, rules and body membership resolved.
@@ -10,7 +11,13 @@ public struct WorkflowDefinition: Codable, Sendable, Equatable {
     public let ruleSet: String?
     public let term: String?
     public let cycle: String?
+    /// The year of the review cycle, e.g. 2021.
+    public let year: Int?
     public let note: String?
+    /// Standards every candidate must meet, for every title.
+    public let eligibility: [ExpressionRule]
+    /// Targets for the make-up of each title's final list.
+    public let structure: [ExpressionRule]
     public let people: [Person]
     public let bodies: [Body]
     public let titles: [Title]
@@ -21,6 +28,21 @@ public struct WorkflowDefinition: Codable, Sendable, Equatable {
     public func title(_ id: String) -> Title? { titles.first { $0.id == id } }
     public func person(_ id: String) -> Person? { people.first { $0.id == id } }
     public func personName(_ id: String) -> String { person(id)?.name ?? id }
+
+    /// The standards a candidate for a title must meet: the workflow's, then the title's own.
+    public func eligibility(for title: Title) -> [ExpressionRule] { eligibility + title.eligibility }
+
+    /// What rules see as `cycle`: the year, and the term's first day and length when the term reads `2021-2026`.
+    public var cycleParameter: RuleParameter {
+        var fields: [String: RuleParameter] = [:]
+        if let year { fields["year"] = .int(Int64(year)) }
+        let years = (term ?? "").split(separator: "-").compactMap { Int64($0) }
+        if years.count == 2 {
+            fields["term_start"] = .string(String(format: "%04lld-01-01", years[0]))
+            fields["term_years"] = .int(years[1] - years[0])
+        }
+        return .map(fields)
+    }
 }
 
 public struct Person: Codable, Sendable, Equatable {
@@ -54,6 +76,10 @@ public struct Title: Codable, Sendable, Equatable {
     /// Person ids already in the plan who stay in it ("giữ quy hoạch"); they count toward the cap.
     public let kept: [String]
     public let removed: [Removal]
+    public let eligibility: [ExpressionRule]
+
+    /// What rules see as `title`.
+    public var parameter: RuleParameter { .map(["id": .string(id), "name": .string(name)]) }
 
     /// Places left for people added in this cycle.
     public var freePlaces: Int { max(0, cap - kept.count) }

@@ -13,13 +13,26 @@ public struct Diagnostic: Hashable, Sendable {
     public let path: DocumentPath
     public let message: String
     public let notes: [String]
+    /// For a problem inside an expression: the 1-based line and column within the expression's text.
+    public var inner: InnerPosition?
 
-    public init(_ severity: Severity, in document: String, at path: DocumentPath, _ message: String, notes: [String] = []) {
+    public struct InnerPosition: Hashable, Sendable {
+        public let line: Int
+        public let column: Int
+        public init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
+    }
+
+    public init(_ severity: Severity, in document: String, at path: DocumentPath, _ message: String, notes: [String] = [],
+                inner: InnerPosition? = nil) {
         self.severity = severity
         self.document = document
         self.path = path
         self.message = message
         self.notes = notes
+        self.inner = inner
     }
 
     public static func error(in document: String, at path: DocumentPath, _ message: String, notes: [String] = []) -> Diagnostic {

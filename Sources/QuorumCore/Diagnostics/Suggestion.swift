@@ -8,6 +8,11 @@ public enum Suggestion {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
+        if best == nil, word.count >= 3 {
+            // An abbreviation of exactly one candidate, as people shorten long ids.
+            let extending = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+            if extending.count == 1 { return extending[0] }
+        }
         return best?.0
     }
 

@@ -24,12 +24,22 @@ public struct RuleDocument: Codable, Sendable, Equatable {
     public var fraction: String?
     public var cap: Int?
     public var ties: String?
+    public var expression: String?
+    public var parameters: [String: RuleParameter]?
+    public var binding: Bool?
+    public var effective: EffectivePeriodDocument?
     public var examples: [RuleExampleDocument]?
 }
 
-/// "With `count` of `of`, the rule passes (or not)": run by the validator and by the test suite.
+/// An example a rule must satisfy, run by the validator and by the test suite: `count` of `of` for thresholds;
+/// a `person` (eligibility) or `people` (structure) with the `cycle` and `title` for CEL rules.
 public struct RuleExampleDocument: Codable, Sendable, Equatable {
+    public var name: String?
     public var count: Int?
     public var of: Int?
+    public var person: RuleParameter?
+    public var people: RuleParameter?
+    public var cycle: RuleParameter?
+    public var title: RuleParameter?
     public var passes: Bool?
 }

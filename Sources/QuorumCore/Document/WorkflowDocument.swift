@@ -10,6 +10,9 @@ public struct WorkflowDocument: Codable, Sendable, Equatable {
     public var rules: String?
     public var term: String?
     public var cycle: String?
+    public var year: Int?
+    public var eligibility: [String]?
+    public var structure: [String]?
     public var authority: String?
     public var timezone: String?
     public var note: String?
@@ -47,6 +50,7 @@ public struct TitleDocument: Codable, Sendable, Equatable {
     public var authority: String?
     public var kept: [String]?
     public var removed: [RemovalDocument]?
+    public var eligibility: [String]?
 }
 
 public struct RemovalDocument: Codable, Sendable, Equatable {

@@ -17,6 +17,9 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case overCap(step: String, title: String, passed: Int, free: Int)
     case concurrentChange(instance: String, expected: Int, actual: Int)
     case duplicateInstance(String)
+    case rosterMissing(step: String)
+    case structureNotMet(title: String, findings: [String])
+    case unknownRule(String, known: [String])
 
     public var description: String {
         switch self {
@@ -63,6 +66,15 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
                 + "nothing was stored. Check 'quorum status \(instance)' and run the command again"
         case let .duplicateInstance(id):
             return "an instance '\(id)' already exists"
+        case let .rosterMissing(step):
+            return "step '\(step)' has candidates to screen against eligibility rules, but no roster is imported; "
+                + "import it with 'quorum roster INSTANCE --file ROSTER.csv'"
+        case let .structureNotMet(title, findings):
+            return "the final list for '\(title)' misses a binding structure target:\n" + findings.map { "  - \($0)" }.joined(separator: "\n")
+                + "\nrecord the body's decision with 'quorum override INSTANCE --person \(title) --rule RULE --reason …' to proceed"
+        case let .unknownRule(id, known):
+            return "no rule '\(id)' applies in this workflow"
+                + (Suggestion.closest(to: id, in: known).map { "; did you mean '\($0)'?" } ?? "; rules: \(known.joined(separator: ", "))")
         }
     }
 }

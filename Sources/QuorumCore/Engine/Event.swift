@@ -21,6 +21,8 @@ public enum EventPayload: Codable, Sendable, Equatable {
     case recorded(StepRecord)
     case advanced(StepDecision)
     case migrated(Migration)
+    case rosterImported(Roster)
+    case overridden(Override)
 
     public var kind: String {
         switch self {
@@ -28,6 +30,8 @@ public enum EventPayload: Codable, Sendable, Equatable {
         case .recorded: "recorded"
         case .advanced: "advanced"
         case .migrated: "migrated"
+        case .rosterImported: "roster-imported"
+        case .overridden: "overridden"
         }
     }
 }

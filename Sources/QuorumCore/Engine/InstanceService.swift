@@ -79,6 +79,22 @@ public struct InstanceService: Sendable {
         return (decision, state)
     }
 
+    /// Imports (or replaces) the roster the instance screens candidates with.
+    public func importRoster(_ roster: Roster, into id: String, current: WorkflowDefinition) throws {
+        let loaded = try loadPinned(id, current: current)
+        guard !loaded.state.isFinished else { throw EngineError.finished(id) }
+        try append(.rosterImported(roster), to: loaded.state)
+    }
+
+    /// Records a decision to let a person through a rule they fail (or a title's list through a structure target).
+    public func recordOverride(_ override: Override, in id: String, current: WorkflowDefinition) throws {
+        let loaded = try loadPinned(id, current: current)
+        guard !loaded.state.isFinished else { throw EngineError.finished(id) }
+        let rules = [Override.notInRoster] + (current.eligibility + current.titles.flatMap(\.eligibility) + current.structure).map(\.id)
+        guard rules.contains(override.rule) else { throw EngineError.unknownRule(override.rule, known: rules) }
+        try append(.overridden(override), to: loaded.state)
+    }
+
     /// Re-pins an instance to the current definition, on purpose, recording what changed and why.
     public func migrate(_ id: String, to current: WorkflowDefinition, reason: String) throws -> [String] {
         let loaded = try load(id)

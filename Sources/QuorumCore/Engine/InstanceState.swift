@@ -13,6 +13,8 @@ public struct InstanceState: Sendable, Equatable {
     /// The candidates handed to the current step per title; nil when the step is open to any name.
     public private(set) var candidates: [String: [String]]?
     public private(set) var decisions: [StepDecision] = []
+    public private(set) var roster: Roster?
+    public private(set) var overrides: [Override] = []
 
     public var isFinished: Bool { currentStep == nil && revision > 0 }
 
@@ -32,6 +34,10 @@ public struct InstanceState: Sendable, Equatable {
             definitionHash = migration.toHash
         case .recorded(let record):
             self.record = record
+        case .rosterImported(let roster):
+            self.roster = roster
+        case .overridden(let override):
+            overrides.append(override)
         case .advanced(let decision):
             decisions.append(decision)
             record = nil

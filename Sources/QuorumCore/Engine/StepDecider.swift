@@ -5,6 +5,13 @@ import QuorumRules
 struct StepDecider {
     let definition: WorkflowDefinition
     let state: InstanceState
+    let screen: EligibilityScreen
+
+    init(definition: WorkflowDefinition, state: InstanceState) {
+        self.definition = definition
+        self.state = state
+        screen = EligibilityScreen(definition: definition)
+    }
 
     func decide() throws(EngineError) -> StepDecision {
         guard let stepID = state.currentStep, let step = definition.step(stepID) else { throw .finished(state.id) }
@@ -37,15 +44,30 @@ struct StepDecider {
         if step.next == .end, let full = titles.first(where: { $0.handedOn.count > max(0, $0.cap - $0.kept) }) {
             throw .overCap(step: step.id, title: full.title, passed: full.handedOn.count, free: max(0, full.cap - full.kept))
         }
+        if step.next == .end { titles = try checkStructure(titles) }
         return StepDecision(step: step.id, attempt: state.attempt, outcome: .decided, quorum: quorumCheck, titles: titles,
                             guardTaken: nil, next: step.next)
     }
 
+    /// The candidate's findings, or a refusal when there is something to screen but no roster to screen it with.
+    private func screen(_ name: String, for title: Title, step: Step) throws(EngineError) -> [EligibilityScreen.Finding] {
+        if state.roster == nil, !screen.isEmpty, !definition.eligibility(for: title).isEmpty { throw .rosterMissing(step: step.id) }
+        return screen.screen(name, for: title, roster: state.roster, overrides: state.overrides)
+    }
+
     private func outcome(for title: Title, step: Step, body: Body, record: StepRecord) throws(EngineError) -> TitleOutcome {
         guard step.form.isBallot, let threshold = step.threshold else {
-            let names = record.agreed(for: title.id) ?? []
-            let candidates = names.map { CandidateOutcome(name: $0, votes: nil, check: nil, rank: nil, verdict: .agreed) }
-            return TitleOutcome(title: title.id, cap: title.cap, kept: title.kept.count, candidates: candidates, handedOn: names)
+            var candidates: [CandidateOutcome] = []
+            for name in record.agreed(for: title.id) ?? [] {
+                var candidate = CandidateOutcome(name: name, votes: nil, check: nil, rank: nil, verdict: .agreed)
+                candidate.screening = try screen(name, for: title, step: step)
+                if candidate.screening.contains(where: \.blocks) {
+                    candidate = CandidateOutcome(name: name, votes: nil, check: nil, rank: nil, verdict: .ineligible, screening: candidate.screening)
+                }
+                candidates.append(candidate)
+            }
+            return TitleOutcome(title: title.id, cap: title.cap, kept: title.kept.count, candidates: candidates,
+                                handedOn: candidates.filter { $0.verdict == .agreed }.map(\.name))
         }
         let baseCount: Int
         switch threshold.base {
@@ -62,19 +84,43 @@ struct StepDecider {
         names += recorded.map(\.name).filter { !names.contains($0) }
         let tallies = names.map { name in (name: name, votes: recorded.first { $0.name == name }?.votes ?? 0) }
         let checks = Dictionary(uniqueKeysWithValues: tallies.map { ($0.name, threshold.check($0.votes, of: baseCount)) })
-        let passed = tallies.filter { checks[$0.name]!.passes }
+        var findings: [String: [EligibilityScreen.Finding]] = [:]
+        for tally in tallies where checks[tally.name]!.passes {
+            findings[tally.name] = try screen(tally.name, for: title, step: step)
+        }
+        let eligible = { (name: String) in !(findings[name]?.contains(where: \.blocks) ?? false) }
+        let passed = tallies.filter { checks[$0.name]!.passes && eligible($0.name) }
         let ranking = RankedSelection(candidates: passed, freePlaces: step.selection.map { _ in title.freePlaces })
         if let tie = ranking.tie, let selection = step.selection {
             throw .tieAtCap(step: step.id, title: title.id, tie: tie, rule: selection.ties)
         }
         var candidates = ranking.entries.map { entry in
             CandidateOutcome(name: entry.name, votes: entry.votes, check: checks[entry.name], rank: entry.rank,
-                             verdict: entry.selected ? .selected : .passedNotSelected)
+                             verdict: entry.selected ? .selected : .passedNotSelected, screening: findings[entry.name] ?? [])
         }
-        candidates += tallies.filter { !checks[$0.name]!.passes }.sorted { $0.votes > $1.votes }.map {
-            CandidateOutcome(name: $0.name, votes: $0.votes, check: checks[$0.name], rank: nil, verdict: .failed)
+        candidates += tallies.filter { !passed.map(\.name).contains($0.name) }.sorted { $0.votes > $1.votes }.map {
+            CandidateOutcome(name: $0.name, votes: $0.votes, check: checks[$0.name], rank: nil,
+                             verdict: checks[$0.name]!.passes ? .ineligible : .failed, screening: findings[$0.name] ?? [])
         }
         return TitleOutcome(title: title.id, cap: title.cap, kept: title.kept.count, candidates: candidates, handedOn: ranking.selected)
+    }
+
+    /// Structure targets on each title's final list (kept and added people); a binding miss without an override refuses.
+    private func checkStructure(_ titles: [TitleOutcome]) throws(EngineError) -> [TitleOutcome] {
+        guard !definition.structure.isEmpty else { return titles }
+        var checked: [TitleOutcome] = []
+        for var outcome in titles {
+            guard let title = definition.title(outcome.title) else { continue }
+            let names = title.kept.map(definition.personName) + outcome.handedOn
+            let people = names.map { name in state.roster?.person(name) ?? RosterPerson(id: name, name: name) }
+            outcome.structure = screen.structure(of: people, for: title)
+            let missed = definition.structure.filter(\.binding).compactMap { rule in
+                outcome.structure.first { $0.rule == rule.id && !$0.passed }
+            }.filter { finding in !state.overrides.contains { $0.person == title.id && $0.rule == finding.rule } }
+            if !missed.isEmpty { throw .structureNotMet(title: title.id, findings: missed.map(\.explanation)) }
+            checked.append(outcome)
+        }
+        return checked
     }
 
     /// What the user must record before the step can be decided.

@@ -27,6 +27,8 @@ public struct TitleOutcome: Codable, Sendable, Equatable {
     public let candidates: [CandidateOutcome]
     /// Those who go on: to the next step, or into the final list when the procedure ends.
     public let handedOn: [String]
+    /// Structure targets checked on the final list (last step only).
+    public var structure: [EligibilityScreen.Finding] = []
 }
 
 public struct CandidateOutcome: Codable, Sendable, Equatable {
@@ -35,6 +37,8 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
         case passedNotSelected = "passed-not-selected"
         case failed
         case agreed
+        /// Passed the vote (or was agreed) but fails an eligibility rule, with no override recorded.
+        case ineligible
     }
 
     public let name: String
@@ -42,6 +46,7 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
     public let check: ThresholdCheck?
     public let rank: Int?
     public let verdict: Verdict
+    public var screening: [EligibilityScreen.Finding] = []
 
     /// `Nguyễn Văn A: 4 of 5 members = 80%, is more than 50% (4 × 2 = 8 > 5): passes, rank 1`.
     public func explanation(cap: Int, kept: Int) -> String {
@@ -51,8 +56,11 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
         case .passedNotSelected: "passes\(rankText), not selected: the cap of \(cap) is full (\(kept) kept + \(cap - kept) added)"
         case .failed: "fails"
         case .agreed: "agreed by the body"
+        case .ineligible: "not eligible: " + screening.filter(\.blocks).map(\.explanation).joined(separator: "; ")
         }
-        guard let check else { return "\(name): \(reason)" }
-        return "\(name): \(check.explanation): \(reason)"
+        let overrides = screening.compactMap { finding in finding.overriddenBecause.map { "override of '\(finding.name)': \($0)" } }
+        let suffix = overrides.isEmpty ? "" : " [" + overrides.joined(separator: "; ") + "]"
+        guard let check else { return "\(name): \(reason)\(suffix)" }
+        return "\(name): \(check.explanation): \(reason)\(suffix)"
     }
 }

@@ -7,8 +7,8 @@ struct DiagnosticCollector {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    mutating func error(at path: DocumentPath, _ message: String, notes: [String] = []) {
-        diagnostics.append(.error(in: document, at: path, message, notes: notes))
+    mutating func error(at path: DocumentPath, _ message: String, notes: [String] = [], inner: Diagnostic.InnerPosition? = nil) {
+        diagnostics.append(Diagnostic(.error, in: document, at: path, message, notes: notes, inner: inner))
     }
 
     mutating func warning(at path: DocumentPath, _ message: String, notes: [String] = []) {

@@ -22,7 +22,8 @@ public struct RuleSetValidator {
             problems.error(at: .root.key("rules"), "a rule set needs at least one rule under 'rules'")
         }
         guard let id, !problems.hasErrors else { return (nil, problems.diagnostics) }
-        return (RuleSet(id: id, name: document.name ?? id, basis: document.basis, rules: rules), problems.diagnostics)
+        return (RuleSet(id: id, name: document.name ?? id, basis: document.basis, effectiveFrom: document.effective?.from,
+                        effectiveUntil: document.effective?.until, rules: rules), problems.diagnostics)
     }
 
     private func validate(_ rule: RuleDocument, id: String, at path: DocumentPath, _ problems: inout DiagnosticCollector) -> Rule? {
@@ -37,9 +38,16 @@ public struct RuleSetValidator {
             content = threshold(rule, id: id, kind: kind, at: path, &problems).map { kind == .quorum ? .quorum($0) : .threshold($0) }
         case .selection:
             content = selection(rule, id: id, at: path, &problems).map { .selection($0) }
+        case .eligibility, .structure:
+            content = ExpressionRuleValidator.validate(rule, id: id, kind: kind == .eligibility ? .eligibility : .structure,
+                                                      at: path, &problems).map { .expression($0) }
         }
         guard let content else { return nil }
-        checkExamples(rule, content: content, at: path, &problems)
+        if case .expression(let expressionRule) = content {
+            ExpressionRuleValidator.checkExamples(rule.examples ?? [], of: expressionRule, at: path, &problems)
+        } else {
+            checkExamples(rule, content: content, at: path, &problems)
+        }
         return Rule(id: id, name: rule.name ?? id, basis: rule.basis, content: content)
     }
 
@@ -78,8 +86,8 @@ public struct RuleSetValidator {
             switch content {
             case .threshold(let threshold), .quorum(let threshold):
                 run(example, threshold, at: examplePath, &problems)
-            case .selection:
-                problems.error(at: examplePath, "examples apply to threshold and quorum rules only")
+            case .selection, .expression:
+                problems.error(at: examplePath, "selection rules take no examples")
             }
         }
     }

@@ -52,9 +52,16 @@ struct WorkflowValidation {
                 problems.error(at: .root.key("steps"), "a workflow that runs needs at least one step under 'steps'")
             }
         }
+        let eligibility = expressionRules(document.eligibility, kind: .eligibility, at: .root.key("eligibility"))
+        let structure = expressionRules(document.structure, kind: .structure, at: .root.key("structure"))
+        if !eligibility.isEmpty || !structure.isEmpty || titles.contains(where: { !$0.eligibility.isEmpty }) {
+            checkCycleFields()
+        }
+        checkEffectivePeriod(steps)
         guard !isAbstract, !problems.hasErrors, let id, let name else { return nil }
         return WorkflowDefinition(id: id, name: name, version: document.version ?? 1, basis: document.basis,
-                                  ruleSet: ruleSet?.id, term: document.term, cycle: document.cycle, note: document.note,
+                                  ruleSet: ruleSet?.id, term: document.term, cycle: document.cycle, year: document.year,
+                                  note: document.note, eligibility: eligibility, structure: structure,
                                   people: people, bodies: bodies, titles: titles, steps: steps)
     }
 
@@ -148,8 +155,10 @@ struct WorkflowValidation {
             if authority == nil, !isAbstract {
                 problems.error(at: path, "title '\(id)' has no approving authority; set 'authority' on the title or the workflow")
             }
+            let eligibility = expressionRules(title.eligibility, kind: .eligibility, at: path.key("eligibility"))
             if let name, let cap, cap >= 1 {
-                titles.append(Title(id: id, name: name, cap: cap, authority: authority, kept: kept, removed: removals))
+                titles.append(Title(id: id, name: name, cap: cap, authority: authority, kept: kept, removed: removals,
+                                    eligibility: eligibility))
             }
         }
         return titles

@@ -41,6 +41,15 @@ struct Demo: ParsableCommand {
         var state = try project.service.start(definition)
         Output.line("══ \(definition.name)")
         Output.line("   instance \(state.id), \(definition.cycle ?? ""), term \(definition.term ?? "–")")
+        if let roster = ["csv", "yaml", "yml"].map({ (folder as NSString).appendingPathComponent("roster.\($0)") })
+            .first(where: FileManager.default.fileExists) {
+            let people = try RosterReader.read(roster)
+            try project.service.importRoster(people, into: state.id, current: definition)
+            state = try project.service.load(state.id).state
+            Output.line()
+            Output.line("── Screening the roster (\(roster), \(people.people.count) people)")
+            Screen.report(state, definition: definition, everyone: true).forEach { Output.line("   " + $0) }
+        }
         while let id = state.currentStep, let step = definition.step(id) {
             let body = definition.body(step.body)
             Output.line()

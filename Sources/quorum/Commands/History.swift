@@ -39,6 +39,10 @@ struct History: ParsableCommand {
                 + (handed.isEmpty ? "" : " " + handed.joined(separator: "; "))
         case .migrated(let migration):
             return "migrated to definition \(migration.toHash.prefix(12)): \(migration.reason) (\(migration.changes.count) changes)"
+        case .rosterImported(let roster):
+            return "imported a roster of \(roster.people.count) people\(roster.source.map { " from \($0)" } ?? "")"
+        case .overridden(let override):
+            return "override for \(override.person), rule \(override.rule): \(override.reason)"
         }
     }
 }

@@ -39,7 +39,7 @@ struct Record: ParsableCommand {
             }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let sheet = try file.map { path throws(ResultSheetError) in try ResultSheetReader.read(path, step: step) }
+            let sheet = try file.map { path throws(InputError) in try ResultSheetReader.read(path, step: step) }
             var record = sheet?.record ?? StepRecord(step: step)
             record.present = present ?? record.present
             record.validBallots = validBallots ?? record.validBallots

@@ -1,0 +1,91 @@
+/// The candidates' records, imported from the HR spreadsheet into an instance's history, so that every screening
+/// can be shown years later with the data it used.
+public struct Roster: Codable, Sendable, Equatable {
+    public var people: [RosterPerson]
+    public var source: String?
+
+    public init(people: [RosterPerson], source: String?) {
+        self.people = people
+        self.source = source
+    }
+
+    /// A person by full name (as candidates are recorded) or by roster id.
+    public func person(_ nameOrID: String) -> RosterPerson? {
+        people.first { $0.name == nameOrID } ?? people.first { $0.id == nameOrID }
+    }
+}
+
+public struct RosterPerson: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// `yyyy-MM-dd`.
+    public var birthDate: String?
+    /// `nam` or `nữ`.
+    public var gender: String?
+    public var ethnicity: String?
+    public var unit: String?
+    public var currentTitle: String?
+    public var degree: String?
+    public var politicalTheory: String?
+    /// Yearly rating codes: HTXSNV, HTTNV, HTNV, KHTNV.
+    public var ratings: [YearEntry]
+    /// Discipline records: year and form (khiển trách, cảnh cáo, …).
+    public var discipline: [YearEntry]
+    /// Titles the person is already planned for.
+    public var plannedTitles: [String]
+
+    public struct YearEntry: Codable, Sendable, Equatable {
+        public var year: Int
+        public var text: String
+
+        public init(year: Int, text: String) {
+            self.year = year
+            self.text = text
+        }
+    }
+
+    public init(id: String, name: String, birthDate: String? = nil, gender: String? = nil, ethnicity: String? = nil,
+                unit: String? = nil, currentTitle: String? = nil, degree: String? = nil, politicalTheory: String? = nil,
+                ratings: [YearEntry] = [], discipline: [YearEntry] = [], plannedTitles: [String] = []) {
+        self.id = id
+        self.name = name
+        self.birthDate = birthDate
+        self.gender = gender
+        self.ethnicity = ethnicity
+        self.unit = unit
+        self.currentTitle = currentTitle
+        self.degree = degree
+        self.politicalTheory = politicalTheory
+        self.ratings = ratings
+        self.discipline = discipline
+        self.plannedTitles = plannedTitles
+    }
+
+    /// What rules see as `person`.
+    public var parameter: RuleParameter {
+        var fields: [String: RuleParameter] = ["id": .string(id), "name": .string(name),
+                                               "ratings": .map(Dictionary(ratings.map { (String($0.year), .string($0.text)) }, uniquingKeysWith: { $1 })),
+                                               "discipline": .list(discipline.map { .map(["year": .int(Int64($0.year)), "form": .string($0.text)]) }),
+                                               "planned_titles": .list(plannedTitles.map(RuleParameter.string))]
+        let optional: [(String, String?)] = [("birth_date", birthDate), ("gender", gender), ("ethnicity", ethnicity), ("unit", unit),
+                                             ("current_title", currentTitle), ("degree", degree), ("political_theory", politicalTheory)]
+        for (key, value) in optional { if let value { fields[key] = .string(value) } }
+        return .map(fields)
+    }
+}
+
+/// A recorded decision to let a person pass despite failing a rule, with who decided and why.
+public struct Override: Codable, Sendable, Equatable {
+    public let person: String
+    public let rule: String
+    public let reason: String
+
+    public init(person: String, rule: String, reason: String) {
+        self.person = person
+        self.rule = rule
+        self.reason = reason
+    }
+
+    /// The pseudo-rule for a candidate missing from the roster.
+    public static let notInRoster = "roster"
+}

@@ -1,0 +1,50 @@
+import QuorumCEL
+
+/// Checks CEL rules: the expression compiles (a syntax error points inside it), and every example gives the
+/// result it promises.
+enum ExpressionRuleValidator {
+    static func validate(_ rule: RuleDocument, id: String, kind: ExpressionRule.Kind, at path: DocumentPath,
+                         _ problems: inout DiagnosticCollector) -> ExpressionRule? {
+        guard let source = problems.require(rule.expression, at: path.key("expression"),
+                                            "\(kind.rawValue) rule '\(id)' needs an 'expression' in CEL") else { return nil }
+        do {
+            _ = try Program(parsing: source)
+        } catch {
+            problems.error(at: path.key("expression"), "syntax error in the expression: \(error.message)",
+                           inner: Diagnostic.InnerPosition(line: error.line, column: error.column))
+            return nil
+        }
+        if rule.binding != nil, kind == .eligibility {
+            problems.warning(at: path.key("binding"), "'binding' applies to structure rules; eligibility rules always bind")
+        }
+        return ExpressionRule(id: id, kind: kind, name: rule.name ?? id, basis: rule.basis, expression: source,
+                              parameters: rule.parameters ?? [:], binding: rule.binding ?? false)
+    }
+
+    static func checkExamples(_ examples: [RuleExampleDocument], of rule: ExpressionRule, at path: DocumentPath,
+                              _ problems: inout DiagnosticCollector) {
+        guard let program = try? Program(parsing: rule.expression) else { return }
+        for (index, example) in examples.enumerated() {
+            let examplePath = path.key("examples").index(index)
+            let subject = rule.kind == .eligibility ? example.person : example.people
+            guard let subject else {
+                problems.error(at: examplePath, "an example of a \(rule.kind.rawValue) rule needs '\(rule.kind == .eligibility ? "person" : "people")'")
+                continue
+            }
+            guard let expected = problems.require(example.passes, at: examplePath.key("passes"),
+                                                  "an example needs 'passes: true' or 'passes: false'") else { continue }
+            let variables = rule.kind == .eligibility
+                ? RuleContext.variables(rule: rule, person: subject, cycle: example.cycle, title: example.title)
+                : RuleContext.variables(rule: rule, people: subject, cycle: example.cycle, title: example.title)
+            switch program.evaluate(variables) {
+            case .bool(expected): continue
+            case .bool(let actual):
+                problems.error(at: examplePath, "example\(example.name.map { " '\($0)'" } ?? "") does not hold: expected \(expected ? "to pass" : "to fail") but it \(actual ? "passes" : "fails")")
+            case .error(let error):
+                problems.error(at: examplePath, "example\(example.name.map { " '\($0)'" } ?? "") gives an error: \(error.message)")
+            case let other:
+                problems.error(at: examplePath, "the expression must give true or false, but gives \(other.literal)")
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+extension WorkflowValidation {
+    /// Resolves a list of CEL rule ids of one kind from the workflow's rule set.
+    mutating func expressionRules(_ ids: [String]?, kind: ExpressionRule.Kind, at path: DocumentPath) -> [ExpressionRule] {
+        guard let ids, !ids.isEmpty else { return [] }
+        guard let ruleSet else {
+            if document.rules == nil {
+                problems.error(at: path, "rules are named here, but the workflow names no rule set; add 'rules: <rule set id>'")
+            }
+            return []
+        }
+        var rules: [ExpressionRule] = []
+        for (index, id) in ids.enumerated() {
+            guard let rule = ruleSet.rule(id) else {
+                problems.error(at: path.index(index), "unknown rule '\(id)' in rule set '\(ruleSet.id)'",
+                               notes: Suggestion.note(for: id, in: ruleSet.rules.map(\.id)))
+                continue
+            }
+            guard case .expression(let expression) = rule.content, expression.kind == kind else {
+                problems.error(at: path.index(index), "rule '\(id)' is a \(rule.kind.rawValue) rule; '\(path.components.last.map { "\($0)" } ?? "")' takes \(kind.rawValue) rules")
+                continue
+            }
+            rules.append(expression)
+        }
+        return rules
+    }
+
+    /// CEL rules see the cycle's year and term; both must be readable when rules use them.
+    mutating func checkCycleFields() {
+        if document.year == nil, !isAbstract {
+            problems.error(at: .root, "the workflow uses eligibility or structure rules, so it needs 'year': the year of the review cycle")
+        }
+        if let term = document.term, term.split(separator: "-").compactMap({ Int($0) }).count != 2 {
+            problems.error(at: .root.key("term"), "'\(term)' is not a term like 2021-2026; rules compute ages from the term's first year")
+        }
+    }
+
+    /// Warns when the meetings fall outside the period the rule set is in force.
+    mutating func checkEffectivePeriod(_ steps: [Step]) {
+        guard let ruleSet, let first = steps.compactMap(\.meets).first?.date else { return }
+        if let from = ruleSet.effectiveFrom, first < from {
+            problems.warning(at: .root.key("rules"), "rule set '\(ruleSet.id)' is in force from \(from), after the first meeting (\(first))")
+        }
+        if let until = ruleSet.effectiveUntil, first > until {
+            problems.warning(at: .root.key("rules"), "rule set '\(ruleSet.id)' was in force until \(until), before the first meeting (\(first))",
+                             notes: ["a workflow for a later cycle should name the rule set in force then"])
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import CSV
+import Foundation
+import QuorumCore
+
+/// A CSV file exported from a spreadsheet: UTF-8 (a byte-order mark is fine), a header row naming the columns.
+/// CSV.swift parses the fields; this type maps each row and cell back to its line and column for messages.
+struct CSVTable {
+    struct Row {
+        let line: Int
+        let fields: [String: String]
+        let columns: [String: Int]
+    }
+
+    let file: String
+    let header: [String]
+    let rows: [Row]
+
+    func location(_ row: Row, _ column: String) -> SourceLocation {
+        SourceLocation(file: file, line: row.line, column: row.columns[column] ?? 1)
+    }
+
+    static func read(_ file: String, allowed: [String], required: [String]) throws(InputError) -> CSVTable {
+        func fail(_ line: Int, _ column: Int, _ message: String, notes: [String] = []) -> LocatedDiagnostic {
+            .error(at: SourceLocation(file: file, line: line, column: column), message, notes: notes)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(diagnostics: [.error(at: nil, "cannot read '\(file)': no such file, or it is not readable")])
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw InputError(diagnostics: [fail(1, 1, "the file is not UTF-8 text; export the sheet as CSV UTF-8")])
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let rawLines = TextLines.split(text)
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch {
+            throw InputError(diagnostics: [fail(1, 1, "cannot read the header row; the first line must name the columns: \(allowed.joined(separator: ","))")])
+        }
+        let header = (reader.headerRow ?? []).map { $0.lowercased() }
+        var problems: [LocatedDiagnostic] = []
+        let headerColumns = fieldColumns(rawLines.first ?? "")
+        for (index, name) in header.enumerated() where !allowed.contains(name) {
+            problems.append(fail(1, headerColumns[safe: index] ?? 1, "unknown column '\(name)'; expected \(allowed.joined(separator: ", "))",
+                                 notes: Suggestion.note(for: name, in: allowed)))
+        }
+        for name in required where !header.contains(name) { problems.append(fail(1, 1, "missing column '\(name)'")) }
+        guard problems.isEmpty else { throw InputError(diagnostics: problems) }
+        var rows: [Row] = []
+        var line = 2 + TextLines.breaks(in: header.joined())
+        while let fields = reader.next() {
+            defer { line += 1 + TextLines.breaks(in: fields.joined()) }
+            if fields.allSatisfy(\.isEmpty) { continue }
+            guard fields.count == header.count else {
+                problems.append(fail(line, 1, "this row has \(fields.count) fields but the header has \(header.count)"))
+                continue
+            }
+            let starts = fieldColumns(rawLines[safe: line - 1] ?? "")
+            rows.append(Row(line: line, fields: Dictionary(zip(header, fields), uniquingKeysWith: { first, _ in first }),
+                            columns: Dictionary(header.enumerated().map { ($0.element, starts[safe: $0.offset] ?? 1) }, uniquingKeysWith: { first, _ in first })))
+        }
+        guard problems.isEmpty else { throw InputError(diagnostics: problems) }
+        return CSVTable(file: file, header: header, rows: rows)
+    }
+
+    /// The 1-based column (in Unicode scalars) where each field of a raw CSV line starts.
+    static func fieldColumns(_ line: String) -> [Int] {
+        var starts = [1]
+        var inQuotes = false
+        for (offset, scalar) in line.unicodeScalars.enumerated() {
+            if scalar == "\"" { inQuotes.toggle() } else if scalar == ",", !inQuotes { starts.append(offset + 2) }
+        }
+        return starts
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

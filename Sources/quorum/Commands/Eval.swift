@@ -1,0 +1,61 @@
+import ArgumentParser
+import QuorumCEL
+import QuorumFiles
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate a CEL expression, to try a rule out.",
+        discussion: """
+            Each --var value is itself a CEL constant expression: --var x='[1, 2u, "a"]'. --data binds the top-level \
+            keys of a YAML or JSON file. The result is printed as a CEL literal; an evaluation error goes to stderr \
+            with exit code 1.
+            """
+    )
+
+    @Argument(help: "The expression.")
+    var expression: String
+
+    @Option(name: .customLong("var"), help: "NAME=VALUE, where VALUE is a CEL constant expression. Repeatable.")
+    var variables: [String] = []
+
+    @Option(help: "A YAML or JSON file whose top-level keys become variables.")
+    var data: String?
+
+    func run() throws {
+        try CommandFailure.reporting {
+            var bindings = try data.map { path throws(InputError) in try DataFile.variables(from: path) } ?? [:]
+            for assignment in variables {
+                guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                    throw CommandFailure("--var takes NAME=VALUE, not '\(assignment)'")
+                }
+                let name = String(assignment[..<equals]), source = String(assignment[assignment.index(after: equals)...])
+                let value = try constant(source, for: name)
+                bindings[name] = value
+            }
+            let program: Program
+            do { program = try Program(parsing: expression) } catch let error as SyntaxError {
+                throw CommandFailure(Self.caret(error, in: expression))
+            }
+            let result = program.evaluate(bindings)
+            if case .error(let error) = result { throw CommandFailure("evaluation failed: \(error.message)") }
+            Output.line(result.literal)
+        }
+    }
+
+    private func constant(_ source: String, for name: String) throws -> Value {
+        do {
+            let value = try Program(parsing: source).evaluate()
+            if case .error(let error) = value { throw CommandFailure("--var \(name): \(error.message)") }
+            return value
+        } catch let error as SyntaxError {
+            throw CommandFailure("--var \(name): " + Self.caret(error, in: source))
+        }
+    }
+
+    /// `1:5: syntax error: …`, then the expression's line and a caret under the column.
+    static func caret(_ error: SyntaxError, in source: String) -> String {
+        let line = source.split(separator: "\n", omittingEmptySubsequences: false)[error.line - 1]
+        return "\(error.line):\(error.column): syntax error: \(error.message)\n\(line)\n"
+            + String(repeating: " ", count: error.column - 1) + "^"
+    }
+}

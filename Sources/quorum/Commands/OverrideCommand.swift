@@ -1,0 +1,39 @@
+import ArgumentParser
+import QuorumCore
+
+struct OverrideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "override",
+        abstract: "Record the body's decision to let a candidate through a rule they fail, with the reason.",
+        discussion: """
+            --rule names an eligibility rule, 'roster' for a candidate missing from the roster, or a structure rule \
+            (then --person is the title id). The override is kept in the history with its actor.
+            """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Instance id.")
+    var instance: String
+
+    @Option(help: "The candidate's full name (or a title id, for a structure rule).")
+    var person: String
+
+    @Option(help: "The rule id.")
+    var rule: String
+
+    @Option(help: "Why, as the body decided it.")
+    var reason: String
+
+    func run() throws {
+        try CommandFailure.reporting {
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("an override needs a --reason") }
+            let project = try Project(options)
+            let definition = try project.currentDefinition(of: instance)
+            try project.service.recordOverride(Override(person: person, rule: rule, reason: reason), in: instance, current: definition)
+            Output.line("recorded: \(person) may pass rule '\(rule)' (\(reason))")
+        }
+    }
+}
+
+import Foundation
