@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "quorum", targets: ["quorum"]),
+        .executable(name: "quorum-benchmark", targets: ["QuorumBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -57,6 +58,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles"]),
         .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"]),
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),

@@ -38,21 +38,23 @@ public struct CELMap: Sendable {
         return nil
     }
 
-    /// A copy with one more entry; a repeated or unsupported key is ignored (the first entry wins).
-    public func inserting(_ key: Value, _ value: Value) -> CELMap {
-        var copy = self
-        _ = copy.insert(key, value)
-        return copy
-    }
-
     public subscript(key: Value) -> Value? {
         guard let mapKey = Key(key, forLookup: true), let position = positions[mapKey] else { return nil }
         return entries[position].value
     }
 
-    public subscript(key: String) -> Value? { self[.string(key)] }
+    public subscript(key: String) -> Value? {
+        guard let position = positions[.string(key)] else { return nil }
+        return entries[position].value
+    }
 
     public init(_ pairs: [(String, Value)]) {
         for (key, value) in pairs { _ = insert(.string(key), value) }
+    }
+
+    /// A map from key and value pairs; a repeated or unsupported key is ignored (the first entry wins).
+    public init(_ pairs: [(Value, Value)]) {
+        entries.reserveCapacity(pairs.count)
+        for (key, value) in pairs { _ = insert(key, value) }
     }
 }

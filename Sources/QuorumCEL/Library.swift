@@ -65,9 +65,11 @@ enum Library {
     }
 
     static func membership(_ element: Value, _ container: Value) -> Value {
-        switch container {
-        case .list(let elements): .bool(elements.contains { Value.isEqual(element, $0) })
-        case .map(let map): .bool(map[element] != nil)
+        switch (element, container) {
+        case let (.string(text), .list(elements)):
+            .bool(elements.contains { if case .string(let other) = $0 { text.utf8.elementsEqual(other.utf8) } else { false } })
+        case let (_, .list(elements)): .bool(elements.contains { Value.isEqual(element, $0) })
+        case let (_, .map(map)): .bool(map[element] != nil)
         default: .noOverload("@in", element, container)
         }
     }

@@ -5,23 +5,34 @@ public struct Program: Sendable {
     let root: Node
     let slotCount: Int
     public let expression: Expr
+    /// Variables resolved to positions at compile time, for `evaluate(declared:)`.
+    public let declared: [String]
 
-    /// Compiles an expression.
-    public init(_ expression: Expr) {
-        var compiler = Compiler()
+    /// Compiles an expression. Names in `declared` are resolved once, here, so that evaluating with
+    /// `evaluate(declared:)` looks nothing up by name.
+    public init(_ expression: Expr, declaring declared: [String] = []) {
+        var compiler = Compiler(declared: declared)
         root = compiler.compile(expression)
         slotCount = compiler.slotCount
         self.expression = expression
+        self.declared = declared
     }
 
     /// Parses and compiles CEL source.
-    public init(parsing source: String, macros: Bool = true) throws(SyntaxError) {
-        self.init(try Parser.parse(source, macros: macros))
+    public init(parsing source: String, macros: Bool = true, declaring declared: [String] = []) throws(SyntaxError) {
+        self.init(try Parser.parse(source, macros: macros), declaring: declared)
     }
 
     /// Evaluates with the given variables. Never traps: failures come back as `.error` values.
     public func evaluate(_ variables: [String: Value] = [:]) -> Value {
-        var frame = Frame(variables: variables, locals: Array(repeating: .null, count: slotCount))
+        var frame = Frame(variables: variables, declared: declared.map { variables[$0] ?? .error(EvalError("undeclared reference to '\($0)'")) },
+                          locals: Array(repeating: .null, count: slotCount))
+        return root(&frame)
+    }
+
+    /// Evaluates with the values of the declared variables, in the order they were declared: the fast path.
+    public func evaluate(declared values: [Value]) -> Value {
+        var frame = Frame(variables: [:], declared: values, locals: slotCount == 0 ? [] : Array(repeating: .null, count: slotCount))
         return root(&frame)
     }
 }
@@ -29,6 +40,7 @@ public struct Program: Sendable {
 /// The variables of one evaluation, and the slots of comprehension variables.
 struct Frame {
     let variables: [String: Value]
+    let declared: [Value]
     var locals: [Value]
 }
 
@@ -36,6 +48,11 @@ struct Frame {
 struct Compiler {
     private(set) var slotCount = 0
     private var scopes: [String: Int] = [:]
+    private let declared: [String: Int]
+
+    init(declared names: [String]) {
+        declared = Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
 
     mutating func compile(_ expression: Expr) -> Program.Node {
         switch expression {
@@ -43,10 +60,10 @@ struct Compiler {
             return { _ in value }
         case .identifier(let name):
             if let slot = scopes[name] { return { $0.locals[slot] } }
-            return Self.global([name], selects: [])
+            return global([name])
         case .select(let operand, let field, let optional):
             if !optional, let path = qualifiedName(expression) {
-                return Self.global(path, selects: [])
+                return global(path)
             }
             let base = compile(operand)
             return { frame in Access.select(base(&frame), field, optional: optional) }
@@ -87,8 +104,23 @@ struct Compiler {
         }
     }
 
-    /// Resolves `a.b.c` to the longest bound prefix (`a.b.c`, then `a.b` with `.c` selected, then `a`).
-    private static func global(_ path: [String], selects: [String]) -> Program.Node {
+    /// A declared variable, found at compile time by the longest declared prefix, then its fields selected.
+    private func global(_ path: [String]) -> Program.Node {
+        for length in (1...path.count).reversed() {
+            guard let position = declared[path.prefix(length).joined(separator: ".")] else { continue }
+            let fields = Array(path.dropFirst(length))
+            if fields.isEmpty { return { $0.declared[position] } }
+            if fields.count == 1 {
+                let field = fields[0]
+                return { Access.select($0.declared[position], field, optional: false) }
+            }
+            return { frame in fields.reduce(frame.declared[position]) { Access.select($0, $1, optional: false) } }
+        }
+        return Self.lookup(path)
+    }
+
+    /// Resolves `a.b.c` at run time to the longest bound prefix (`a.b.c`, then `a.b` with `.c` selected, then `a`).
+    private static func lookup(_ path: [String]) -> Program.Node {
         let candidates = (1...path.count).reversed().map { length in
             (name: path.prefix(length).joined(separator: "."), rest: Array(path.dropFirst(length)))
         }
@@ -135,15 +167,25 @@ struct Compiler {
                 return .fail("no such overload: function '\(shown)' with \(nodes.count) argument\(nodes.count == 1 ? "" : "s")")
             }
         }
-        switch nodes.count {
-        case 1:
+        // Arguments are evaluated in order and the first error is the result, without building an argument array.
+        switch (function, nodes.count) {
+        case (.nullary(let body), 0):
+            return { _ in body() }
+        case (.unary(let body), 1):
             let only = nodes[0]
-            return { frame in Library.call(function, [only(&frame)]) }
-        case 2:
+            return { frame in
+                let value = only(&frame)
+                if case .error = value { return value }
+                return body(value)
+            }
+        case (.binary(let body), 2):
             let first = nodes[0], second = nodes[1]
             return { frame in
                 let left = first(&frame)
-                return Library.call(function, [left, second(&frame)])
+                if case .error = left { return left }
+                let right = second(&frame)
+                if case .error = right { return right }
+                return body(left, right)
             }
         default:
             return { frame in Library.call(function, nodes.map { $0(&frame) }) }

@@ -11,7 +11,8 @@ extension Value {
         switch (left, right) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
-        case let (.string(a), .string(b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
+        // Code-point equality, without Unicode normalisation, as CEL requires; UTF-8 bytes compare the same.
+        case let (.string(a), .string(b)): return a.utf8.elementsEqual(b.utf8)
         case let (.bytes(a), .bytes(b)): return a == b
         case let (.type(a), .type(b)): return a == b
         case let (.timestamp(a), .timestamp(b)): return a == b

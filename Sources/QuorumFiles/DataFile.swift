@@ -31,12 +31,7 @@ public enum DataFile {
         case .sequence(let items, _):
             return .list(items.map(value(of:)))
         case .mapping(let entries, _):
-            var map = CELMap()
-            for entry in entries {
-                let key: Value = Int64(entry.key).map(Value.int) ?? .string(entry.key)
-                map = map.inserting(key, value(of: entry.value))
-            }
-            return .map(map)
+            return .map(CELMap(entries.map { (Int64($0.key).map(Value.int) ?? .string($0.key), value(of: $0.value)) }))
         }
     }
 }

@@ -14,33 +14,46 @@ enum ExpressionLocator {
         if indicator == "|" || indicator == ">" {
             let content = lines[scalar.line...].prefix { $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.first == " " }
             let indent = content.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.prefix { $0 == " " }.count ?? 0
-            let pieces = content.enumerated().map { (line: scalar.line + 1 + $0.offset, column: indent + 1,
-                                                     length: max(0, $0.element.unicodeScalars.count - indent)) }
-            return walk(pieces, to: inner, folded: indicator == ">", file: scalar.file) ?? scalar
+            let pieces = content.enumerated().map { offset, line in
+                Piece(line: scalar.line + 1 + offset, column: indent + 1, length: max(0, line.unicodeScalars.count - indent),
+                      keepsBreak: indicator == "|" || line.prefix { $0 == " " }.count > indent || line.trimmingCharacters(in: .whitespaces).isEmpty)
+            }
+            return walk(pieces, to: inner, file: scalar.file) ?? scalar
         }
         let quoted = indicator == "\"" || indicator == "'"
         // Plain and quoted scalars may continue on following lines, folded with spaces.
-        var pieces = [(line: scalar.line, column: scalar.column + (quoted ? 1 : 0), length: first.count - start - (quoted ? 1 : 0))]
+        var pieces = [Piece(line: scalar.line, column: scalar.column + (quoted ? 1 : 0), length: first.count - start - (quoted ? 1 : 0), keepsBreak: false)]
         for (offset, line) in lines[scalar.line...].enumerated() {
             let leading = line.prefix { $0 == " " }.count
             guard leading >= scalar.column - 1, leading > 0, !line.trimmingCharacters(in: .whitespaces).isEmpty else { break }
-            pieces.append((scalar.line + 1 + offset, leading + 1, line.unicodeScalars.count - leading))
+            pieces.append(Piece(line: scalar.line + 1 + offset, column: leading + 1, length: line.unicodeScalars.count - leading, keepsBreak: false))
         }
-        return walk(pieces, to: inner, folded: true, file: scalar.file) ?? scalar
+        return walk(pieces, to: inner, file: scalar.file) ?? scalar
     }
 
-    /// Counts through the scalar's lines: a folded line break reads as one space, a literal one starts a new line.
-    private static func walk(_ pieces: [(line: Int, column: Int, length: Int)], to inner: Diagnostic.InnerPosition,
-                             folded: Bool, file: String) -> SourceLocation? {
-        if !folded {
-            guard pieces.indices.contains(inner.line - 1) else { return nil }
-            let piece = pieces[inner.line - 1]
-            return SourceLocation(file: file, line: piece.line, column: piece.column + inner.column - 1)
-        }
-        var remaining = inner.column - 1
-        for piece in pieces {
-            if remaining <= piece.length { return SourceLocation(file: file, line: piece.line, column: piece.column + remaining) }
-            remaining -= piece.length + 1
+    /// One source line of a scalar: where its text starts, how long it is, and whether the break after it survives
+    /// in the value (literal blocks; more-indented or empty lines of folded blocks) or folds into a space.
+    private struct Piece {
+        let line: Int
+        let column: Int
+        let length: Int
+        let keepsBreak: Bool
+    }
+
+    /// Follows the value's lines and columns through the source lines that produced them.
+    private static func walk(_ pieces: [Piece], to inner: Diagnostic.InnerPosition, file: String) -> SourceLocation? {
+        var valueLine = 1, valueColumn = 1
+        for (index, piece) in pieces.enumerated() {
+            if valueLine == inner.line, (valueColumn...valueColumn + piece.length).contains(inner.column) {
+                return SourceLocation(file: file, line: piece.line, column: piece.column + inner.column - valueColumn)
+            }
+            let next = pieces.indices.contains(index + 1) ? pieces[index + 1] : nil
+            if piece.keepsBreak || next?.keepsBreak == true {
+                valueLine += 1
+                valueColumn = 1
+            } else {
+                valueColumn += piece.length + 1
+            }
         }
         return pieces.last.map { SourceLocation(file: file, line: $0.line, column: $0.column + $0.length) }
     }

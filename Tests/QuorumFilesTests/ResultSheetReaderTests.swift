@@ -70,3 +70,33 @@ struct ResultSheetReaderTests {
         #expect(diagnostics[0].notes.contains("did you mean 'votes'?"))
     }
 }
+
+struct RosterReaderTests {
+    @Test func readsAYAMLRosterAndPointsAtBadFields() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-roster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let good = folder.appendingPathComponent("good.yaml").path
+        try """
+            people:
+              - id: cb-1
+                full_name: Nguyễn Văn A
+                birth_date: 12/05/1978
+                gender: nam
+                ratings: { 2019: HTTNV, 2020: HTXSNV }
+                discipline: { 2015: Khiển trách }
+                planned_titles: [Trưởng phòng]
+            """.write(toFile: good, atomically: true, encoding: .utf8)
+        let roster = try RosterReader.read(good)
+        #expect(roster.people == [RosterPerson(id: "cb-1", name: "Nguyễn Văn A", birthDate: "1978-05-12", gender: "nam",
+                                               ratings: [.init(year: 2019, text: "HTTNV"), .init(year: 2020, text: "HTXSNV")],
+                                               discipline: [.init(year: 2015, text: "Khiển trách")], plannedTitles: ["Trưởng phòng"])])
+        let bad = folder.appendingPathComponent("bad.yaml").path
+        try "people:\n  - id: cb-1\n    full_name: A\n    birth_date: 1978-13-01\n  - id: cb-1\n    full_name: B\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        do {
+            _ = try RosterReader.read(bad)
+            Issue.record("a roster with errors must not be read")
+        } catch {
+            #expect(error.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["4:17", "5:9"])
+        }
+    }
+}

@@ -41,7 +41,7 @@ public indirect enum RuleParameter: Codable, Sendable, Equatable {
         case .string(let text): .string(text)
         case .list(let list): .list(list.map(\.value))
         case .map(let map):
-            .map(map.sorted { $0.key < $1.key }.reduce(CELMap()) { $0.inserting(Int64($1.key).map(Value.int) ?? .string($1.key), $1.value.value) })
+            .map(CELMap(map.sorted { $0.key < $1.key }.map { (Int64($0.key).map(Value.int) ?? .string($0.key), $0.value.value) }))
         }
     }
 }

@@ -38,6 +38,9 @@ public struct Rule: Sendable, Equatable {
     public let name: String
     public let basis: String?
     public let content: Content
+    /// When this rule is in force, if narrower than its set's period (`yyyy-MM-dd`).
+    public var effectiveFrom: String?
+    public var effectiveUntil: String?
 
     public var kind: Kind {
         switch content {

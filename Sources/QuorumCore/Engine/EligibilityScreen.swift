@@ -1,8 +1,8 @@
 import QuorumCEL
 
-/// Screens candidates against the eligibility rules: each rule is compiled once and evaluated per person. A failure
-/// is explained with the rule and the roster fields it read; an override recorded for that person and rule lets
-/// them through.
+/// Screens candidates against the eligibility rules. Each rule is compiled once, with its variables resolved to
+/// positions, and evaluated per person. A failure is explained with the rule and the roster fields it read; an
+/// override recorded for that person and rule lets them through.
 public struct EligibilityScreen: Sendable {
     public struct Finding: Codable, Sendable, Equatable {
         public let rule: String
@@ -15,16 +15,30 @@ public struct EligibilityScreen: Sendable {
         public var blocks: Bool { !passed && overriddenBecause == nil }
     }
 
+    /// A rule ready to run: its program, its parameters as a value, and the fields of people it reads.
+    struct Prepared: Sendable {
+        let rule: ExpressionRule
+        let program: Program?
+        let parameters: Value
+        let fields: [String]
+    }
+
+    static let variables = ["person", "people", "cycle", "title", "params"]
+
     private let definition: WorkflowDefinition
-    private let programs: [String: (rule: ExpressionRule, program: Program)]
+    private let prepared: [String: Prepared]
+    private let cycle: Value
 
     public init(definition: WorkflowDefinition) {
         self.definition = definition
-        var programs: [String: (ExpressionRule, Program)] = [:]
-        for rule in definition.eligibility + definition.titles.flatMap(\.eligibility) + definition.structure {
-            if let program = try? Program(parsing: rule.expression) { programs[rule.id] = (rule, program) }
+        var prepared: [String: Prepared] = [:]
+        for rule in definition.eligibility + definition.titles.flatMap(\.eligibility) + definition.structure where prepared[rule.id] == nil {
+            let program = try? Program(parsing: rule.expression, declaring: Self.variables)
+            prepared[rule.id] = Prepared(rule: rule, program: program, parameters: rule.parameterValue,
+                                         fields: program.map { Self.fieldsRead(by: $0.expression).sorted() } ?? [])
         }
-        self.programs = programs
+        self.prepared = prepared
+        cycle = RuleContext.withDates(definition.cycleParameter.value)
     }
 
     public var isEmpty: Bool { !definition.titles.contains { !definition.eligibility(for: $0).isEmpty } }
@@ -39,45 +53,45 @@ public struct EligibilityScreen: Sendable {
             return [Finding(rule: Override.notInRoster, name: "Có hồ sơ trong danh sách cán bộ", passed: false,
                             explanation: why, overriddenBecause: override(Override.notInRoster))]
         }
-        return rules.map { rule in
-            let variables = RuleContext.variables(rule: rule, person: person.parameter, cycle: definition.cycleParameter,
-                                                  title: title.parameter)
-            let fields = programs[rule.id].map { Self.fieldsRead(by: $0.program.expression) } ?? []
-            let (passed, explanation) = outcome(rule, variables, detail: Self.describe(fields, of: person.parameter.value))
-            return Finding(rule: rule.id, name: rule.name, passed: passed, explanation: explanation,
-                           overriddenBecause: passed ? nil : override(rule.id))
+        let record = RuleContext.withDates(person.parameter.value)
+        let titleValue = title.parameter.value
+        return rules.compactMap { prepared[$0.id] }.map { rule in
+            let (passed, explanation) = outcome(rule, [record, .null, cycle, titleValue, rule.parameters],
+                                                detail: Self.describe(rule.fields, of: record))
+            return Finding(rule: rule.rule.id, name: rule.rule.name, passed: passed, explanation: explanation,
+                           overriddenBecause: passed ? nil : override(rule.rule.id))
         }
     }
 
     /// The structure targets for one title's final list.
     public func structure(of people: [RosterPerson], for title: Title) -> [Finding] {
-        let list = RuleParameter.list(people.map(\.parameter))
-        return definition.structure.map { rule in
-            let variables = RuleContext.variables(rule: rule, people: list, cycle: definition.cycleParameter, title: title.parameter)
-            let fields = programs[rule.id].map { Self.fieldsRead(by: $0.program.expression) } ?? []
-            let detail = people.map { person in
-                let read = Self.describe(fields, of: person.parameter.value)
+        let records = people.map { RuleContext.withDates($0.parameter.value) }
+        let titleValue = title.parameter.value
+        return definition.structure.compactMap { prepared[$0.id] }.map { rule in
+            let detail = zip(people, records).map { person, record in
+                let read = Self.describe(rule.fields, of: record)
                 return read.isEmpty ? person.name : "\(person.name): \(read)"
             }.joined(separator: "; ")
-            let (passed, explanation) = outcome(rule, variables, detail: detail)
-            return Finding(rule: rule.id, name: rule.name, passed: passed, explanation: explanation, overriddenBecause: nil)
+            let (passed, explanation) = outcome(rule, [.null, .list(records), cycle, titleValue, rule.parameters], detail: detail)
+            return Finding(rule: rule.rule.id, name: rule.rule.name, passed: passed, explanation: explanation, overriddenBecause: nil)
         }
     }
 
     /// `field = value` for the fields a rule read, from one person's record.
-    static func describe(_ fields: Set<String>, of person: Value) -> String {
-        guard case .map(let record) = RuleContext.withDates(person) else { return "" }
-        return fields.sorted().compactMap { field in record[field].map { "\(field) = \($0.literal)" } }.joined(separator: ", ")
+    static func describe(_ fields: [String], of record: Value) -> String {
+        guard case .map(let map) = record else { return "" }
+        return fields.compactMap { field in map[field].map { "\(field) = \($0.literal)" } }.joined(separator: ", ")
     }
 
-    private func outcome(_ rule: ExpressionRule, _ variables: [String: Value], detail read: String) -> (Bool, String) {
-        guard let program = programs[rule.id]?.program else { return (false, "the rule's expression does not compile") }
+    private func outcome(_ rule: Prepared, _ values: [Value], detail read: String) -> (Bool, String) {
+        guard let program = rule.program else { return (false, "the rule's expression does not compile") }
+        let name = rule.rule.name
         let detail = read.isEmpty ? "" : " (" + read + ")"
-        switch program.evaluate(variables) {
-        case .bool(true): return (true, "meets '\(rule.name)'\(detail)")
-        case .bool(false): return (false, "does not meet '\(rule.name)'\(detail)")
-        case .error(let error): return (false, "cannot be checked against '\(rule.name)': \(error.message)\(detail)")
-        case let other: return (false, "'\(rule.name)' gives \(other.literal), not true or false")
+        switch program.evaluate(declared: values) {
+        case .bool(true): return (true, "meets '\(name)'\(detail)")
+        case .bool(false): return (false, "does not meet '\(name)'\(detail)")
+        case .error(let error): return (false, "cannot be checked against '\(name)': \(error.message)\(detail)")
+        case let other: return (false, "'\(name)' gives \(other.literal), not true or false")
         }
     }
 

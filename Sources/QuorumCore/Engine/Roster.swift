@@ -1,18 +1,38 @@
 /// The candidates' records, imported from the HR spreadsheet into an instance's history, so that every screening
 /// can be shown years later with the data it used.
 public struct Roster: Codable, Sendable, Equatable {
-    public var people: [RosterPerson]
-    public var source: String?
+    public let people: [RosterPerson]
+    public let source: String?
+    /// Positions by full name, then by id: screening a large roster must not search it once per candidate.
+    private let index: [String: Int]
+
+    enum CodingKeys: String, CodingKey { case people, source }
 
     public init(people: [RosterPerson], source: String?) {
         self.people = people
         self.source = source
+        var index: [String: Int] = [:]
+        for (position, person) in people.enumerated() { index[person.id] = index[person.id] ?? position }
+        for (position, person) in people.enumerated().reversed() { index[person.name] = position }
+        self.index = index
     }
 
-    /// A person by full name (as candidates are recorded) or by roster id.
-    public func person(_ nameOrID: String) -> RosterPerson? {
-        people.first { $0.name == nameOrID } ?? people.first { $0.id == nameOrID }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(people: try container.decode([RosterPerson].self, forKey: .people),
+                  source: try container.decodeIfPresent(String.self, forKey: .source))
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(people, forKey: .people)
+        try container.encodeIfPresent(source, forKey: .source)
+    }
+
+    public static func == (lhs: Roster, rhs: Roster) -> Bool { lhs.people == rhs.people && lhs.source == rhs.source }
+
+    /// A person by full name (as candidates are recorded) or by roster id.
+    public func person(_ nameOrID: String) -> RosterPerson? { index[nameOrID].map { people[$0] } }
 }
 
 public struct RosterPerson: Codable, Sendable, Equatable {

@@ -15,12 +15,12 @@ public enum RuleContext {
         return variables
     }
 
-    static func withDates(_ value: Value) -> Value {
+    public static func withDates(_ value: Value) -> Value {
         switch value {
         case .string(let text) where text.count == 10 && text.unicodeScalars.allSatisfy({ $0 == "-" || ("0"..."9").contains($0) }):
             return Timestamp(rfc3339: text + "T00:00:00Z").map(Value.timestamp) ?? value
         case .list(let elements): return .list(elements.map(withDates))
-        case .map(let map): return .map(map.entries.reduce(CELMap()) { $0.inserting($1.key, withDates($1.value)) })
+        case .map(let map): return .map(CELMap(map.entries.map { ($0.key, withDates($0.value)) }))
         default: return value
         }
     }

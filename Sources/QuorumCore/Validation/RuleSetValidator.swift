@@ -48,7 +48,8 @@ public struct RuleSetValidator {
         } else {
             checkExamples(rule, content: content, at: path, &problems)
         }
-        return Rule(id: id, name: rule.name ?? id, basis: rule.basis, content: content)
+        return Rule(id: id, name: rule.name ?? id, basis: rule.basis, content: content,
+                    effectiveFrom: rule.effective?.from, effectiveUntil: rule.effective?.until)
     }
 
     private func threshold(_ rule: RuleDocument, id: String, kind: Rule.Kind, at path: DocumentPath,

@@ -36,15 +36,21 @@ extension WorkflowValidation {
         }
     }
 
-    /// Warns when the meetings fall outside the period the rule set is in force.
+    /// Warns when the meetings fall outside the period the rule set, or a rule the workflow uses, is in force.
     mutating func checkEffectivePeriod(_ steps: [Step]) {
         guard let ruleSet, let first = steps.compactMap(\.meets).first?.date else { return }
-        if let from = ruleSet.effectiveFrom, first < from {
-            problems.warning(at: .root.key("rules"), "rule set '\(ruleSet.id)' is in force from \(from), after the first meeting (\(first))")
-        }
-        if let until = ruleSet.effectiveUntil, first > until {
-            problems.warning(at: .root.key("rules"), "rule set '\(ruleSet.id)' was in force until \(until), before the first meeting (\(first))",
-                             notes: ["a workflow for a later cycle should name the rule set in force then"])
+        let used = Set(steps.flatMap { [$0.quorum?.id, $0.threshold?.id, $0.selection?.id].compactMap { $0 } }
+            + (document.eligibility ?? []) + (document.structure ?? []) + (document.titles ?? []).flatMap { $0.eligibility ?? [] })
+        let periods = [(what: "rule set '\(ruleSet.id)'", from: ruleSet.effectiveFrom, until: ruleSet.effectiveUntil)]
+            + ruleSet.rules.filter { used.contains($0.id) }.map { (what: "rule '\($0.id)'", from: $0.effectiveFrom, until: $0.effectiveUntil) }
+        for period in periods {
+            if let from = period.from, first < from {
+                problems.warning(at: .root.key("rules"), "\(period.what) is in force from \(from), after the first meeting (\(first))")
+            }
+            if let until = period.until, first > until {
+                problems.warning(at: .root.key("rules"), "\(period.what) was in force until \(until), before the first meeting (\(first))",
+                                 notes: ["a workflow for a later cycle should name the rule set in force then"])
+            }
         }
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+@testable import QuorumCore
+import Testing
+
+struct ScreeningTests {
+    let store = MemoryInstanceStore()
+    var service: InstanceService { InstanceService(store: store, actor: "tester") }
+
+    static let ruleSet: RuleSet = {
+        var document = Fixtures.ruleSetDocument
+        document.rules! += [
+            RuleDocument(id: "good-ratings", kind: "eligibility", name: "Rated good three years",
+                         expression: "person.ratings.filter(y, y >= cycle.year - 3 && person.ratings[y] in ['HTTNV', 'HTXSNV']).size() == 3"),
+            RuleDocument(id: "women-share", kind: "structure", name: "At least one woman",
+                         expression: "people.exists(p, has(p.gender) && p.gender == 'nữ')", binding: true),
+        ]
+        return RuleSetValidator().validate(document, file: "test").0!
+    }()
+
+    let definition: WorkflowDefinition = {
+        var document = Fixtures.document()
+        document.year = 2021
+        document.term = "2021-2026"
+        document.eligibility = ["good-ratings"]
+        document.structure = ["women-share"]
+        return WorkflowValidator(ruleSets: [ScreeningTests.ruleSet]).validate(document, name: "track").0!
+    }()
+
+    let roster = Roster(people: [
+        RosterPerson(id: "1", name: "Ann", gender: "nữ", ratings: [.init(year: 2018, text: "HTTNV"), .init(year: 2019, text: "HTTNV"), .init(year: 2020, text: "HTXSNV")]),
+        RosterPerson(id: "2", name: "Bob", gender: "nam", ratings: [.init(year: 2018, text: "HTTNV"), .init(year: 2019, text: "HTNV"), .init(year: 2020, text: "HTTNV")]),
+        RosterPerson(id: "3", name: "Cat", gender: "nam", ratings: [.init(year: 2018, text: "HTTNV"), .init(year: 2019, text: "HTTNV"), .init(year: 2020, text: "HTTNV")]),
+    ], source: "test")
+
+    @Test func withoutARosterTheStepRefusesInsteadOfFailingEveryone() throws {
+        let id = try service.start(definition).id
+        _ = try service.record(Fixtures.agreed(["Ann", "Bob"]), in: id, current: definition)
+        #expect(throws: EngineError.rosterMissing(step: "agree")) { try service.advance(id, current: definition) }
+    }
+
+    @Test func anIneligibleCandidateIsNotHandedOnAndSaysWhy() throws {
+        let id = try service.start(definition).id
+        try service.importRoster(roster, into: id, current: definition)
+        _ = try service.record(Fixtures.agreed(["Ann", "Bob", "Zed"]), in: id, current: definition)
+        let (decision, state) = try service.advance(id, current: definition)
+        #expect(state.candidates?["deputy"] == ["Ann"])
+        let bob = try #require(decision.titles[0].candidates.first { $0.name == "Bob" })
+        #expect(bob.verdict == .ineligible)
+        #expect(bob.explanation(cap: 3, kept: 1).contains("does not meet 'Rated good three years' (ratings = {2018: \"HTTNV\", 2019: \"HTNV\", 2020: \"HTTNV\"})"))
+        let zed = try #require(decision.titles[0].candidates.first { $0.name == "Zed" })
+        #expect(zed.screening.first?.explanation == "'Zed' is not in the roster")
+    }
+
+    @Test func aRecordedOverrideLetsThemThroughAndIsShown() throws {
+        let id = try service.start(definition).id
+        try service.importRoster(roster, into: id, current: definition)
+        try service.recordOverride(Override(person: "Bob", rule: "good-ratings", reason: "the body agreed"), in: id, current: definition)
+        #expect(throws: EngineError.self) {
+            try service.recordOverride(Override(person: "Bob", rule: "no-such-rule", reason: "x"), in: id, current: definition)
+        }
+        _ = try service.record(Fixtures.agreed(["Ann", "Bob"]), in: id, current: definition)
+        let (decision, state) = try service.advance(id, current: definition)
+        #expect(state.candidates?["deputy"] == ["Ann", "Bob"])
+        #expect(decision.titles[0].candidates[1].explanation(cap: 3, kept: 1) == "Bob: agreed by the body [override of 'Rated good three years': the body agreed]")
+    }
+
+    @Test func aBindingStructureTargetStopsTheFinalListUntilDecided() throws {
+        let id = try service.start(definition).id
+        try service.importRoster(roster, into: id, current: definition)
+        _ = try service.record(Fixtures.agreed(["Cat"]), in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        _ = try service.record(Fixtures.votes(["Cat": 4]), in: id, current: definition)
+        #expect(throws: EngineError.self) { try service.advance(id, current: definition) }
+        try service.recordOverride(Override(person: "deputy", rule: "women-share", reason: "no woman stood"), in: id, current: definition)
+        let (decision, state) = try service.advance(id, current: definition)
+        #expect(state.isFinished)
+        #expect(decision.titles[0].structure.first?.passed == false)
+        #expect(decision.titles[0].structure.first?.explanation.contains("Kim") == true, "kept people count in the final list")
+    }
+}
