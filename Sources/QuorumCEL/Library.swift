@@ -7,7 +7,7 @@ enum Library {
         case nullary(@Sendable () -> Value)
     }
 
-    static func function(_ name: String, receiver: Bool = false, arity: Int? = nil) -> Implementation? {
+    static func function(_ name: String, arity: Int? = nil) -> Implementation? {
         guard let overloads = table[name] else { return nil }
         if let arity { return overloads[arity] }
         return overloads.values.first

@@ -160,7 +160,7 @@ struct Compiler {
             return { frame in Library.call(function, nodes.map { $0(&frame) }) }
         }
         let nodes = (target.map { [$0] } ?? []).map { compile($0) } + arguments.map { compile($0) }
-        guard let function = Library.function(name, receiver: target != nil, arity: nodes.count) else {
+        guard let function = Library.function(name, arity: nodes.count) else {
             let shown = name
             return { frame in
                 for node in nodes { if case .error(let error) = node(&frame) { return .error(error) } }

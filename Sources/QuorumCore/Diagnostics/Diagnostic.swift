@@ -1,10 +1,8 @@
 /// One problem found in a definition. It names a path; the loader that read the file adds the location.
 public struct Diagnostic: Hashable, Sendable {
-    public enum Severity: String, Sendable, Comparable {
+    public enum Severity: String, Sendable {
         case warning
         case error
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
     }
 
     public let severity: Severity

@@ -1,5 +1,5 @@
 /// A place in a definition document, such as `steps[3].threshold`. The YAML layer turns it into `file:line:column`.
-public struct DocumentPath: Hashable, Sendable, CustomStringConvertible, Comparable {
+public struct DocumentPath: Hashable, Sendable, CustomStringConvertible {
     public enum Component: Hashable, Sendable {
         case key(String)
         case index(Int)
@@ -27,6 +27,4 @@ public struct DocumentPath: Hashable, Sendable, CustomStringConvertible, Compara
         }
         return text.isEmpty ? "(document)" : text
     }
-
-    public static func < (lhs: DocumentPath, rhs: DocumentPath) -> Bool { lhs.description < rhs.description }
 }

@@ -41,8 +41,6 @@ public struct EligibilityScreen: Sendable {
         cycle = RuleContext.withDates(definition.cycleParameter.value)
     }
 
-    public var isEmpty: Bool { !definition.titles.contains { !definition.eligibility(for: $0).isEmpty } }
-
     /// Every standard for the title, applied to one candidate.
     public func screen(_ name: String, for title: Title, roster: Roster?, overrides: [Override]) -> [Finding] {
         let rules = definition.eligibility(for: title)

@@ -51,7 +51,7 @@ struct StepDecider {
 
     /// The candidate's findings, or a refusal when there is something to screen but no roster to screen it with.
     private func screen(_ name: String, for title: Title, step: Step) throws(EngineError) -> [EligibilityScreen.Finding] {
-        if state.roster == nil, !screen.isEmpty, !definition.eligibility(for: title).isEmpty { throw .rosterMissing(step: step.id) }
+        if state.roster == nil, !definition.eligibility(for: title).isEmpty { throw .rosterMissing(step: step.id) }
         return screen.screen(name, for: title, roster: state.roster, overrides: state.overrides)
     }
 
