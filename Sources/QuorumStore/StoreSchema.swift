@@ -33,6 +33,12 @@ enum StoreSchema {
                     BEGIN SELECT RAISE(ABORT, 'pinned definitions never change'); END;
                 """)
         }
+        migrator.registerMigration("v2-hash-chain") { db in
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN previous_hash TEXT NOT NULL DEFAULT '';
+                ALTER TABLE event ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 

@@ -76,6 +76,7 @@ struct EndToEndTests {
         #expect(history?.count == 10)
         #expect(history?.allSatisfy { $0["actor"] as? String == "hanh.hctc" } == true)
         #expect(try quorum.run("advance", instance).errors.contains("has ended"))
+        #expect(try quorum.run("verify", instance).output.contains("all 10 events verified"))
     }
 
     @Test func aRefusedCommandLeavesTheStoreAsItWas() throws {

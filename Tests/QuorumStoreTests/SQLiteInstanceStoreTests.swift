@@ -10,13 +10,14 @@ struct SQLiteInstanceStoreTests {
     let definition = PinnedDefinition(hash: "abc123", json: Data(#"{"id":"w"}"#.utf8))
     let header = InstanceHeader(id: "w-1", workflow: "w", createdAt: Date(timeIntervalSince1970: 1_615_532_400))
 
-    private func event(_ sequence: Int, _ payload: EventPayload? = nil) -> Event {
+    private func event(_ sequence: Int, _ payload: EventPayload? = nil, after previous: String = "p") -> Event {
         Event(sequence: sequence, at: Date(timeIntervalSince1970: 1_615_532_400 + Double(sequence)), actor: "hcTC",
-              payload: payload ?? .recorded(StepRecord(step: "buoc-1", present: sequence, note: "Ghi chú \(sequence)")))
+              payload: payload ?? .recorded(StepRecord(step: "buoc-1", present: sequence, note: "Ghi chú \(sequence)")),
+              previousHash: previous)
     }
 
     private func started() -> Event {
-        event(1, .started(Started(workflow: "w", definitionHash: definition.hash)))
+        event(1, .started(Started(workflow: "w", definitionHash: definition.hash)), after: EventChain.origin)
     }
 
     @Test func createsItsFolderAndRoundTripsEvents() throws {
@@ -85,6 +86,74 @@ struct SQLiteInstanceStoreTests {
             #expect(outcomes.values.count == 2 && outcomes.values.filter { $0 }.count == 1, "round \(round): \(outcomes.values)")
         }
         #expect(try first.load("w-1")?.events.map(\.sequence) == Array(1...11))
+    }
+}
+
+/// Tampering with the file behind the store's back, as someone with the SQLite file could.
+struct TamperDetectionTests {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-tamper-\(UUID().uuidString).sqlite").path
+
+    private func chain(_ store: SQLiteInstanceStore) throws {
+        let definition = PinnedDefinition(hash: "", json: Data("{}".utf8))
+        let pinned = PinnedDefinition(hash: definition.recomputedHash, json: definition.json)
+        var previous = Event(sequence: 1, at: Date(timeIntervalSince1970: 1_615_532_400.1234), actor: "a",
+                             payload: .started(Started(workflow: "w", definitionHash: pinned.hash)), previousHash: EventChain.origin)
+        try store.create(InstanceHeader(id: "w-1", workflow: "w", createdAt: Date()), definition: pinned, firstEvent: previous)
+        for sequence in 2...5 {
+            let next = Event(sequence: sequence, at: Date(timeIntervalSince1970: 1_615_532_400.5 + Double(sequence)), actor: "b",
+                             payload: .recorded(StepRecord(step: "s", present: sequence, votes: [TitleVotes(title: "t", candidates: [CandidateVotes(name: "Nguyễn Văn A", votes: sequence)])])),
+                             previousHash: previous.hash)
+            try store.append([next], to: "w-1", expectedRevision: sequence - 1, definitions: [])
+            previous = next
+        }
+    }
+
+    private func tamper(_ sql: String) throws {
+        let database = try DatabaseQueue(path: path)
+        try database.write { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS event_append_only_update; DROP TRIGGER IF EXISTS event_append_only_delete; DROP TRIGGER IF EXISTS definition_immutable")
+            try db.execute(sql: sql)
+        }
+    }
+
+    @Test func anIntactHistoryVerifies() throws {
+        let store = try SQLiteInstanceStore(path: path)
+        try chain(store)
+        #expect(EventChain.verify(try #require(try store.load("w-1"))) == nil)
+    }
+
+    @Test func anAlteredVoteCountIsFoundAtItsEvent() throws {
+        try chain(try SQLiteInstanceStore(path: path))
+        try tamper("UPDATE event SET payload = replace(payload, '\"votes\":3', '\"votes\":30') WHERE sequence = 3")
+        let log = try #require(try SQLiteInstanceStore(path: path).load("w-1"))
+        #expect(log.events[2].payload != log.events[1].payload)
+        #expect(EventChain.verify(log) == .altered(sequence: 3))
+    }
+
+    @Test func aChangedActorOrTimeIsFound() throws {
+        try chain(try SQLiteInstanceStore(path: path))
+        try tamper("UPDATE event SET actor = 'someone else' WHERE sequence = 4")
+        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == .altered(sequence: 4))
+    }
+
+    @Test func aDeletedOrReplacedEventBreaksTheChain() throws {
+        try chain(try SQLiteInstanceStore(path: path))
+        try tamper("DELETE FROM event WHERE sequence = 5")
+        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == nil, "dropping the last event leaves a shorter valid chain")
+        try tamper("DELETE FROM event WHERE sequence = 2")
+        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == .missing(after: 1))
+    }
+
+    @Test func aRewrittenEventWithARecomputedHashStillBreaksTheChain() throws {
+        try chain(try SQLiteInstanceStore(path: path))
+        try tamper("UPDATE event SET hash = 'ffff' WHERE sequence = 2")
+        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == .altered(sequence: 2))
+    }
+
+    @Test func anAlteredPinnedDefinitionIsFound() throws {
+        try chain(try SQLiteInstanceStore(path: path))
+        try tamper("UPDATE definition SET json = CAST('{\"x\":1}' AS BLOB)")
+        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) != nil)
     }
 }
 

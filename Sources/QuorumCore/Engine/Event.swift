@@ -1,18 +1,32 @@
 import Foundation
 
-/// One entry of an instance's append-only history. The instance's state is derived from these alone.
+/// One entry of an instance's append-only history. The instance's state is derived from these alone. Each event
+/// carries the hash of the one before and its own, so any later change to the stored history is detectable.
 public struct Event: Codable, Sendable, Equatable {
     /// 1 for the first event; an instance's revision is the sequence of its last event.
     public let sequence: Int
+    /// Whole milliseconds, as the store keeps them, so the hash can be recomputed after loading.
     public let at: Date
     public let actor: String
     public let payload: EventPayload
+    public let previousHash: String
+    public let hash: String
 
-    public init(sequence: Int, at: Date, actor: String, payload: EventPayload) {
+    /// Seals a new event onto the chain after `previousHash`.
+    public init(sequence: Int, at: Date, actor: String, payload: EventPayload, previousHash: String) {
+        let milliseconds = (at.timeIntervalSince1970 * 1000).rounded(.down) / 1000
+        self.init(sequence: sequence, at: Date(timeIntervalSince1970: milliseconds), actor: actor, payload: payload,
+                  previousHash: previousHash, hash: "")
+    }
+
+    /// An event as stored; `hash` is taken as given (verification recomputes it).
+    public init(sequence: Int, at: Date, actor: String, payload: EventPayload, previousHash: String, hash: String) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
         self.payload = payload
+        self.previousHash = previousHash
+        self.hash = hash.isEmpty ? EventChain.hash(sequence: sequence, at: at, actor: actor, payload: payload, previous: previousHash) : hash
     }
 }
 

@@ -23,7 +23,8 @@ public struct InstanceService: Sendable {
         while true {
             let header = InstanceHeader(id: "\(definition.id)-\(number)", workflow: definition.id, createdAt: clock())
             let event = Event(sequence: 1, at: header.createdAt, actor: actor,
-                              payload: .started(Started(workflow: definition.id, definitionHash: pinned.hash)))
+                              payload: .started(Started(workflow: definition.id, definitionHash: pinned.hash)),
+                              previousHash: EventChain.origin)
             do {
                 try store.create(header, definition: pinned, firstEvent: event)
             } catch EngineError.duplicateInstance {
@@ -109,6 +110,12 @@ public struct InstanceService: Sendable {
         return changes
     }
 
+    /// Recomputes the instance's hash chain; nil when the history is intact.
+    public func verify(_ id: String) throws -> EventChain.Problem? {
+        guard let log = try store.load(id) else { throw EngineError.unknownInstance(id, known: try store.instances().map(\.id)) }
+        return EventChain.verify(log)
+    }
+
     /// What the engine needs recorded before the current step can advance.
     public func needed(_ state: InstanceState, definition: WorkflowDefinition) -> String? {
         guard let id = state.currentStep, let step = definition.step(id) else { return nil }
@@ -127,7 +134,7 @@ public struct InstanceService: Sendable {
 
     @discardableResult
     private func append(_ payload: EventPayload, to state: InstanceState, definitions: [PinnedDefinition] = []) throws -> Event {
-        let event = Event(sequence: state.revision + 1, at: clock(), actor: actor, payload: payload)
+        let event = Event(sequence: state.revision + 1, at: clock(), actor: actor, payload: payload, previousHash: state.lastHash)
         try store.append([event], to: state.id, expectedRevision: state.revision, definitions: definitions)
         logger.debug("\(state.id): \(payload.kind) at revision \(event.sequence)")
         return event

@@ -4,6 +4,8 @@ public struct InstanceState: Sendable, Equatable {
     public let workflow: String
     public private(set) var definitionHash: String = ""
     public private(set) var revision = 0
+    /// The hash of the last event, which the next event must carry as its previous hash.
+    public private(set) var lastHash = EventChain.origin
     /// The step waiting for results, or nil once the procedure has ended.
     public private(set) var currentStep: String?
     /// How many times the current step has been held (quorum failures hold it again).
@@ -27,6 +29,7 @@ public struct InstanceState: Sendable, Equatable {
 
     private mutating func apply(_ event: Event) {
         revision = event.sequence
+        lastHash = event.hash
         switch event.payload {
         case .started(let started):
             definitionHash = started.definitionHash

@@ -8,7 +8,14 @@ public struct PinnedDefinition: Sendable, Equatable {
 
     public init(_ definition: WorkflowDefinition) {
         json = (try? Self.encoder.encode(definition)) ?? Data()
-        hash = SHA256.hash(data: json).map { String(format: "%02x", $0) }.joined()
+        hash = Self.digest(json)
+    }
+
+    /// The hash of the stored JSON, to check it still matches the hash it is filed under.
+    var recomputedHash: String { Self.digest(json) }
+
+    private static func digest(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     public init(hash: String, json: Data) {

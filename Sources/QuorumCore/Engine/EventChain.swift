@@ -1,0 +1,65 @@
+import Crypto
+import Foundation
+
+/// The hash chain over an instance's history: each event's SHA-256 covers its sequence, time, actor, content and
+/// the previous event's hash.
+public enum EventChain {
+    /// The "previous hash" of the first event.
+    public static let origin = String(repeating: "0", count: 64)
+
+    public enum Problem: Equatable, Sendable, CustomStringConvertible {
+        /// The event's content no longer matches the hash it was stored with.
+        case altered(sequence: Int)
+        /// The event does not point at the event before it (one was replaced, removed or inserted).
+        case broken(sequence: Int)
+        /// A sequence number is missing.
+        case missing(after: Int)
+        /// A pinned definition no longer matches its hash.
+        case definitionAltered(hash: String)
+
+        public var description: String {
+            switch self {
+            case .altered(let sequence): "event #\(sequence) was altered after it was recorded: its content no longer matches its hash"
+            case .broken(let sequence): "event #\(sequence) does not follow the event before it: the chain is broken there"
+            case .missing(let after): "the event after #\(after) is missing"
+            case .definitionAltered(let hash): "the pinned definition \(hash.prefix(12)) was altered"
+            }
+        }
+    }
+
+    static func hash(sequence: Int, at: Date, actor: String, payload: EventPayload, previous: String) -> String {
+        struct Content: Encodable {
+            let sequence: Int
+            let at: Int64
+            let actor: String
+            let payload: EventPayload
+            let previous: String
+        }
+        let content = Content(sequence: sequence, at: Int64((at.timeIntervalSince1970 * 1000).rounded()), actor: actor,
+                              payload: payload, previous: previous)
+        let data = (try? encoder.encode(content)) ?? Data()
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Recomputes the chain and reports the first problem, or nil when the history is intact.
+    public static func verify(_ log: InstanceLog) -> Problem? {
+        var previous = origin
+        for (index, event) in log.events.enumerated() {
+            if event.sequence != index + 1 { return .missing(after: index) }
+            if event.previousHash != previous { return .broken(sequence: event.sequence) }
+            let expected = hash(sequence: event.sequence, at: event.at, actor: event.actor, payload: event.payload, previous: previous)
+            if expected != event.hash { return .altered(sequence: event.sequence) }
+            previous = event.hash
+        }
+        for (hash, json) in log.definitions where PinnedDefinition(hash: hash, json: json).recomputedHash != hash {
+            return .definitionAltered(hash: hash)
+        }
+        return nil
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+}
