@@ -1,9 +1,15 @@
 import QuorumCore
 
-/// Results from a spreadsheet: columns `title,name,votes` for a ballot, or `title,name` for an agreed list.
+/// Results from a spreadsheet: columns `title,name,votes` for totals, `title,name` for an agreed list, or
+/// `ballot,title,marked` for papers entered one by one (`marked`: the names on the paper, separated by `;`).
 enum CSVResultReader {
     static func read(_ file: String, step: String) throws(InputError) -> ResultSheet {
-        let table = try CSVTable.read(file, allowed: ["title", "name", "votes"], required: ["title", "name"])
+        let table = try CSVTable.read(file, allowed: ["title", "name", "votes", "ballot", "marked"], required: [])
+        if table.header.contains("ballot") { return try papers(table, step: step) }
+        if let missing = ["title", "name"].first(where: { !table.header.contains($0) }) {
+            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), "missing column '\(missing)'",
+                                                  notes: ["totals need title,name,votes; papers one by one need ballot,title,marked"])])
+        }
         let hasVotes = table.header.contains("votes")
         var record = StepRecord(step: step, source: file)
         var locations: [RecordProblem.Subject: SourceLocation] = [.record: SourceLocation(file: file, line: 1, column: 1)]
@@ -32,6 +38,39 @@ enum CSVResultReader {
             }
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
+        return ResultSheet(record: record, file: file, locations: locations)
+    }
+
+    /// One row per paper and title. A blank `marked` cell is a blank paper. Numbers must be unique per title.
+    private static func papers(_ table: CSVTable, step: String) throws(InputError) -> ResultSheet {
+        let file = table.file
+        var problems: [LocatedDiagnostic] = []
+        if !table.header.contains("marked") {
+            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "missing column 'marked': the names on each paper, separated by ';'"))
+        }
+        var papers: [Int: BallotPaper] = [:]
+        var order: [Int] = []
+        var seen: [String: Int] = [:]
+        var locations: [RecordProblem.Subject: SourceLocation] = [.record: SourceLocation(file: file, line: 1, column: 1)]
+        for row in table.rows {
+            let text = row.fields["ballot"] ?? ""
+            guard let number = Int(text), number > 0 else {
+                problems.append(.error(at: table.location(row, "ballot"), "'\(text)' is not a ballot number; number the papers 1, 2, 3, …"))
+                continue
+            }
+            let title = row.fields["title"] ?? ""
+            if let earlier = seen["\(number)/\(title)"] {
+                problems.append(.error(at: table.location(row, "ballot"), "ballot \(number) is entered twice (first on line \(earlier))"))
+                continue
+            }
+            seen["\(number)/\(title)"] = row.line
+            locations[.paper(number)] = table.location(row, "ballot")
+            let names = (row.fields["marked"] ?? "").split(separator: ";").map { ResultSheet.normalizedName(String($0)) }.filter { !$0.isEmpty }
+            if papers[number] == nil { order.append(number) }
+            papers[number, default: BallotPaper(number: number, marks: [])].marks.append(TitleList(title: title, names: names))
+        }
+        guard problems.isEmpty else { throw InputError(diagnostics: problems) }
+        let record = StepRecord(step: step, papers: order.map { papers[$0]! }, source: file)
         return ResultSheet(record: record, file: file, locations: locations)
     }
 }

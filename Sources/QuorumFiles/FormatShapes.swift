@@ -74,6 +74,12 @@ enum FormatShapes {
         .init("quorum", .string("Id of a quorum rule: how many members must attend.", pattern: identifier)),
         .init("threshold", .string("Id of a threshold rule: who passes the vote.", pattern: identifier)),
         .init("selection", .string("Id of a selection rule: rank from the top down within the title's cap.", pattern: identifier)),
+        .init("ballot-validity", .list(.string("Id of a ballot-validity rule.", pattern: identifier),
+                                       "Rules a ballot paper must meet to be valid, checked when papers are entered one by one.")),
+        .init("secrecy", .choice(["totals", "unordered", "numbered"],
+                                 "What is kept of each ballot paper: totals only (default for secret ballots), unordered papers, or numbered papers (open steps only).")),
+        .init("double-entry", .boolean("true to have the results entered twice, by different people, and closed only when both agree.")),
+        .init("place", .string("Where the meeting is held, for the minutes.")),
         .init("skip", .boolean("true in a track to leave out a step of the procedure it extends.")),
         .init("transitions", .list(.object([
             .init("when", .choice(["quorum-not-met", "nobody-passes"], "The condition; leave it out for the default path.")),
@@ -95,8 +101,8 @@ enum FormatShapes {
 
     static let rule = Shape.object([
         .init("id", id("rule"), required: true),
-        .init("kind", .choice(["threshold", "quorum", "selection", "eligibility", "structure"],
-                              "threshold: who passes a vote; quorum: attendance needed; selection: ranking within a cap; eligibility: a CEL standard for each candidate; structure: a CEL target for a final list.")),
+        .init("kind", .choice(["threshold", "quorum", "selection", "eligibility", "structure", "ballot-validity"],
+                              "threshold: who passes a vote; quorum: attendance needed; selection: ranking within a cap; eligibility: a CEL standard for each candidate; structure: a CEL target for a final list; ballot-validity: a CEL condition for a ballot paper to count.")),
         .init("name", .string("Name of the rule, e.g. Trên 50% tổng số thành viên.")),
         .init("basis", .string("Article or passage the rule comes from.")),
         .init("note", .string("Free note, e.g. what could not be confirmed from a source.")),
@@ -118,6 +124,8 @@ enum FormatShapes {
             .init("of", .integer("Threshold and quorum rules: the base they are counted against.", minimum: 0)),
             .init("person", .any("Eligibility rules: the person's roster fields.")),
             .init("people", .any("Structure rules: the final list, as a list of people.")),
+            .init("ballot", .any("Ballot-validity rules: the paper, as marked: the names on it.")),
+            .init("candidates", .any("Ballot-validity rules: the candidates on the list.")),
             .init("cycle", .any("The cycle: year, term_start (YYYY-MM-DD) and term_years.")),
             .init("title", .any("The title: id and name.")),
             .init("passes", .boolean("Whether the rule must pass.")),
@@ -126,12 +134,20 @@ enum FormatShapes {
 
     static let results = Shape.object([
         .init("present", .integer("Members present at the meeting.", minimum: 0)),
-        .init("valid-ballots", .integer("Valid ballots counted by the vote-counting committee.", minimum: 0)),
+        .init("ballots", .object([
+            .init("issued", .integer("Ballot papers handed out.", minimum: 0), required: true),
+            .init("returned", .integer("Ballot papers put in the box.", minimum: 0), required: true),
+            .init("valid", .integer("Valid papers.", minimum: 0), required: true),
+            .init("invalid", .integer("Invalid papers.", minimum: 0), required: true),
+        ], "The vote-counting committee's counts, as in the minutes.")),
         .init("votes", .dictionary(.dictionary(.integer("Approvals for this person.", minimum: 0),
                                                 "Approvals per person, by full name."),
                                    "Ballot steps: approvals per candidate, under each title id.")),
         .init("agreed", .dictionary(.list(.string("Full name of a person."), "The agreed names, in order."),
                                     "Discussion steps: the list the body agreed, under each title id.")),
+        .init("issued", .integer("Ballot papers issued, when the papers are listed one by one under 'papers'.", minimum: 0)),
+        .init("papers", .list(.any("One paper: the names marked on it, or a mapping of title id to names."),
+                              "Ballot papers entered one by one; they are counted, checked against the validity rules and kept as the step's secrecy allows.")),
         .init("note", .string("What the meeting noted, for the record.")),
     ], "The results of one meeting, from its minutes.")
 

@@ -13,10 +13,12 @@ public enum ResultSheetReader {
         guard !problems.hasErrors else { throw InputError(diagnostics: problems) }
         var locations: [RecordProblem.Subject: SourceLocation] = [.record: tree.location]
         locations[.present] = tree["present"]?.location
-        locations[.validBallots] = tree["valid-ballots"]?.location
-        var record = StepRecord(step: step, present: tree["present"]?.string.flatMap { Int($0) },
-                                validBallots: tree["valid-ballots"]?.string.flatMap { Int($0) },
-                                note: tree["note"]?.string, source: file)
+        locations[.ballots] = tree["ballots"]?.location
+        var record = StepRecord(step: step, present: tree["present"]?.string.flatMap { Int($0) }, note: tree["note"]?.string, source: file)
+        if let counts = tree["ballots"] {
+            func count(_ key: String) -> Int { Int(counts[key]?.string ?? "") ?? 0 }
+            record.ballots = BallotCount(issued: count("issued"), returned: count("returned"), valid: count("valid"), invalid: count("invalid"))
+        }
         for entry in tree["votes"]?.entries ?? [] {
             locations[.title(entry.key)] = entry.keyLocation
             let candidates = (entry.value.entries ?? []).map { candidate in
@@ -25,6 +27,18 @@ public enum ResultSheetReader {
                 return CandidateVotes(name: name, votes: Int(candidate.value.string ?? "") ?? 0)
             }
             record.votes.append(TitleVotes(title: entry.key, candidates: candidates))
+        }
+        if let issued = tree["issued"]?.string.flatMap({ Int($0) }) {
+            record.ballots = BallotCount(issued: issued, returned: 0, valid: 0, invalid: 0)
+        }
+        for (index, paper) in (tree["papers"]?.items ?? []).enumerated() {
+            locations[.paper(index + 1)] = paper.location
+            let marks: [TitleList] = if let sections = paper.entries {
+                sections.map { TitleList(title: $0.key, names: ($0.value.items ?? []).compactMap(\.string).map(ResultSheet.normalizedName)) }
+            } else {
+                [TitleList(title: "", names: (paper.items ?? []).compactMap(\.string).map(ResultSheet.normalizedName))]
+            }
+            record.papers.append(BallotPaper(number: index + 1, marks: marks))
         }
         for entry in tree["agreed"]?.entries ?? [] {
             locations[.title(entry.key)] = entry.keyLocation

@@ -22,21 +22,25 @@ public struct RankedSelection: Sendable, Equatable {
     /// - Parameters:
     ///   - candidates: those who passed the threshold, with their votes, in any order.
     ///   - freePlaces: the places left under the cap, or `nil` when no cap applies.
-    public init(candidates: [(name: String, votes: Int)], freePlaces: Int?) {
+    ///   - tieBreak: a second score that orders candidates with equal votes, from a run-off or the body's decision.
+    public init(candidates: [(name: String, votes: Int)], freePlaces: Int?, tieBreak: [String: Int] = [:]) {
+        let score = { (name: String, votes: Int) in [votes, tieBreak[name] ?? 0] }
         let ordered = candidates.enumerated().sorted {
-            $0.element.votes != $1.element.votes ? $0.element.votes > $1.element.votes : $0.offset < $1.offset
+            let left = score($0.element.name, $0.element.votes), right = score($1.element.name, $1.element.votes)
+            return left != right ? left.lexicographicallyPrecedes(right) == false : $0.offset < $1.offset
         }.map(\.element)
         let places = max(0, freePlaces ?? ordered.count)
         var tie: Tie?
-        if ordered.count > places, places > 0, ordered[places - 1].votes == ordered[places].votes {
-            let tiedVotes = ordered[places].votes
-            let above = ordered.filter { $0.votes > tiedVotes }.count
-            tie = Tie(names: ordered.filter { $0.votes == tiedVotes }.map(\.name), votes: tiedVotes, placesLeft: places - above)
+        let scores = ordered.map { score($0.name, $0.votes) }
+        if ordered.count > places, places > 0, scores[places - 1] == scores[places] {
+            let tied = scores[places]
+            let above = scores.filter { $0.lexicographicallyPrecedes(tied) == false && $0 != tied }.count
+            tie = Tie(names: zip(ordered, scores).filter { $0.1 == tied }.map(\.0.name), votes: ordered[places].votes, placesLeft: places - above)
         }
         var entries: [Entry] = []
         for (index, candidate) in ordered.enumerated() {
-            let rank = (ordered.firstIndex { $0.votes == candidate.votes } ?? index) + 1
-            let inTie = tie.map { $0.votes == candidate.votes } ?? false
+            let rank = (scores.firstIndex { $0 == scores[index] } ?? index) + 1
+            let inTie = tie.map { _ in scores[index] == scores[places] } ?? false
             entries.append(Entry(name: candidate.name, votes: candidate.votes, rank: rank, selected: index < places && !inTie))
         }
         self.entries = entries

@@ -31,6 +31,9 @@ enum Output {
         if let quorum = decision.quorum {
             lines.append("  Quorum: \(quorum.explanation): \(quorum.passes ? "met" : "not met")")
         }
+        if let ballots = decision.ballots {
+            lines.append("  Ballots: \(ballots.issued) issued, \(ballots.returned) returned, \(ballots.valid) valid, \(ballots.invalid) invalid")
+        }
         for outcome in decision.titles {
             let title = definition.title(outcome.title)
             lines.append("  \(title?.name ?? outcome.title) (cap \(outcome.cap), \(outcome.kept) kept, \(max(0, outcome.cap - outcome.kept)) free):")

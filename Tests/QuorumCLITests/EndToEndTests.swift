@@ -15,7 +15,7 @@ struct EndToEndTests {
     private func start() throws {
         #expect(try quorum.run("start", track).output.contains("started \(instance)"))
         let imported = try quorum.run("roster", instance, "--file", "\(samples)/roster.csv")
-        #expect(imported.output.contains("imported 6 people"), "\(imported.errors)")
+        #expect(imported.output.contains("imported 7 people"), "\(imported.errors)")
     }
 
     @Test func theBundledDefinitionsValidate() throws {
@@ -42,18 +42,32 @@ struct EndToEndTests {
         #expect(try quorum.run("record", instance, "buoc-1", "--file", "\(samples)/buoc-1.yaml").status == 0)
         let first = try quorum.run("advance", instance)
         #expect(first.output.contains("→ next: Bước 2: Hội nghị cán bộ chủ chốt"))
-        #expect(first.output.contains("Phạm Minh Khoa: not eligible: does not meet 'Hoàn thành tốt nhiệm vụ trở lên 03 năm gần đây'"))
+        #expect(first.output.contains("Huỳnh Văn Lộc: not eligible: does not meet 'Quy hoạch lần đầu phải đủ tuổi công tác trọn một nhiệm kỳ'"))
 
-        // Step 2 from a spreadsheet export, with attendance on the command line.
+        // Step 2 from a spreadsheet export, with attendance and ballot counts on the command line.
         let csv = "title,name,votes\npho-chanh-van-phong,Nguyễn Hữu Phước,25\npho-chanh-van-phong,Võ Thành Tâm,21\n"
             + "pho-chanh-van-phong,Lê Thị Mỹ Dung,18\npho-chanh-van-phong,Phạm Minh Khoa,12\n"
         try csv.write(toFile: quorum.path("buoc-2.csv"), atomically: true, encoding: .utf8)
-        let recorded = try quorum.run("record", instance, "buoc-2", "--file", "buoc-2.csv", "--present", "27")
+        let recorded = try quorum.run("record", instance, "buoc-2", "--file", "buoc-2.csv", "--present", "27", "--ballots", "27,27,26,1")
         #expect(recorded.status == 0, "\(recorded.errors)")
         let second = try quorum.run("advance", instance)
         #expect(second.output.contains("Phạm Minh Khoa: 12 of 27 members present = 44.4%, is not more than 50% (12 × 2 = 24 ≤ 27): fails"))
 
-        #expect(try quorum.run("record", instance, "buoc-3", "--file", "\(samples)/buoc-3.yaml").status == 0)
+        // Step 3 is entered twice, by two people, and closes only when both entries agree.
+        try "present: 13\nballots: { issued: 13, returned: 13, valid: 13, invalid: 0 }\nvotes:\n  pho-chanh-van-phong:\n    Nguyễn Hữu Phước: 12\n    Võ Thành Tâm: 10\n    Lê Thị Mỹ Dung: 9\n"
+            .write(toFile: quorum.path("buoc-3.yaml"), atomically: true, encoding: .utf8)
+        let once = try quorum.run("record", instance, "buoc-3", "--file", "buoc-3.yaml")
+        #expect(once.errors.contains("give --entry 1 or --entry 2"))
+        #expect(try quorum.run("record", instance, "buoc-3", "--file", "buoc-3.yaml", "--entry", "1").status == 0)
+        let sameClerk = try quorum.run("record", instance, "buoc-3", "--file", "buoc-3.yaml", "--entry", "2")
+        #expect(sameClerk.errors.contains("entry 1 was made by 'hanh.hctc'; entry 2 must be made by someone else"))
+        try "present: 13\nballots: { issued: 13, returned: 13, valid: 13, invalid: 0 }\nvotes:\n  pho-chanh-van-phong:\n    Nguyễn Hữu Phước: 12\n    Võ Thành Tâm: 10\n    Lê Thị Mỹ Dung: 6\n"
+            .write(toFile: quorum.path("buoc-3-typo.yaml"), atomically: true, encoding: .utf8)
+        #expect(try quorum.run("record", instance, "buoc-3", "--file", "buoc-3-typo.yaml", "--entry", "2", "--actor", "lan.hctc").status == 0)
+        let disagree = try quorum.run("advance", instance)
+        #expect(disagree.status == 1)
+        #expect(disagree.errors.contains("Lê Thị Mỹ Dung (pho-chanh-van-phong): entry 1 = 9, entry 2 = 6"))
+        #expect(try quorum.run("record", instance, "buoc-3", "--file", "buoc-3.yaml", "--entry", "2", "--actor", "lan.hctc").status == 0)
         let third = try quorum.run("advance", instance, "--json")
         let decision = try JSONSerialization.jsonObject(with: Data(third.output.utf8)) as? [String: Any]
         #expect(decision?["next"] as? String == "buoc-4")
@@ -63,9 +77,13 @@ struct EndToEndTests {
         #expect(status.output.contains("meets: 16:00 18/03/2021 (Asia/Ho_Chi_Minh)"))
         #expect(status.output.contains("candidates for Phó Chánh Văn phòng UBND tỉnh: Nguyễn Hữu Phước, Võ Thành Tâm, Lê Thị Mỹ Dung"))
 
-        #expect(try quorum.run("record", instance, "buoc-4", "--file", "\(samples)/buoc-4.yaml").status == 0)
+        // Step 4 ballot by ballot: a paper naming someone not on the list is invalid and not counted.
+        try "ballot,marked\n1,Nguyễn Hữu Phước; Võ Thành Tâm; Lê Thị Mỹ Dung\n2,Nguyễn Hữu Phước; Võ Thành Tâm; Lê Thị Mỹ Dung\n3,Nguyễn Hữu Phước; Võ Thành Tâm\n4,Nguyễn Hữu Phước; Phạm Minh Khoa\n"
+            .write(toFile: quorum.path("phieu.csv"), atomically: true, encoding: .utf8)
+        #expect(try quorum.run("record", instance, "buoc-4", "--file", "phieu.csv", "--present", "4", "--issued", "4").status == 0)
         let last = try quorum.run("advance", instance)
-        #expect(last.output.contains("Nguyễn Hữu Phước: 4 of 4 members = 100%, is more than 50% (4 × 2 = 8 > 4): passes, rank 1"))
+        #expect(last.output.contains("Ballots: 4 issued, 4 returned, 3 valid, 1 invalid"))
+        #expect(last.output.contains("Nguyễn Hữu Phước: 3 of 4 members = 75%, is more than 50% (3 × 2 = 6 > 4): passes, rank 1"))
         #expect(last.output.contains("Lê Thị Mỹ Dung: 2 of 4 members = 50%, is not more than 50% (2 × 2 = 4 ≤ 4): fails"))
         #expect(last.output.contains("added (bổ sung): 1. Nguyễn Hữu Phước, 2. Võ Thành Tâm"))
         #expect(last.output.contains("kept (giữ quy hoạch): Trần Thị Thu Hà"))
@@ -73,10 +91,10 @@ struct EndToEndTests {
         let finished = try JSONSerialization.jsonObject(with: Data(try quorum.run("status", instance, "--json").output.utf8)) as? [String: Any]
         #expect(finished?["finished"] as? Bool == true)
         let history = try JSONSerialization.jsonObject(with: Data(try quorum.run("history", instance, "--json").output.utf8)) as? [[String: Any]]
-        #expect(history?.count == 10)
-        #expect(history?.allSatisfy { $0["actor"] as? String == "hanh.hctc" } == true)
+        #expect(history?.count == 12)
+        #expect(Set(history?.compactMap { $0["actor"] as? String } ?? []) == ["hanh.hctc", "lan.hctc"])
         #expect(try quorum.run("advance", instance).errors.contains("has ended"))
-        #expect(try quorum.run("verify", instance).output.contains("all 10 events verified"))
+        #expect(try quorum.run("verify", instance).output.contains("all 12 events verified"))
     }
 
     @Test func aRefusedCommandLeavesTheStoreAsItWas() throws {
@@ -108,7 +126,7 @@ struct EndToEndTests {
         try start()
         let file = quorum.path("workflows/pho-chanh-van-phong-2021.yaml")
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "{ id: buoc-1, date: 2021-03-12, time: \"14:00\" }", with: "{ id: buoc-1, date: 2021-03-12, time: \"14:30\" }")
+        try text.replacingOccurrences(of: "{ id: buoc-1, date: 2021-03-12, time: \"14:00\",", with: "{ id: buoc-1, date: 2021-03-12, time: \"14:30\",")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let refused = try quorum.run("record", instance, "buoc-1", "--file", "\(samples)/buoc-1.yaml")
         #expect(refused.status == 1)
@@ -146,7 +164,7 @@ struct EndToEndTests {
         #expect(result.errors.contains("ho-so.csv:3:31: error: 'TOT' is not a rating"))
         #expect(result.errors.contains("ho-so.csv:4:1: error: id 'cb-1' is already used on line 2"))
         let screened = try quorum.run("screen", instance, "--all")
-        #expect(screened.output.contains("6 people in the roster"), "the earlier roster stays: nothing was imported")
+        #expect(screened.output.contains("7 people in the roster"), "the earlier roster stays: nothing was imported")
     }
 
     @Test func anOverrideLetsAnIneligibleCandidateThrough() throws {
@@ -185,9 +203,11 @@ struct EndToEndTests {
         let result = try quorum.run("demo")
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Final planning list"))
-        #expect(result.output.contains("added (bổ sung): 1. Nguyễn Hữu Phước, 2. Võ Thành Tâm"))
+        #expect(result.output.contains("added (bổ sung): 1. Nguyễn Hữu Phước, 2. Võ Thành Tâm, 3. Lê Thị Mỹ Dung"))
         #expect(result.output.contains("kept (giữ quy hoạch): Lê Quốc Đạt, Trương Minh Sang, Nguyễn Văn Huy"))
+        #expect(result.output.contains("tie for the last 2 places"))
+        #expect(result.output.contains("as entry 2"))
         #expect(result.output.contains("✗ Huỳnh Văn Lộc: not eligible"))
-        #expect(result.output.contains("⚠ warning: does not meet 'Tỷ lệ cán bộ trẻ trong danh sách quy hoạch'"))
+        #expect(result.output.contains("✓ meets 'Tỷ lệ cán bộ nữ trong danh sách quy hoạch'"))
     }
 }

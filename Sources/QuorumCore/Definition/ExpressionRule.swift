@@ -7,6 +7,8 @@ public struct ExpressionRule: Codable, Sendable, Equatable {
         case eligibility
         /// Should hold for each title's final list (`people`); a warning unless `binding`.
         case structure
+        /// Must hold for a ballot paper (`ballot`) to count; a paper that fails is invalid.
+        case ballotValidity = "ballot-validity"
     }
 
     public let id: String

@@ -25,6 +25,8 @@ public struct Rule: Sendable, Equatable {
         case eligibility
         /// A CEL target for the make-up of a final list.
         case structure
+        /// A CEL condition a ballot paper must meet to count.
+        case ballotValidity = "ballot-validity"
     }
 
     public enum Content: Sendable, Equatable {
@@ -47,7 +49,12 @@ public struct Rule: Sendable, Equatable {
         case .threshold: .threshold
         case .quorum: .quorum
         case .selection: .selection
-        case .expression(let rule): rule.kind == .eligibility ? .eligibility : .structure
+        case .expression(let rule):
+            switch rule.kind {
+            case .eligibility: .eligibility
+            case .structure: .structure
+            case .ballotValidity: .ballotValidity
+            }
         }
     }
 }

@@ -11,6 +11,13 @@ public struct Step: Codable, Sendable, Equatable {
     public let quorum: ThresholdRule?
     public let threshold: ThresholdRule?
     public let selection: SelectionRule?
+    /// Rules a ballot paper must meet to be valid.
+    public let ballotValidity: [ExpressionRule]
+    public let secrecy: Secrecy
+    /// Results are entered twice, by different people, and must agree.
+    public let doubleEntry: Bool
+    /// Where the meeting is held, for the minutes.
+    public let place: String?
     /// Guarded paths, tried in order before the default.
     public let transitions: [Transition]
     /// Where the step goes when no guard applies: the next step, or the end.

@@ -39,6 +39,8 @@ public struct RuleExampleDocument: Codable, Sendable, Equatable {
     public var of: Int?
     public var person: RuleParameter?
     public var people: RuleParameter?
+    public var ballot: RuleParameter?
+    public var candidates: RuleParameter?
     public var cycle: RuleParameter?
     public var title: RuleParameter?
     public var passes: Bool?

@@ -59,6 +59,12 @@ public struct RemovalDocument: Codable, Sendable, Equatable {
 }
 
 public struct StepDocument: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case id, name, body, form, purpose, date, time, timezone, quorum, threshold, selection, secrecy, place, skip, transitions
+        case ballotValidity = "ballot-validity"
+        case doubleEntry = "double-entry"
+    }
+
     public var id: String?
     public var name: String?
     public var body: String?
@@ -70,6 +76,10 @@ public struct StepDocument: Codable, Sendable, Equatable {
     public var quorum: String?
     public var threshold: String?
     public var selection: String?
+    public var ballotValidity: [String]?
+    public var secrecy: String?
+    public var doubleEntry: Bool?
+    public var place: String?
     public var skip: Bool?
     public var transitions: [TransitionDocument]?
 }

@@ -20,6 +20,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case rosterMissing(step: String)
     case structureNotMet(title: String, findings: [String])
     case unknownRule(String, known: [String])
+    case entriesDisagree(step: String, differences: [String])
 
     public var description: String {
         switch self {
@@ -54,10 +55,12 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "quorum not met for step '\(step)': \(check.explanation). The workflow declares no path for this; "
                 + "hold the meeting again and record the new attendance"
         case let .tieAtCap(step, title, tie, rule):
-            let remedy = rule == .runOff ? "hold a run-off vote among them" : "record the body's decision"
+            let remedy = rule == .runOff
+                ? "hold a run-off vote among them and record it with 'quorum record INSTANCE \(step) --run-off --file RESULTS'"
+                : "record the body's decision with 'quorum decide INSTANCE --title \(title) --choose \"NAME\" --reason \"…\"'"
             return "tie for the last \(tie.placesLeft == 1 ? "place" : "\(tie.placesLeft) places") of '\(title)' at step '\(step)': "
                 + "\(tie.names.joined(separator: ", ")) each have \(tie.votes) votes. The engine does not break ties; \(remedy), "
-                + "then record the results again"
+                + "then advance again"
         case let .overCap(step, title, passed, free):
             return "\(passed) people passed for '\(title)' at step '\(step)' but only \(free) places are free under the cap; "
                 + "give the step a 'selection' rule to rank them"
@@ -72,6 +75,9 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .structureNotMet(title, findings):
             return "the final list for '\(title)' misses a binding structure target:\n" + findings.map { "  - \($0)" }.joined(separator: "\n")
                 + "\nrecord the body's decision with 'quorum override INSTANCE --person \(title) --rule RULE --reason …' to proceed"
+        case let .entriesDisagree(step, differences):
+            return "the two entries of step '\(step)' disagree, so the step cannot close; check the minutes and record the wrong entry again:\n"
+                + differences.map { "  - \($0)" }.joined(separator: "\n")
         case let .unknownRule(id, known):
             return "no rule '\(id)' applies in this workflow"
                 + (Suggestion.closest(to: id, in: known).map { "; did you mean '\($0)'?" } ?? "; rules: \(known.joined(separator: ", "))")

@@ -37,6 +37,7 @@ public enum EventPayload: Codable, Sendable, Equatable {
     case migrated(Migration)
     case rosterImported(Roster)
     case overridden(Override)
+    case tieDecided(TieDecision)
 
     public var kind: String {
         switch self {
@@ -46,6 +47,7 @@ public enum EventPayload: Codable, Sendable, Equatable {
         case .migrated: "migrated"
         case .rosterImported: "roster-imported"
         case .overridden: "overridden"
+        case .tieDecided: "tie-decided"
         }
     }
 }

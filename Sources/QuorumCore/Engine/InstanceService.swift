@@ -65,7 +65,7 @@ public struct InstanceService: Sendable {
     /// Records a step's results after checking them. Returns warnings worth showing.
     public func record(_ record: StepRecord, in id: String, current: WorkflowDefinition) throws -> [RecordProblem] {
         let loaded = try loadPinned(id, current: current)
-        let (checked, warnings) = try RecordCheck(definition: loaded.definition, state: loaded.state).check(record)
+        let (checked, warnings) = try RecordCheck(definition: loaded.definition, state: loaded.state, actor: actor).check(record)
         try append(.recorded(checked), to: loaded.state)
         return warnings
     }
@@ -94,6 +94,16 @@ public struct InstanceService: Sendable {
         let rules = [Override.notInRoster] + (current.eligibility + current.titles.flatMap(\.eligibility) + current.structure).map(\.id)
         guard rules.contains(override.rule) else { throw EngineError.unknownRule(override.rule, known: rules) }
         try append(.overridden(override), to: loaded.state)
+    }
+
+    /// Records the body's decision on candidates tied for the last place of a title.
+    public func decideTie(_ decision: TieDecision, in id: String, current: WorkflowDefinition) throws {
+        let loaded = try loadPinned(id, current: current)
+        guard !loaded.state.isFinished else { throw EngineError.finished(id) }
+        guard current.title(decision.title) != nil else {
+            throw EngineError.invalidRecord(step: loaded.state.currentStep ?? "", problems: [RecordProblem(.title(decision.title), "unknown title '\(decision.title)'")])
+        }
+        try append(.tieDecided(decision), to: loaded.state)
     }
 
     /// Re-pins an instance to the current definition, on purpose, recording what changed and why.

@@ -1,5 +1,5 @@
 /// Where an instance stands, folded from its events. Nothing here is stored; it is always derived.
-public struct InstanceState: Sendable, Equatable {
+public struct InstanceState: Sendable {
     public let id: String
     public let workflow: String
     public private(set) var definitionHash: String = ""
@@ -10,8 +10,14 @@ public struct InstanceState: Sendable, Equatable {
     public private(set) var currentStep: String?
     /// How many times the current step has been held (quorum failures hold it again).
     public private(set) var attempt = 1
-    /// The latest results recorded for the current step and attempt.
+    /// The latest results recorded for the current step and attempt (entry 1 when entered twice).
     public private(set) var record: StepRecord?
+    /// Double entry: each entry of the current step and attempt, with who made it.
+    public private(set) var entries: [Int: (record: StepRecord, actor: String)] = [:]
+    /// Results of the latest run-off for the current step and attempt.
+    public private(set) var runOff: StepRecord?
+    /// The body's decisions on ties for the current step, by title.
+    public private(set) var tieDecisions: [String: TieDecision] = [:]
     /// The candidates handed to the current step per title; nil when the step is open to any name.
     public private(set) var candidates: [String: [String]]?
     public private(set) var decisions: [StepDecision] = []
@@ -36,14 +42,24 @@ public struct InstanceState: Sendable, Equatable {
         case .migrated(let migration):
             definitionHash = migration.toHash
         case .recorded(let record):
-            self.record = record
+            if record.runOff {
+                runOff = record
+            } else {
+                if let entry = record.entry { entries[entry] = (record, event.actor) }
+                if record.entry ?? 1 == 1 { self.record = record }
+            }
         case .rosterImported(let roster):
             self.roster = roster
         case .overridden(let override):
             overrides.append(override)
+        case .tieDecided(let decision):
+            tieDecisions[decision.title] = decision
         case .advanced(let decision):
             decisions.append(decision)
             record = nil
+            entries = [:]
+            runOff = nil
+            tieDecisions = [:]
             if decision.outcome == .quorumNotMet, decision.next == .step(decision.step) {
                 attempt += 1
                 return

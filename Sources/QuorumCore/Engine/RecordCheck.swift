@@ -1,7 +1,9 @@
-/// Checks a meeting's results against the instance before they are stored; collects every problem.
+/// Checks a meeting's results against the instance before they are stored, and collects every problem: the step
+/// must be open, the counts must be possible, the names must be candidates, double entries must come from two people.
 struct RecordCheck {
     let definition: WorkflowDefinition
     let state: InstanceState
+    let actor: String
 
     /// Returns the record to store and warnings to show, or throws with every problem found.
     func check(_ input: StepRecord) throws(EngineError) -> (StepRecord, warnings: [RecordProblem]) {
@@ -13,34 +15,72 @@ struct RecordCheck {
         let body = definition.body(step.body)!
         var problems: [RecordProblem] = []
         var warnings: [RecordProblem] = []
-        if let present = input.present {
+        var record = input
+        record.attempt = state.attempt
+        checkEntry(record, step: step, problems: &problems)
+        if !record.papers.isEmpty {
+            if step.form.isBallot {
+                record = BallotCounter(definition: definition, step: step, state: state).count(record, problems: &problems)
+            } else {
+                problems.append(.init(.record, "step '\(step.id)' is a discussion; it has no ballot papers"))
+            }
+        }
+        if let present = record.present {
             if present < 0 { problems.append(.init(.present, "attendance cannot be negative")) }
             if present > body.totalMembers {
                 problems.append(.init(.present, "\(present) present, but '\(body.name)' has only \(body.totalMembers) members"))
             }
         }
-        if let valid = input.validBallots, let present = input.present, valid > present {
-            problems.append(.init(.validBallots, "\(valid) valid ballots, but only \(present) members were present"))
-        }
+        if let ballots = record.ballots { checkCounts(ballots, present: record.present, problems: &problems) }
         let knownTitles = definition.titles.map(\.id)
-        for title in input.votes.map(\.title) + input.agreed.map(\.title) where !knownTitles.contains(title) {
+        for title in record.votes.map(\.title) + record.agreed.map(\.title) where !knownTitles.contains(title) {
             problems.append(.init(.title(title), "unknown title '\(title)'" + (Suggestion.closest(to: title, in: knownTitles).map { "; did you mean '\($0)'?" } ?? "")))
         }
         if step.form.isBallot {
-            if !input.agreed.isEmpty { problems.append(.init(.record, "step '\(step.id)' is a \(step.form.label); record vote totals, not an agreed list")) }
-            checkVotes(input, step: step, problems: &problems, warnings: &warnings)
+            if !record.agreed.isEmpty { problems.append(.init(.record, "step '\(step.id)' is a \(step.form.label); record vote totals, not an agreed list")) }
+            if record.ballots == nil, !record.votes.isEmpty {
+                warnings.append(.init(.record, "the ballot counts (issued, returned, valid, invalid) are not recorded; the minutes will lack them"))
+            }
+            checkVotes(record, step: step, problems: &problems, warnings: &warnings)
         } else {
-            if !input.votes.isEmpty { problems.append(.init(.record, "step '\(step.id)' is a discussion; record the agreed list, not vote totals")) }
-            checkAgreed(input, problems: &problems)
+            if !record.votes.isEmpty { problems.append(.init(.record, "step '\(step.id)' is a discussion; record the agreed list, not vote totals")) }
+            if record.runOff { problems.append(.init(.record, "a discussion has no run-off")) }
+            checkAgreed(record, problems: &problems)
         }
         guard problems.isEmpty else { throw .invalidRecord(step: step.id, problems: problems) }
-        var record = input
-        record.attempt = state.attempt
         return (record, warnings)
     }
 
+    /// Double entry: each of the two entries once the step asks for them, by two different people.
+    private func checkEntry(_ record: StepRecord, step: Step, problems: inout [RecordProblem]) {
+        guard step.doubleEntry, !record.runOff else {
+            if record.entry != nil, !step.doubleEntry { problems.append(.init(.record, "step '\(step.id)' is entered once; leave out --entry")) }
+            return
+        }
+        guard let entry = record.entry, entry == 1 || entry == 2 else {
+            problems.append(.init(.record, "step '\(step.id)' is entered twice by different people; give --entry 1 or --entry 2"))
+            return
+        }
+        if let other = state.entries[3 - entry]?.actor, other == actor {
+            problems.append(.init(.record, "entry \(3 - entry) was made by '\(actor)'; entry \(entry) must be made by someone else"))
+        }
+    }
+
+    /// The counting committee's arithmetic: no more papers than people, and every paper accounted for.
+    private func checkCounts(_ ballots: BallotCount, present: Int?, problems: inout [RecordProblem]) {
+        if let present, ballots.issued > present {
+            problems.append(.init(.ballots, "\(ballots.issued) ballots issued, but only \(present) members were present"))
+        }
+        if ballots.returned > ballots.issued {
+            problems.append(.init(.ballots, "\(ballots.returned) ballots returned, but only \(ballots.issued) were issued"))
+        }
+        if ballots.valid + ballots.invalid != ballots.returned {
+            problems.append(.init(.ballots, "\(ballots.valid) valid + \(ballots.invalid) invalid = \(ballots.valid + ballots.invalid), but \(ballots.returned) ballots were returned"))
+        }
+    }
+
     private func checkVotes(_ input: StepRecord, step: Step, problems: inout [RecordProblem], warnings: inout [RecordProblem]) {
-        let ceiling = input.validBallots ?? input.present
+        let ceiling = input.ballots?.valid ?? input.present
         for entry in input.votes {
             var seen = Set<String>()
             let listed = state.candidates?[entry.title]
@@ -49,18 +89,18 @@ struct RecordCheck {
                 if !seen.insert(candidate.name).inserted { problems.append(.init(subject, "'\(candidate.name)' appears twice for '\(entry.title)'")) }
                 if candidate.votes < 0 { problems.append(.init(subject, "'\(candidate.name)' has a negative vote count")) }
                 if let ceiling, candidate.votes > ceiling {
-                    let what = input.validBallots == nil ? "members present" : "valid ballots"
+                    let what = input.ballots == nil ? "members present" : "valid ballots"
                     problems.append(.init(subject, "'\(candidate.name)' has \(candidate.votes) votes, more than the \(ceiling) \(what)"))
                 }
                 guard let listed, !listed.contains(candidate.name) else { continue }
                 let hint = Suggestion.closest(to: candidate.name, in: listed).map { "; did you mean '\($0)'?" } ?? ""
-                if step.form == .nominationBallot {
+                if step.form == .nominationBallot, !input.runOff {
                     warnings.append(.init(subject, "'\(candidate.name)' was not on the list for '\(entry.title)'; recorded as a written-in nomination\(hint)"))
                 } else {
                     problems.append(.init(subject, "'\(candidate.name)' is not a candidate for '\(entry.title)' at this step\(hint)"))
                 }
             }
-            for name in listed ?? [] where !seen.contains(name) {
+            for name in listed ?? [] where !seen.contains(name) && !input.runOff {
                 warnings.append(.init(.title(entry.title), "no votes recorded for '\(name)' ('\(entry.title)'); counted as 0"))
             }
         }

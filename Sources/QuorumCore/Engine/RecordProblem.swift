@@ -4,7 +4,8 @@ public struct RecordProblem: Hashable, Sendable, CustomStringConvertible {
     public enum Subject: Hashable, Sendable {
         case record
         case present
-        case validBallots
+        case ballots
+        case paper(Int)
         case title(String)
         case candidate(title: String, name: String)
     }

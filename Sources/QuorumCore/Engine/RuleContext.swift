@@ -1,18 +1,27 @@
 import Foundation
 import QuorumCEL
 
-/// The variables a CEL rule sees: `person` or `people`, `cycle`, `title` and `params`. Text written as
-/// `YYYY-MM-DD` under `person`, `people` and `cycle` becomes a timestamp, so `person.birth_date.getFullYear()` works
-/// the same for a roster and for a rule's examples.
+/// The variables a CEL rule sees: its subject (`person`, `people` or `ballot`), `cycle`, `title` and `params`.
+/// Text written as `YYYY-MM-DD` in the subject and the cycle becomes a timestamp, so `person.birth_date.getFullYear()`
+/// works the same for a roster and for a rule's examples.
 public enum RuleContext {
-    public static func variables(rule: ExpressionRule, person: RuleParameter? = nil, people: RuleParameter? = nil,
-                                 cycle: RuleParameter?, title: RuleParameter?) -> [String: Value] {
-        var variables: [String: Value] = ["params": rule.parameterValue]
-        if let person { variables["person"] = withDates(person.value) }
-        if let people { variables["people"] = withDates(people.value) }
-        variables["cycle"] = cycle.map { withDates($0.value) } ?? .map(CELMap())
-        variables["title"] = title?.value ?? .map(CELMap())
-        return variables
+    /// The name a rule of each kind reads its subject by.
+    public static func subjectName(of kind: ExpressionRule.Kind) -> String {
+        switch kind {
+        case .eligibility: "person"
+        case .structure: "people"
+        case .ballotValidity: "ballot"
+        }
+    }
+
+    public static func variables(rule: ExpressionRule, subject: RuleParameter, cycle: RuleParameter?,
+                                 title: RuleParameter?) -> [String: Value] {
+        [
+            "params": rule.parameterValue,
+            subjectName(of: rule.kind): withDates(subject.value),
+            "cycle": cycle.map { withDates($0.value) } ?? .map(CELMap()),
+            "title": title?.value ?? .map(CELMap()),
+        ]
     }
 
     public static func withDates(_ value: Value) -> Value {

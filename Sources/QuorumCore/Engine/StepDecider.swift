@@ -17,6 +17,13 @@ struct StepDecider {
         guard let stepID = state.currentStep, let step = definition.step(stepID) else { throw .finished(state.id) }
         let body = definition.body(step.body)!
         guard let record = state.record else { throw .nothingRecorded(step: step.id, needed: Self.needed(for: step, in: definition)) }
+        if step.doubleEntry {
+            guard let first = state.entries[1]?.record, let second = state.entries[2]?.record else {
+                throw .nothingRecorded(step: step.id, needed: "its results are entered twice; record entry \(state.entries[1] == nil ? 1 : 2) with --entry")
+            }
+            let differences = first.differences(from: second)
+            if !differences.isEmpty { throw .entriesDisagree(step: step.id, differences: differences) }
+        }
         if let quorum = step.quorum {
             guard let present = record.present else { throw .missingCount(step: step.id, what: "members present") }
             let check = quorum.check(present, of: body.totalMembers)
@@ -38,15 +45,15 @@ struct StepDecider {
         }
         let quorumCheck = step.quorum.map { $0.check(record.present ?? 0, of: body.totalMembers) }
         if titles.allSatisfy({ $0.handedOn.isEmpty }), let path = step.transitions.first(where: { $0.when == .nobodyPasses }) {
-            return StepDecision(step: step.id, attempt: state.attempt, outcome: .decided, quorum: quorumCheck, titles: titles,
-                                guardTaken: .nobodyPasses, next: path.to)
+            return StepDecision(step: step.id, attempt: state.attempt, outcome: .decided, quorum: quorumCheck, ballots: record.ballots,
+                                titles: titles, guardTaken: .nobodyPasses, next: path.to)
         }
         if step.next == .end, let full = titles.first(where: { $0.handedOn.count > max(0, $0.cap - $0.kept) }) {
             throw .overCap(step: step.id, title: full.title, passed: full.handedOn.count, free: max(0, full.cap - full.kept))
         }
         if step.next == .end { titles = try checkStructure(titles) }
-        return StepDecision(step: step.id, attempt: state.attempt, outcome: .decided, quorum: quorumCheck, titles: titles,
-                            guardTaken: nil, next: step.next)
+        return StepDecision(step: step.id, attempt: state.attempt, outcome: .decided, quorum: quorumCheck, ballots: record.ballots,
+                            titles: titles, guardTaken: nil, next: step.next)
     }
 
     /// The candidate's findings, or a refusal when there is something to screen but no roster to screen it with.
@@ -90,13 +97,26 @@ struct StepDecider {
         }
         let eligible = { (name: String) in !(findings[name]?.contains(where: \.blocks) ?? false) }
         let passed = tallies.filter { checks[$0.name]!.passes && eligible($0.name) }
-        let ranking = RankedSelection(candidates: passed, freePlaces: step.selection.map { _ in title.freePlaces })
+        let freePlaces = step.selection.map { _ in title.freePlaces }
+        var ranking = RankedSelection(candidates: passed, freePlaces: freePlaces)
+        var tieBreak: [String: Int] = [:]
         if let tie = ranking.tie, let selection = step.selection {
-            throw .tieAtCap(step: step.id, title: title.id, tie: tie, rule: selection.ties)
+            // A run-off's votes, or the body's recorded choice, order the tied candidates; never anything else.
+            switch selection.ties {
+            case .runOff:
+                for candidate in state.runOff?.votes(for: title.id) ?? [] where tie.names.contains(candidate.name) { tieBreak[candidate.name] = candidate.votes }
+            case .bodyDecision:
+                for (position, name) in (state.tieDecisions[title.id]?.chosen ?? []).enumerated() where tie.names.contains(name) {
+                    tieBreak[name] = tie.names.count - position
+                }
+            }
+            ranking = RankedSelection(candidates: passed, freePlaces: freePlaces, tieBreak: tieBreak)
+            if let remaining = ranking.tie { throw .tieAtCap(step: step.id, title: title.id, tie: remaining, rule: selection.ties) }
         }
         var candidates = ranking.entries.map { entry in
             CandidateOutcome(name: entry.name, votes: entry.votes, check: checks[entry.name], rank: entry.rank,
-                             verdict: entry.selected ? .selected : .passedNotSelected, screening: findings[entry.name] ?? [])
+                             verdict: entry.selected ? .selected : .passedNotSelected, screening: findings[entry.name] ?? [],
+                             tieBreak: tieBreak[entry.name].map { step.selection?.ties == .runOff ? "run-off: \($0) vote\($0 == 1 ? "" : "s")" : "chosen by the body" })
         }
         candidates += tallies.filter { !passed.map(\.name).contains($0.name) }.sorted { $0.votes > $1.votes }.map {
             CandidateOutcome(name: $0.name, votes: $0.votes, check: checks[$0.name], rank: nil,

@@ -14,6 +14,8 @@ public struct StepDecision: Codable, Sendable, Equatable {
     public let attempt: Int
     public let outcome: Outcome
     public let quorum: ThresholdCheck?
+    /// The counting committee's counts the decision was made on.
+    public var ballots: BallotCount?
     public let titles: [TitleOutcome]
     /// The guard that chose the path, or nil for the default path.
     public let guardTaken: TransitionGuard?
@@ -47,13 +49,16 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
     public let rank: Int?
     public let verdict: Verdict
     public var screening: [EligibilityScreen.Finding] = []
+    /// How a tie for the last place was settled for this candidate.
+    public var tieBreak: String?
 
     /// `Nguyễn Văn A: 4 of 5 members = 80%, is more than 50% (4 × 2 = 8 > 5): passes, rank 1`.
     public func explanation(cap: Int, kept: Int) -> String {
         let rankText = rank.map { ", rank \($0)" } ?? ""
         let reason = switch verdict {
-        case .selected: "passes\(rankText)"
-        case .passedNotSelected: "passes\(rankText), not selected: the cap of \(cap) is full (\(kept) kept + \(cap - kept) added)"
+        case .selected: "passes\(rankText)" + (tieBreak.map { " (\($0))" } ?? "")
+        case .passedNotSelected: "passes\(rankText)" + (tieBreak.map { " (\($0))" } ?? "")
+            + ", not selected: the cap of \(cap) is full (\(kept) kept + \(cap - kept) added)"
         case .failed: "fails"
         case .agreed: "agreed by the body"
         case .ineligible: "not eligible: " + screening.filter(\.blocks).map(\.explanation).joined(separator: "; ")

@@ -26,16 +26,20 @@ enum ExpressionRuleValidator {
         guard let program = try? Program(parsing: rule.expression) else { return }
         for (index, example) in examples.enumerated() {
             let examplePath = path.key("examples").index(index)
-            let subject = rule.kind == .eligibility ? example.person : example.people
+            let subjectName = RuleContext.subjectName(of: rule.kind)
+            let subject = switch rule.kind {
+            case .eligibility: example.person
+            case .structure: example.people
+            case .ballotValidity: example.ballot
+            }
             guard let subject else {
-                problems.error(at: examplePath, "an example of a \(rule.kind.rawValue) rule needs '\(rule.kind == .eligibility ? "person" : "people")'")
+                problems.error(at: examplePath, "an example of a \(rule.kind.rawValue) rule needs '\(subjectName)'")
                 continue
             }
             guard let expected = problems.require(example.passes, at: examplePath.key("passes"),
                                                   "an example needs 'passes: true' or 'passes: false'") else { continue }
-            let variables = rule.kind == .eligibility
-                ? RuleContext.variables(rule: rule, person: subject, cycle: example.cycle, title: example.title)
-                : RuleContext.variables(rule: rule, people: subject, cycle: example.cycle, title: example.title)
+            var variables = RuleContext.variables(rule: rule, subject: subject, cycle: example.cycle, title: example.title)
+            if let candidates = example.candidates { variables["candidates"] = candidates.value }
             switch program.evaluate(variables) {
             case .bool(expected): continue
             case .bool(let actual):

@@ -38,8 +38,8 @@ public struct RuleSetValidator {
             content = threshold(rule, id: id, kind: kind, at: path, &problems).map { kind == .quorum ? .quorum($0) : .threshold($0) }
         case .selection:
             content = selection(rule, id: id, at: path, &problems).map { .selection($0) }
-        case .eligibility, .structure:
-            content = ExpressionRuleValidator.validate(rule, id: id, kind: kind == .eligibility ? .eligibility : .structure,
+        case .eligibility, .structure, .ballotValidity:
+            content = ExpressionRuleValidator.validate(rule, id: id, kind: ExpressionRule.Kind(rawValue: kind.rawValue)!,
                                                       at: path, &problems).map { .expression($0) }
         }
         guard let content else { return nil }

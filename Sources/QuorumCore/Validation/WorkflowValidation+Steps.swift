@@ -26,6 +26,18 @@ extension WorkflowValidation {
                 problems.error(at: path.key("threshold"), "step '\(id)' is a discussion without a vote, so threshold '\(ruleID)' never applies",
                                notes: ["remove 'threshold', or change 'form' to a ballot"])
             }
+            let validity = expressionRules(document.ballotValidity, kind: .ballotValidity, at: path.key("ballot-validity"))
+            if form == .discussion, !(document.ballotValidity ?? []).isEmpty {
+                problems.error(at: path.key("ballot-validity"), "step '\(id)' is a discussion; it has no ballot papers to check")
+            }
+            var secrecy = form == .secretBallot ? Secrecy.totals : .numbered
+            if let text = document.secrecy, let chosen = problems.enumValue(Secrecy.self, text, at: path.key("secrecy"), what: "secrecy") {
+                secrecy = chosen
+                if chosen == .numbered, form == .secretBallot {
+                    problems.error(at: path.key("secrecy"), "a secret ballot cannot keep numbered papers; use 'totals' or 'unordered'",
+                                   notes: ["numbered papers in counting order could be matched to voters"])
+                }
+            }
             let meets = meetingTime(document, step: id, at: path)
             if let meets {
                 if let previous = previousTime, meets < previous.time {
@@ -41,7 +53,9 @@ extension WorkflowValidation {
             if let name, let form, let body {
                 steps.append(Step(id: id, name: name, body: body, form: form, purpose: document.purpose, meets: meets,
                                   quorum: quorum.flatMap(\.quorumRule), threshold: threshold.flatMap(\.thresholdRule),
-                                  selection: selection.flatMap(\.selectionRule), transitions: transitions, next: next))
+                                  selection: selection.flatMap(\.selectionRule), ballotValidity: validity, secrecy: secrecy,
+                                  doubleEntry: document.doubleEntry ?? false, place: document.place,
+                                  transitions: transitions, next: next))
             }
         }
         // The graph is only meaningful when every step and target could be read.

@@ -55,23 +55,48 @@ struct Demo: ParsableCommand {
             Output.line()
             Output.line("── \(step.name), \(step.meets?.display ?? "no date set")")
             Output.line("   \(body?.name ?? step.body) (\(body?.totalMembers ?? 0) members), \(step.form.label)")
-            guard let file = ["yaml", "yml", "csv"].map({ (folder as NSString).appendingPathComponent("\(id).\($0)") })
-                .first(where: FileManager.default.fileExists) else {
-                throw CommandFailure("no sample results for step '\(id)' in \(folder)")
+            guard let file = sample(id, in: folder) else { throw CommandFailure("no sample results for step '\(id)' in \(folder)") }
+            let second = sample("\(id).entry-2", in: folder)
+            try record(file, step: id, entry: second == nil ? nil : 1, service: project.service, state: state, definition: definition)
+            if let second {
+                // The counting committee's second clerk enters the same minutes again.
+                let clerk = InstanceService(store: project.service.store, actor: project.service.actor + " (nhập lần 2)")
+                try record(second, step: id, entry: 2, service: clerk, state: state, definition: definition)
             }
-            let sheet = try ResultSheetReader.read(file, step: id)
-            let warnings = try project.service.record(sheet.record, in: state.id, current: definition)
-            Output.line("   recorded \(file)")
-            var renderer = DiagnosticRenderer()
-            for warning in warnings {
-                renderer.render(sheet.locate(warning, severity: .warning)).split(separator: "\n").forEach { Output.line("   \($0)") }
+            let decision: StepDecision, next: InstanceState
+            do {
+                (decision, next) = try project.service.advance(state.id, current: definition)
+            } catch let tie as EngineError {
+                guard case .tieAtCap = tie, let runOff = sample("\(id).run-off", in: folder) else { throw tie }
+                Output.line("   ⚖ \(tie)")
+                var sheet = try ResultSheetReader.read(runOff, step: id)
+                sheet.record.runOff = true
+                _ = try project.service.record(sheet.record, in: state.id, current: definition)
+                Output.line("   recorded the run-off from \(runOff)")
+                (decision, next) = try project.service.advance(state.id, current: definition)
             }
-            let (decision, next) = try project.service.advance(state.id, current: definition)
             Output.decision(decision, in: definition).dropFirst().forEach { Output.line(" " + $0) }
             state = next
         }
         Output.line()
         Output.finalList(state, in: definition).forEach { Output.line($0) }
         Output.line()
+    }
+
+    /// `STEP.yaml`, `STEP.yml` or `STEP.csv` in the folder, if any.
+    private func sample(_ name: String, in folder: String) -> String? {
+        ["yaml", "yml", "csv"].map { (folder as NSString).appendingPathComponent("\(name).\($0)") }.first(where: FileManager.default.fileExists)
+    }
+
+    private func record(_ file: String, step: String, entry: Int?, service: InstanceService, state: InstanceState,
+                        definition: WorkflowDefinition) throws {
+        var sheet = try ResultSheetReader.read(file, step: step)
+        sheet.record.entry = entry
+        let warnings = try service.record(sheet.record, in: state.id, current: definition)
+        Output.line("   recorded \(file)" + (entry.map { " as entry \($0), by \(service.actor)" } ?? ""))
+        var renderer = DiagnosticRenderer()
+        for warning in warnings {
+            renderer.render(sheet.locate(warning, severity: .warning)).split(separator: "\n").forEach { Output.line("   \($0)") }
+        }
     }
 }

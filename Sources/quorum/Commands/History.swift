@@ -29,6 +29,9 @@ struct History: ParsableCommand {
             return "started \(started.workflow), pinned to definition \(started.definitionHash.prefix(12))"
         case .recorded(let record):
             var parts = record.present.map { ["\($0) present"] } ?? []
+            if let ballots = record.ballots { parts.append("ballots \(ballots.issued) issued, \(ballots.returned) returned, \(ballots.valid) valid, \(ballots.invalid) invalid") }
+            if record.runOff { parts.append("run-off") }
+            if let entry = record.entry { parts.append("entry \(entry)") }
             parts += record.votes.flatMap { $0.candidates.map { "\($0.name) \($0.votes)" } }
             parts += record.agreed.map { "agreed for \($0.title): \($0.names.isEmpty ? "nobody" : $0.names.joined(separator: ", "))" }
             if let note = record.note { parts.append("note: \(note)") }
@@ -43,6 +46,8 @@ struct History: ParsableCommand {
             return "imported a roster of \(roster.people.count) people\(roster.source.map { " from \($0)" } ?? "")"
         case .overridden(let override):
             return "override for \(override.person), rule \(override.rule): \(override.reason)"
+        case .tieDecided(let decision):
+            return "the body decided the tie for \(decision.title): \(decision.chosen.joined(separator: ", ")) (\(decision.reason))"
         }
     }
 }

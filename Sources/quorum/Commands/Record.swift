@@ -6,9 +6,9 @@ struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record what a meeting produced: attendance, and vote totals or the agreed list.",
         discussion: """
-            Results come from a YAML file (present, valid-ballots, votes or agreed, note) or a CSV file with columns \
-            title,name,votes (or title,name for an agreed list). Recording again replaces the earlier results of the \
-            step; both stay in the history.
+            Results come from a YAML file (present, ballots, votes or agreed, note) or a CSV file: title,name,votes for \
+            totals, title,name for an agreed list, or ballot,title,marked for papers entered one by one (then give \
+            --issued). Recording again replaces the earlier results of the step; both stay in the history.
             """
     )
 
@@ -26,8 +26,17 @@ struct Record: ParsableCommand {
     @Option(help: "Members present (overrides the file).")
     var present: Int?
 
-    @Option(help: "Valid ballots counted (overrides the file).")
-    var validBallots: Int?
+    @Option(help: "Ballot counts ISSUED,RETURNED,VALID,INVALID, as in the minutes (overrides the file).")
+    var ballots: String?
+
+    @Option(help: "Ballots issued, for papers entered one by one.")
+    var issued: Int?
+
+    @Option(help: "1 or 2, for steps whose results are entered twice by different people.")
+    var entry: Int?
+
+    @Flag(help: "These are the results of a run-off among candidates tied for the last place.")
+    var runOff = false
 
     @Option(help: "A note for the record (overrides the file).")
     var note: String?
@@ -42,7 +51,17 @@ struct Record: ParsableCommand {
             let sheet = try file.map { path throws(InputError) in try ResultSheetReader.read(path, step: step) }
             var record = sheet?.record ?? StepRecord(step: step)
             record.present = present ?? record.present
-            record.validBallots = validBallots ?? record.validBallots
+            if let ballots {
+                let counts = ballots.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard counts.count == 4 else { throw CommandFailure("--ballots takes four numbers ISSUED,RETURNED,VALID,INVALID, e.g. 27,27,26,1") }
+                record.ballots = BallotCount(issued: counts[0], returned: counts[1], valid: counts[2], invalid: counts[3])
+            }
+            if let issued {
+                guard !record.papers.isEmpty else { throw CommandFailure("--issued goes with papers entered one by one; give totals with --ballots") }
+                record.ballots = BallotCount(issued: issued, returned: 0, valid: 0, invalid: 0)
+            }
+            record.entry = entry
+            record.runOff = runOff
             record.note = note ?? record.note
             let warnings: [RecordProblem]
             do {
@@ -56,7 +75,8 @@ struct Record: ParsableCommand {
             for warning in warnings {
                 Output.error(sheet.map { renderer.render($0.locate(warning, severity: .warning)) } ?? "warning: \(warning.message)")
             }
-            Output.line("recorded results for step '\(step)' of \(instance)\(sheet.map { " from \($0.file)" } ?? "")")
+            let what = runOff ? "run-off results" : entry.map { "entry \($0) of the results" } ?? "results"
+            Output.line("recorded \(what) for step '\(step)' of \(instance)\(sheet.map { " from \($0.file)" } ?? "")")
             Output.line("next: quorum advance \(instance)")
         }
     }
