@@ -39,6 +39,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        .target(name: "QuorumReports", dependencies: ["QuorumCore", "QuorumRules"]),
         .target(
             name: "QuorumStore",
             dependencies: [
@@ -52,6 +53,7 @@ let package = Package(
             dependencies: [
                 "QuorumCEL",
                 "QuorumCore",
+                "QuorumReports",
                 "QuorumFiles",
                 "QuorumStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore"]),
         .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "QuorumCLITests", dependencies: ["quorum"]),
     ]

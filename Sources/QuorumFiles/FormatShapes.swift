@@ -23,6 +23,13 @@ enum FormatShapes {
         .init("authority", .string("The approving authority for titles that do not name their own.")),
         .init("timezone", .string("IANA time zone of the meeting times; default Asia/Ho_Chi_Minh.")),
         .init("note", .string("Free note, e.g. that members and votes are sample data.")),
+        .init("organization", .string("The body issuing the official documents, as sentences name it, e.g. Văn phòng UBND tỉnh; headers print it in capitals.")),
+        .init("parent-organization", .string("The body above it, printed over it in the header, e.g. UBND tỉnh.")),
+        .init("location", .string("The place written before the date of the documents (\"<location>, ngày … tháng … năm …\").")),
+        .init("signer", .object([
+            .init("title", .string("The signer's title line, e.g. CHÁNH VĂN PHÒNG.")),
+            .init("name", .string("The signer's full name.")),
+        ], "Who signs the submission.")),
         .init("people", .list(person, "Named people referred to by bodies and titles.")),
         .init("bodies", .list(body, "The bodies that meet: named members, a head count, or other bodies combined.")),
         .init("titles", .list(title, "The titles planned for, with their caps and the people kept or removed.")),
@@ -133,7 +140,9 @@ enum FormatShapes {
     ], "A rule.")
 
     static let results = Shape.object([
-        .init("present", .integer("Members present at the meeting.", minimum: 0)),
+        .init("present", .integer("Members present at the meeting (default: the number of attendees named).", minimum: 0)),
+        .init("summoned", .integer("Members summoned, when not the whole body.", minimum: 0)),
+        .init("attendees", .list(.string("A member's full name."), "Who attended, by name.")),
         .init("ballots", .object([
             .init("issued", .integer("Ballot papers handed out.", minimum: 0), required: true),
             .init("returned", .integer("Ballot papers put in the box.", minimum: 0), required: true),

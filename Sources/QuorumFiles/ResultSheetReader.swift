@@ -28,6 +28,9 @@ public enum ResultSheetReader {
             }
             record.votes.append(TitleVotes(title: entry.key, candidates: candidates))
         }
+        record.summoned = tree["summoned"]?.string.flatMap { Int($0) }
+        record.attendees = (tree["attendees"]?.items ?? []).compactMap(\.string).map(ResultSheet.normalizedName)
+        if record.present == nil, !record.attendees.isEmpty { record.present = record.attendees.count }
         if let issued = tree["issued"]?.string.flatMap({ Int($0) }) {
             record.ballots = BallotCount(issued: issued, returned: 0, valid: 0, invalid: 0)
         }

@@ -95,6 +95,18 @@ struct EndToEndTests {
         #expect(Set(history?.compactMap { $0["actor"] as? String } ?? []) == ["hanh.hctc", "lan.hctc"])
         #expect(try quorum.run("advance", instance).errors.contains("has ended"))
         #expect(try quorum.run("verify", instance).output.contains("all 12 events verified"))
+
+        // The official records, from the stored history.
+        let minutes = try quorum.run("report", instance, "--step", "buoc-4")
+        #expect(minutes.output.contains("BIÊN BẢN KIỂM PHIẾU"))
+        #expect(minutes.output.contains("Số phiếu không hợp lệ: 1"))
+        #expect(minutes.output.contains("| 1 | Nguyễn Hữu Phước | 3 | 75% | Đạt, xếp thứ 1 |"))
+        let submission = try quorum.run("report", instance, "--format", "html", "--output", "to-trinh.html")
+        #expect(submission.status == 0, "\(submission.errors)")
+        let html = try String(contentsOfFile: quorum.path("to-trinh.html"), encoding: .utf8)
+        #expect(html.contains("<h1>TỜ TRÌNH</h1>"))
+        #expect(html.contains("Kính gửi: Ban Thường vụ Tỉnh ủy."))
+        #expect(try quorum.run("report", instance, "--step", "buoc-1").errors.contains("is a discussion; it has no vote count"))
     }
 
     @Test func aRefusedCommandLeavesTheStoreAsItWas() throws {
@@ -207,6 +219,8 @@ struct EndToEndTests {
         #expect(result.output.contains("kept (giữ quy hoạch): Lê Quốc Đạt, Trương Minh Sang, Nguyễn Văn Huy"))
         #expect(result.output.contains("tie for the last 2 places"))
         #expect(result.output.contains("as entry 2"))
+        #expect(result.output.contains("Official records (.md and .html) in .quorum/reports/pho-chanh-van-phong-2021-1/: bien-ban-kiem-phieu-buoc-2, bien-ban-kiem-phieu-buoc-3, bien-ban-kiem-phieu-buoc-4, to-trinh"))
+        #expect(FileManager.default.fileExists(atPath: quorum.path(".quorum/reports/pho-chanh-van-phong-2021-1/to-trinh.html")))
         #expect(result.output.contains("✗ Huỳnh Văn Lộc: not eligible"))
         #expect(result.output.contains("✓ meets 'Tỷ lệ cán bộ nữ trong danh sách quy hoạch'"))
     }

@@ -14,6 +14,8 @@ public struct WorkflowDefinition: Codable, Sendable, Equatable {
     /// The year of the review cycle, e.g. 2021.
     public let year: Int?
     public let note: String?
+    /// The issuing body and signer of the official documents.
+    public let letterhead: Letterhead
     /// Standards every candidate must meet, for every title.
     public let eligibility: [ExpressionRule]
     /// Targets for the make-up of each title's final list.
@@ -43,6 +45,18 @@ public struct WorkflowDefinition: Codable, Sendable, Equatable {
         }
         return .map(fields)
     }
+}
+
+/// What the official documents print in their header and signature block.
+public struct Letterhead: Codable, Sendable, Equatable {
+    /// e.g. VĂN PHÒNG UBND TỈNH.
+    public let organization: String?
+    /// e.g. UBND TỈNH.
+    public let parentOrganization: String?
+    /// The place written before the date: "<location>, ngày … tháng … năm …".
+    public let location: String?
+    public let signerTitle: String?
+    public let signerName: String?
 }
 
 public struct Person: Codable, Sendable, Equatable {

@@ -16,12 +16,28 @@ public struct WorkflowDocument: Codable, Sendable, Equatable {
     public var authority: String?
     public var timezone: String?
     public var note: String?
+    public var organization: String?
+    public var parentOrganization: String?
+    public var location: String?
+    public var signer: SignerDocument?
     public var people: [PersonDocument]?
     public var bodies: [BodyDocument]?
     public var titles: [TitleDocument]?
     public var steps: [StepDocument]?
 
     public init(id: String? = nil) { self.id = id }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, version, abstract, extends, basis, rules, term, cycle, year, eligibility, structure, authority, timezone, note
+        case organization, location, signer, people, bodies, titles, steps
+        case parentOrganization = "parent-organization"
+    }
+}
+
+/// Who signs the official documents: the title line and the name.
+public struct SignerDocument: Codable, Sendable, Equatable {
+    public var title: String?
+    public var name: String?
 }
 
 public struct PersonDocument: Codable, Sendable, Equatable {

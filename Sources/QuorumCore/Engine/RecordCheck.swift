@@ -32,6 +32,15 @@ struct RecordCheck {
             }
         }
         if let ballots = record.ballots { checkCounts(ballots, present: record.present, problems: &problems) }
+        if let summoned = record.summoned, let present = record.present, present > summoned {
+            problems.append(.init(.present, "\(present) present, but only \(summoned) were summoned"))
+        }
+        if !record.attendees.isEmpty, let present = record.present, present != record.attendees.count {
+            problems.append(.init(.present, "\(present) present, but \(record.attendees.count) attendees are named"))
+        }
+        if Set(record.attendees).count != record.attendees.count {
+            problems.append(.init(.present, "a name appears twice among the attendees"))
+        }
         let knownTitles = definition.titles.map(\.id)
         for title in record.votes.map(\.title) + record.agreed.map(\.title) where !knownTitles.contains(title) {
             problems.append(.init(.title(title), "unknown title '\(title)'" + (Suggestion.closest(to: title, in: knownTitles).map { "; did you mean '\($0)'?" } ?? "")))

@@ -4,6 +4,10 @@ public struct StepRecord: Codable, Sendable, Equatable {
     public var attempt: Int
     /// Members present at the meeting.
     public var present: Int?
+    /// Members summoned, when not the whole body.
+    public var summoned: Int?
+    /// Who attended, by name, when the minutes list them.
+    public var attendees: [String] = []
     /// The vote-counting committee's counts: issued, returned, valid, invalid.
     public var ballots: BallotCount?
     /// Ballot papers entered one by one, as the step's secrecy allows them to be kept (none, unordered, numbered).

@@ -61,7 +61,11 @@ struct WorkflowValidation {
         guard !isAbstract, !problems.hasErrors, let id, let name else { return nil }
         return WorkflowDefinition(id: id, name: name, version: document.version ?? 1, basis: document.basis,
                                   ruleSet: ruleSet?.id, term: document.term, cycle: document.cycle, year: document.year,
-                                  note: document.note, eligibility: eligibility, structure: structure,
+                                  note: document.note,
+                                  letterhead: Letterhead(organization: document.organization, parentOrganization: document.parentOrganization,
+                                                         location: document.location, signerTitle: document.signer?.title,
+                                                         signerName: document.signer?.name),
+                                  eligibility: eligibility, structure: structure,
                                   people: people, bodies: bodies, titles: titles, steps: steps)
     }
 

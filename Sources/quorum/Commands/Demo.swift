@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuorumCore
 import QuorumFiles
+import QuorumReports
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -80,7 +81,31 @@ struct Demo: ParsableCommand {
         }
         Output.line()
         Output.finalList(state, in: definition).forEach { Output.line($0) }
+        try writeRecords(state.id, project: project)
         Output.line()
+    }
+
+    /// The official records of a finished instance, in Markdown and HTML, under .quorum/reports/INSTANCE/.
+    private func writeRecords(_ instance: String, project: Project) throws {
+        let loaded = try project.service.load(instance)
+        let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state)
+        let folder = ".quorum/reports/\(instance)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var written: [String] = []
+        for step in loaded.definition.steps where step.form.isBallot {
+            guard let minutes = try? VoteCountMinutes.make(source, step: step.id) else { continue }
+            try MarkdownWriter.write(minutes).write(toFile: "\(folder)/bien-ban-kiem-phieu-\(step.id).md", atomically: true, encoding: .utf8)
+            try HTMLWriter.write([minutes]).write(toFile: "\(folder)/bien-ban-kiem-phieu-\(step.id).html", atomically: true, encoding: .utf8)
+            written.append("bien-ban-kiem-phieu-\(step.id)")
+        }
+        if let submission = try? Submission.make(source, roster: loaded.state.roster) {
+            try submission.map(MarkdownWriter.write).joined(separator: "\n---\n\n").write(toFile: "\(folder)/to-trinh.md", atomically: true, encoding: .utf8)
+            try HTMLWriter.write(submission).write(toFile: "\(folder)/to-trinh.html", atomically: true, encoding: .utf8)
+            written.append("to-trinh")
+        }
+        if !written.isEmpty {
+            Output.line("Official records (.md and .html) in \(folder)/: \(written.joined(separator: ", "))")
+        }
     }
 
     /// `STEP.yaml`, `STEP.yml` or `STEP.csv` in the folder, if any.

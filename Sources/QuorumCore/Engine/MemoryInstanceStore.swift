@@ -1,0 +1,41 @@
+import Foundation
+
+/// An instance store in memory, with the same all-or-nothing and revision guarantees as the SQLite one: for runs
+/// that must leave nothing on disk, and for tests.
+public final class MemoryInstanceStore: InstanceStore, @unchecked Sendable {
+    private let lock = NSLock()
+    private var headers: [InstanceHeader] = []
+    private var events: [String: [Event]] = [:]
+    private var definitions: [String: Data] = [:]
+
+    public init() {}
+
+    public func create(_ header: InstanceHeader, definition: PinnedDefinition, firstEvent: Event) throws {
+        try lock.withLock {
+            guard events[header.id] == nil else { throw EngineError.duplicateInstance(header.id) }
+            headers.append(header)
+            events[header.id] = [firstEvent]
+            definitions[definition.hash] = definition.json
+        }
+    }
+
+    public func append(_ new: [Event], to instance: String, expectedRevision: Int, definitions pinned: [PinnedDefinition]) throws {
+        try lock.withLock {
+            let revision = events[instance]?.last?.sequence ?? 0
+            guard revision == expectedRevision else {
+                throw EngineError.concurrentChange(instance: instance, expected: expectedRevision, actual: revision)
+            }
+            events[instance, default: []] += new
+            for definition in pinned { definitions[definition.hash] = definition.json }
+        }
+    }
+
+    public func load(_ instance: String) throws -> InstanceLog? {
+        lock.withLock {
+            guard let header = headers.first(where: { $0.id == instance }) else { return nil }
+            return InstanceLog(header: header, events: events[instance] ?? [], definitions: definitions)
+        }
+    }
+
+    public func instances() throws -> [InstanceHeader] { lock.withLock { headers } }
+}

@@ -1,0 +1,45 @@
+/// Writes an official document as Markdown: readable as text, and convertible by any Markdown tool.
+public enum MarkdownWriter {
+    public static func write(_ document: OfficialDocument) -> String {
+        var lines: [String] = []
+        func append(_ blocks: [OfficialDocument.Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let text): lines += ["**\(text)**", ""]
+                case .paragraph(let text): lines += [text, ""]
+                case .bullets(let items): lines += items.map { "- \($0)" } + [""]
+                case .table(let headers, let rows):
+                    lines.append("| " + headers.joined(separator: " | ") + " |")
+                    lines.append("|" + headers.map { _ in "---" }.joined(separator: "|") + "|")
+                    lines += rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+                    lines.append("")
+                case .pageBreak: lines += ["---", ""]
+                }
+            }
+        }
+        let left = [document.parentOrganization, "**\(document.organization)**", document.number].compactMap { $0 }
+        let right = ["**\(OfficialDocument.motto)**", "**\(OfficialDocument.mottoLine)**", "*\(document.dateline)*"]
+        lines.append("| | |")
+        lines.append("|:---:|:---:|")
+        for index in 0..<max(left.count, right.count) {
+            lines.append("| \(index < left.count ? left[index] : "") | \(index < right.count ? right[index] : "") |")
+        }
+        lines += ["", "<div align=\"center\">", "", "**\(document.title)**", ""]
+        if let subtitle = document.subtitle { lines += ["*\(subtitle)*", ""] }
+        lines += ["</div>", ""]
+        append(document.blocks)
+        if !document.recipients.isEmpty {
+            lines += ["*Nơi nhận:*"] + document.recipients.map { "- \($0)" } + [""]
+        }
+        if !document.signatures.isEmpty {
+            lines.append("| " + document.signatures.map { "**\($0.role)**" }.joined(separator: " | ") + " |")
+            lines.append("|" + document.signatures.map { _ in ":---:" }.joined(separator: "|") + "|")
+            lines.append("| " + document.signatures.map { _ in "*(Ký, ghi rõ họ tên)*" }.joined(separator: " | ") + " |")
+            lines.append("| " + document.signatures.map { _ in "<br><br><br>" }.joined(separator: " | ") + " |")
+            lines.append("| " + document.signatures.map { $0.name.map { "**\($0)**" } ?? "" }.joined(separator: " | ") + " |")
+            lines.append("")
+        }
+        append(document.appendices)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

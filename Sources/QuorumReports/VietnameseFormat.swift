@@ -1,0 +1,54 @@
+import Foundation
+import QuorumCore
+
+/// Dates, times, weekdays and numbers as Vietnamese official documents write them.
+public enum VietnameseFormat {
+    static let weekdays = ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"]
+
+    /// `ngày 18 tháng 3 năm 2021`, from `2021-03-18`.
+    public static func longDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return iso }
+        return "ngày \(parts[2]) tháng \(parts[1]) năm \(parts[0])"
+    }
+
+    /// `18/3/2021`.
+    public static func shortDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return iso }
+        return "\(parts[2])/\(parts[1])/\(parts[0])"
+    }
+
+    /// `Thứ năm` for a Thursday.
+    public static func weekday(_ iso: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else { return "" }
+        return weekdays[calendar.component(.weekday, from: date) - 1]
+    }
+
+    /// `16 giờ 00 phút`.
+    public static func time(_ hhmm: String) -> String {
+        let parts = hhmm.split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2 else { return hhmm }
+        return "\(parts[0]) giờ \(String(format: "%02d", parts[1])) phút"
+    }
+
+    /// `Vào lúc 16 giờ 00 phút, Thứ năm, ngày 18/3/2021`.
+    public static func meeting(_ time: MeetingTime) -> String {
+        "Vào lúc \(self.time(time.time)), \(weekday(time.date)), ngày \(shortDate(time.date))"
+    }
+
+    /// `53,8%`: one decimal, comma as the decimal mark; whole numbers without decimals.
+    public static func percent(_ count: Int, of base: Int) -> String {
+        guard base > 0 else { return "–" }
+        let tenths = (count * 2000 + base) / (base * 2)
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10),\(tenths % 10)%"
+    }
+
+    /// `trên 50%` or `từ 2/3 trở lên`, for a threshold.
+    public static func threshold(_ comparison: String, _ fraction: String, of base: String) -> String {
+        comparison == "more-than" ? "trên \(fraction) \(base)" : "từ \(fraction) \(base) trở lên"
+    }
+}
