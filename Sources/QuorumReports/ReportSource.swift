@@ -22,6 +22,9 @@ public struct ReportSource: Sendable {
         let record: StepRecord?
         let runOff: StepRecord?
         let hash: String
+        /// The membership snapshot taken when the attempt opened, and the time it was moved to, if it was.
+        let opening: StepOpening?
+        let rescheduled: Rescheduling?
     }
 
     func meeting(_ stepID: String) -> Meeting? {
@@ -31,8 +34,14 @@ public struct ReportSource: Sendable {
         let records = events[..<index].compactMap { event -> StepRecord? in
             if case .recorded(let record) = event.payload, record.step == stepID, record.attempt == decision.attempt { record } else { nil }
         }
+        let openings = events[..<index].compactMap { event -> StepOpening? in
+            if case .opened(let opening) = event.payload, opening.step == stepID, opening.attempt == decision.attempt { opening } else { nil }
+        }
+        let moves = events[..<index].compactMap { event -> Rescheduling? in
+            if case .rescheduled(let move) = event.payload, move.step == stepID, move.attempt == decision.attempt { move } else { nil }
+        }
         return Meeting(step: step, decision: decision, record: records.last { !$0.runOff && ($0.entry ?? 1) == 1 },
-                       runOff: records.last(where: \.runOff), hash: events[index].hash)
+                       runOff: records.last(where: \.runOff), hash: events[index].hash, opening: openings.last, rescheduled: moves.last)
     }
 
     var letterhead: Letterhead { definition.letterhead }

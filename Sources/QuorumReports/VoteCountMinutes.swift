@@ -23,14 +23,19 @@ public enum VoteCountMinutes {
         let body = source.definition.body(step.body)
         let record = meeting.record
         var blocks: [OfficialDocument.Block] = []
-        let when = step.meets.map { VietnameseFormat.meeting($0) } ?? "Vào lúc …"
-        blocks.append(.paragraph("\(when), tại \(step.place ?? "……"), \(body?.name ?? step.body) tiến hành \(form(step.form)) giới thiệu nhân sự"
+        let meets = meeting.rescheduled?.meets ?? step.meets
+        let when = meets.map { VietnameseFormat.meeting($0) } ?? "Vào lúc …"
+        blocks.append(.paragraph("\(when), tại \(meeting.rescheduled?.place ?? step.place ?? "……"), \(body?.name ?? step.body) tiến hành \(form(step.form)) giới thiệu nhân sự"
             + " quy hoạch (\(source.definition.name))."))
         let members = body?.totalMembers ?? 0
         var attendance = "Thành phần: \(body?.name ?? step.body); tổng số thành viên: \(members)"
         if let summoned = record?.summoned { attendance += "; triệu tập: \(summoned)" }
         if let present = record?.present { attendance += "; có mặt: \(present)" }
         blocks.append(.paragraph(attendance + "."))
+        if let opening = meeting.opening, !opening.members.isEmpty {
+            let others = opening.unnamedCount > 0 ? " và \(opening.unnamedCount) thành viên khác" : ""
+            blocks.append(.paragraph("Thành viên: " + opening.members.joined(separator: ", ") + others + "."))
+        }
         if let names = record?.attendees, !names.isEmpty { blocks.append(.paragraph("Có mặt: " + names.joined(separator: ", ") + ".")) }
         if let quorum = meeting.decision.quorum {
             blocks.append(.paragraph("Hội nghị \(quorum.passes ? "đủ" : "không đủ") điều kiện tiến hành: có mặt \(quorum.count)/\(quorum.baseCount) = "
@@ -71,7 +76,7 @@ public enum VoteCountMinutes {
         }
         blocks.append(.paragraph("Biên bản được lập từ dữ liệu đã ghi nhận của \(source.instance); mã kiểm chứng (SHA-256): \(meeting.hash)."))
         return OfficialDocument(parentOrganization: source.letterhead.parentOrganization?.uppercased(), organization: source.organization.uppercased(),
-                                number: "Số: ……/BB-KP", dateline: source.dateline(step.meets?.date), title: "BIÊN BẢN KIỂM PHIẾU",
+                                number: "Số: ……/BB-KP", dateline: source.dateline(meets?.date), title: "BIÊN BẢN KIỂM PHIẾU",
                                 subtitle: step.name, blocks: blocks,
                                 signatures: [.init(role: "TRƯỞNG BAN KIỂM PHIẾU", name: nil), .init(role: "THƯ KÝ", name: nil)], recipients: [])
     }

@@ -21,7 +21,7 @@ public final class SQLiteInstanceStore: InstanceStore {
         logger.debug("opened store at \(path)")
     }
 
-    public func create(_ header: InstanceHeader, definition: PinnedDefinition, firstEvent: Event) throws {
+    public func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event]) throws {
         try writeImmediately { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM instance WHERE id = ?", arguments: [header.id]) != nil {
                 throw EngineError.duplicateInstance(header.id)
@@ -29,7 +29,7 @@ public final class SQLiteInstanceStore: InstanceStore {
             try db.execute(sql: "INSERT INTO instance (id, workflow, created_at) VALUES (?, ?, ?)",
                            arguments: [header.id, header.workflow, header.createdAt])
             try Self.insert([definition], db)
-            try Self.insert([firstEvent], for: header.id, db)
+            try Self.insert(events, for: header.id, db)
         }
     }
 

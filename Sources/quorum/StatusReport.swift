@@ -38,7 +38,7 @@ struct StatusReport: Encodable {
         finished = state.isFinished
         currentStep = state.currentStep
         attempt = state.attempt
-        nextMeeting = state.currentStep.flatMap(definition.step)?.meets
+        nextMeeting = state.rescheduled?.meets ?? state.currentStep.flatMap(definition.step)?.meets
         candidates = state.candidates
         recorded = state.record
         needed = project.service.needed(state, definition: definition)

@@ -91,10 +91,10 @@ struct EndToEndTests {
         let finished = try JSONSerialization.jsonObject(with: Data(try quorum.run("status", instance, "--json").output.utf8)) as? [String: Any]
         #expect(finished?["finished"] as? Bool == true)
         let history = try JSONSerialization.jsonObject(with: Data(try quorum.run("history", instance, "--json").output.utf8)) as? [[String: Any]]
-        #expect(history?.count == 12)
+        #expect(history?.count == 16)
         #expect(Set(history?.compactMap { $0["actor"] as? String } ?? []) == ["hanh.hctc", "lan.hctc"])
         #expect(try quorum.run("advance", instance).errors.contains("has ended"))
-        #expect(try quorum.run("verify", instance).output.contains("all 12 events verified"))
+        #expect(try quorum.run("verify", instance).output.contains("all 16 events verified"))
 
         // The official records, from the stored history.
         let minutes = try quorum.run("report", instance, "--step", "buoc-4")

@@ -72,6 +72,18 @@ struct InstanceServiceTests {
         #expect(try service.advance(id, current: definition).0.outcome == .quorumNotMet, "attendance alone still decides the quorum")
     }
 
+    @Test func aMeetingThatMissedItsQuorumIsMovedAndHeldAgain() throws {
+        let id = try atVote()
+        _ = try service.record(Fixtures.votes(["Ann": 2], present: 2), in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        let later = try MeetingTime(date: "2021-03-25", time: "08:30", timezone: MeetingTime.defaultTimeZone)
+        try service.reschedule(id, to: later, place: "Hội trường", reason: "không đủ số thành viên", current: definition)
+        let state = try service.load(id).state
+        #expect(state.attempt == 2)
+        #expect(state.rescheduled?.meets == later)
+        #expect(state.opening?.attempt == 2)
+    }
+
     @Test func whenNobodyPassesTheProcedureEndsWithNobodyAdded() throws {
         let id = try atVote()
         _ = try service.record(Fixtures.votes(["Ann": 1, "Bob": 2, "Cat": 0]), in: id, current: definition)
@@ -127,8 +139,15 @@ struct InstanceServiceTests {
     @Test func eachEventRecordsItsActor() throws {
         let id = try atVote()
         let events = try #require(try store.load(id)).events
-        #expect(events.map(\.payload.kind) == ["started", "recorded", "advanced"])
+        #expect(events.map(\.payload.kind) == ["started", "opened", "recorded", "advanced", "opened"])
         #expect(events.allSatisfy { $0.actor == "tester" })
-        #expect(events.map(\.sequence) == [1, 2, 3])
+        #expect(events.map(\.sequence) == [1, 2, 3, 4, 5])
+        guard case .opened(let opening) = events[4].payload else {
+            Issue.record("the next step opens with a snapshot")
+            return
+        }
+        #expect(opening.step == "vote")
+        #expect(opening.members == ["Ann (member)", "Bob (member)", "Cat (member)", "Dan (member)"])
+        #expect(EventChain.verify(try #require(try store.load(id))) == nil)
     }
 }

@@ -22,7 +22,7 @@ struct SQLiteInstanceStoreTests {
 
     @Test func createsItsFolderAndRoundTripsEvents() throws {
         let store = try SQLiteInstanceStore(path: path)
-        try store.create(header, definition: definition, firstEvent: started())
+        try store.create(header, definition: definition, events: [started()])
         try store.append([event(2), event(3)], to: "w-1", expectedRevision: 1, definitions: [])
         let log = try #require(try store.load("w-1"))
         #expect(log.header == header)
@@ -34,7 +34,7 @@ struct SQLiteInstanceStoreTests {
 
     @Test func aStaleRevisionIsRefusedAndNothingIsStored() throws {
         let store = try SQLiteInstanceStore(path: path)
-        try store.create(header, definition: definition, firstEvent: started())
+        try store.create(header, definition: definition, events: [started()])
         #expect(throws: EngineError.concurrentChange(instance: "w-1", expected: 0, actual: 1)) {
             try store.append([event(2)], to: "w-1", expectedRevision: 0, definitions: [])
         }
@@ -43,7 +43,7 @@ struct SQLiteInstanceStoreTests {
 
     @Test func aFailingAppendStoresNoneOfItsEvents() throws {
         let store = try SQLiteInstanceStore(path: path)
-        try store.create(header, definition: definition, firstEvent: started())
+        try store.create(header, definition: definition, events: [started()])
         #expect(throws: (any Error).self) {
             try store.append([event(2), event(2)], to: "w-1", expectedRevision: 1, definitions: [])
         }
@@ -52,15 +52,15 @@ struct SQLiteInstanceStoreTests {
 
     @Test func anInstanceIdCannotBeTakenTwice() throws {
         let store = try SQLiteInstanceStore(path: path)
-        try store.create(header, definition: definition, firstEvent: started())
+        try store.create(header, definition: definition, events: [started()])
         #expect(throws: EngineError.duplicateInstance("w-1")) {
-            try store.create(header, definition: definition, firstEvent: started())
+            try store.create(header, definition: definition, events: [started()])
         }
     }
 
     @Test func theHistoryIsAppendOnly() throws {
         let store = try SQLiteInstanceStore(path: path)
-        try store.create(header, definition: definition, firstEvent: started())
+        try store.create(header, definition: definition, events: [started()])
         let database = try DatabaseQueue(path: path)
         #expect(throws: DatabaseError.self) { try database.write { try $0.execute(sql: "UPDATE event SET actor = 'x'") } }
         #expect(throws: DatabaseError.self) { try database.write { try $0.execute(sql: "DELETE FROM event") } }
@@ -70,7 +70,7 @@ struct SQLiteInstanceStoreTests {
 
     @Test func twoWritersRacingOnOneRevisionMeansExactlyOneWins() throws {
         let first = try SQLiteInstanceStore(path: path)
-        try first.create(header, definition: definition, firstEvent: started())
+        try first.create(header, definition: definition, events: [started()])
         let stores = [first, try SQLiteInstanceStore(path: path)]
         for round in 0..<10 {
             let revision = 1 + round
@@ -98,7 +98,7 @@ struct TamperDetectionTests {
         let pinned = PinnedDefinition(hash: definition.recomputedHash, json: definition.json)
         var previous = Event(sequence: 1, at: Date(timeIntervalSince1970: 1_615_532_400.1234), actor: "a",
                              payload: .started(Started(workflow: "w", definitionHash: pinned.hash)), previousHash: EventChain.origin)
-        try store.create(InstanceHeader(id: "w-1", workflow: "w", createdAt: Date()), definition: pinned, firstEvent: previous)
+        try store.create(InstanceHeader(id: "w-1", workflow: "w", createdAt: Date()), definition: pinned, events: [previous])
         for sequence in 2...5 {
             let next = Event(sequence: sequence, at: Date(timeIntervalSince1970: 1_615_532_400.5 + Double(sequence)), actor: "b",
                              payload: .recorded(StepRecord(step: "s", present: sequence, votes: [TitleVotes(title: "t", candidates: [CandidateVotes(name: "Nguyễn Văn A", votes: sequence)])])),

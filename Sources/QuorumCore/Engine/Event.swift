@@ -38,6 +38,8 @@ public enum EventPayload: Codable, Sendable, Equatable {
     case rosterImported(Roster)
     case overridden(Override)
     case tieDecided(TieDecision)
+    case opened(StepOpening)
+    case rescheduled(Rescheduling)
 
     public var kind: String {
         switch self {
@@ -48,6 +50,8 @@ public enum EventPayload: Codable, Sendable, Equatable {
         case .rosterImported: "roster-imported"
         case .overridden: "overridden"
         case .tieDecided: "tie-decided"
+        case .opened: "opened"
+        case .rescheduled: "rescheduled"
         }
     }
 }
@@ -55,6 +59,25 @@ public enum EventPayload: Codable, Sendable, Equatable {
 public struct Started: Codable, Sendable, Equatable {
     public let workflow: String
     public let definitionHash: String
+}
+
+/// A step opened (or opened again after a missed quorum), with its body's membership as it stood then.
+public struct StepOpening: Codable, Sendable, Equatable {
+    public let step: String
+    public let attempt: Int
+    public let body: String
+    /// Named members, as "Name (role)".
+    public let members: [String]
+    public let unnamedCount: Int
+}
+
+/// A meeting moved to a new time, e.g. after too few members attended.
+public struct Rescheduling: Codable, Sendable, Equatable {
+    public let step: String
+    public let attempt: Int
+    public let meets: MeetingTime
+    public let place: String?
+    public let reason: String
 }
 
 /// The instance was re-pinned, on purpose, to a changed definition.

@@ -25,14 +25,19 @@ public struct InstanceService: Sendable {
             let event = Event(sequence: 1, at: header.createdAt, actor: actor,
                               payload: .started(Started(workflow: definition.id, definitionHash: pinned.hash)),
                               previousHash: EventChain.origin)
+            var events = [event]
+            if let first = definition.steps.first {
+                events.append(Event(sequence: 2, at: header.createdAt, actor: actor, payload: .opened(Self.opening(first, attempt: 1, in: definition)),
+                                    previousHash: event.hash))
+            }
             do {
-                try store.create(header, definition: pinned, firstEvent: event)
+                try store.create(header, definition: pinned, events: events)
             } catch EngineError.duplicateInstance {
                 number += 1
                 continue
             }
             logger.debug("started \(header.id) pinned to \(pinned.hash)")
-            return InstanceState(id: header.id, workflow: definition.id, events: [event], firstStep: definition.steps.first?.id)
+            return InstanceState(id: header.id, workflow: definition.id, events: events, firstStep: definition.steps.first?.id)
         }
     }
 
@@ -74,8 +79,16 @@ public struct InstanceService: Sendable {
     public func advance(_ id: String, current: WorkflowDefinition) throws -> (StepDecision, InstanceState) {
         let loaded = try loadPinned(id, current: current)
         let decision = try StepDecider(definition: loaded.definition, state: loaded.state).decide()
-        let event = try append(.advanced(decision), to: loaded.state)
-        let state = InstanceState(id: id, workflow: loaded.state.workflow, events: loaded.events + [event],
+        let advanced = Event(sequence: loaded.state.revision + 1, at: clock(), actor: actor, payload: .advanced(decision),
+                             previousHash: loaded.state.lastHash)
+        var events = [advanced]
+        if case .step(let next) = decision.next, let step = loaded.definition.step(next) {
+            let attempt = next == decision.step ? decision.attempt + 1 : 1
+            events.append(Event(sequence: advanced.sequence + 1, at: advanced.at, actor: actor,
+                                payload: .opened(Self.opening(step, attempt: attempt, in: loaded.definition)), previousHash: advanced.hash))
+        }
+        try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [])
+        let state = InstanceState(id: id, workflow: loaded.state.workflow, events: loaded.events + events,
                                   firstStep: loaded.definition.steps.first?.id)
         return (decision, state)
     }
@@ -118,6 +131,24 @@ public struct InstanceService: Sendable {
         try append(.migrated(Migration(fromHash: loaded.pinned.hash, toHash: target.hash, reason: reason, changes: changes)),
                    to: loaded.state, definitions: [target])
         return changes
+    }
+
+    /// Moves the current step's meeting, e.g. after a missed quorum, recording why.
+    public func reschedule(_ id: String, to meets: MeetingTime, place: String?, reason: String, current: WorkflowDefinition) throws {
+        let loaded = try loadPinned(id, current: current)
+        guard let step = loaded.state.currentStep else { throw EngineError.finished(id) }
+        try append(.rescheduled(Rescheduling(step: step, attempt: loaded.state.attempt, meets: meets, place: place, reason: reason)),
+                   to: loaded.state)
+    }
+
+    /// The body's membership as it stands when a step opens, for the record.
+    static func opening(_ step: Step, attempt: Int, in definition: WorkflowDefinition) -> StepOpening {
+        let body = definition.body(step.body)
+        return StepOpening(step: step.id, attempt: attempt, body: step.body,
+                           members: (body?.members ?? []).map { member in
+                               definition.personName(member.person) + (member.role.map { " (\($0))" } ?? "")
+                           },
+                           unnamedCount: body?.unnamedCount ?? 0)
     }
 
     /// Recomputes the instance's hash chain; nil when the history is intact.

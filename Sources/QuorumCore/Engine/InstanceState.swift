@@ -18,6 +18,10 @@ public struct InstanceState: Sendable {
     public private(set) var runOff: StepRecord?
     /// The body's decisions on ties for the current step, by title.
     public private(set) var tieDecisions: [String: TieDecision] = [:]
+    /// The membership snapshot taken when the current step opened.
+    public private(set) var opening: StepOpening?
+    /// A new time for the current step's meeting, when it was moved.
+    public private(set) var rescheduled: Rescheduling?
     /// The candidates handed to the current step per title; nil when the step is open to any name.
     public private(set) var candidates: [String: [String]]?
     public private(set) var decisions: [StepDecision] = []
@@ -54,6 +58,11 @@ public struct InstanceState: Sendable {
             overrides.append(override)
         case .tieDecided(let decision):
             tieDecisions[decision.title] = decision
+        case .opened(let opening):
+            self.opening = opening
+            rescheduled = nil
+        case .rescheduled(let rescheduling):
+            rescheduled = rescheduling
         case .advanced(let decision):
             decisions.append(decision)
             record = nil

@@ -3,8 +3,8 @@ import Foundation
 /// The engine's narrow view of storage. Implementations must make each call atomic: `create` and `append` either
 /// store everything they are given or nothing, and `append` refuses when the instance's revision is not the one expected.
 public protocol InstanceStore: Sendable {
-    /// Creates an instance with its first event and the definition it is pinned to. Fails if the id is taken.
-    func create(_ header: InstanceHeader, definition: PinnedDefinition, firstEvent: Event) throws
+    /// Creates an instance with its first events and the definition it is pinned to. Fails if the id is taken.
+    func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event]) throws
     /// Appends events after `expectedRevision`; throws `EngineError.concurrentChange` if another command got there first.
     func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition]) throws
     func load(_ instance: String) throws -> InstanceLog?

@@ -10,11 +10,11 @@ public final class MemoryInstanceStore: InstanceStore, @unchecked Sendable {
 
     public init() {}
 
-    public func create(_ header: InstanceHeader, definition: PinnedDefinition, firstEvent: Event) throws {
+    public func create(_ header: InstanceHeader, definition: PinnedDefinition, events first: [Event]) throws {
         try lock.withLock {
             guard events[header.id] == nil else { throw EngineError.duplicateInstance(header.id) }
             headers.append(header)
-            events[header.id] = [firstEvent]
+            events[header.id] = first
             definitions[definition.hash] = definition.json
         }
     }

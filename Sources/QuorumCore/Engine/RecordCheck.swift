@@ -41,6 +41,13 @@ struct RecordCheck {
         if Set(record.attendees).count != record.attendees.count {
             problems.append(.init(.present, "a name appears twice among the attendees"))
         }
+        let memberNames = body.members.map { definition.personName($0.person) }
+        if body.unnamedCount == 0 {
+            for name in record.attendees where !memberNames.contains(name) {
+                problems.append(.init(.present, "'\(name)' is not a member of '\(body.name)'"
+                    + (Suggestion.closest(to: name, in: memberNames).map { "; did you mean '\($0)'?" } ?? "")))
+            }
+        }
         let knownTitles = definition.titles.map(\.id)
         for title in record.votes.map(\.title) + record.agreed.map(\.title) where !knownTitles.contains(title) {
             problems.append(.init(.title(title), "unknown title '\(title)'" + (Suggestion.closest(to: title, in: knownTitles).map { "; did you mean '\($0)'?" } ?? "")))

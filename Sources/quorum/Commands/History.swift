@@ -46,6 +46,10 @@ struct History: ParsableCommand {
             return "imported a roster of \(roster.people.count) people\(roster.source.map { " from \($0)" } ?? "")"
         case .overridden(let override):
             return "override for \(override.person), rule \(override.rule): \(override.reason)"
+        case .opened(let opening):
+            return "opened \(opening.step) (attempt \(opening.attempt)): \(opening.body), \(opening.members.count + opening.unnamedCount) members"
+        case .rescheduled(let change):
+            return "moved \(change.step) to \(change.meets.display)\(change.place.map { " at \($0)" } ?? ""): \(change.reason)"
         case .tieDecided(let decision):
             return "the body decided the tie for \(decision.title): \(decision.chosen.joined(separator: ", ")) (\(decision.reason))"
         }
