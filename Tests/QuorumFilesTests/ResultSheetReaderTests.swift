@@ -99,3 +99,24 @@ struct RosterReaderTests {
         }
     }
 }
+
+struct BallotPaperReaderTests {
+    @Test func readsPapersOneByOneAndRefusesADuplicateNumber() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-papers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let good = folder.appendingPathComponent("good.csv").path
+        try "ballot,marked\n1,Nguyễn Văn A; Trần Thị B\n2,\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let sheet = try ResultSheetReader.read(good, step: "buoc-4")
+        #expect(sheet.record.papers == [BallotPaper(number: 1, marks: [TitleList(title: "", names: ["Nguyễn Văn A", "Trần Thị B"])]),
+                                        BallotPaper(number: 2, marks: [TitleList(title: "", names: [])])])
+        let bad = folder.appendingPathComponent("bad.csv").path
+        try "ballot,marked\n1,A\n2,B\n1,C\nx,D\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        do {
+            _ = try ResultSheetReader.read(bad, step: "buoc-4")
+            Issue.record("duplicate ballot numbers must be refused")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["ballot 1 is entered twice (first on line 2)", "'x' is not a ballot number; number the papers 1, 2, 3, …"])
+            #expect(error.diagnostics.map { $0.location?.line } == [4, 5])
+        }
+    }
+}
