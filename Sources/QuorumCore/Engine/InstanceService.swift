@@ -161,6 +161,9 @@ public struct InstanceService: Sendable {
     public func needed(_ state: InstanceState, definition: WorkflowDefinition) -> String? {
         guard let id = state.currentStep, let step = definition.step(id) else { return nil }
         if state.record == nil { return StepDecider.needed(for: step, in: definition) }
+        if step.doubleEntry, let missing = [1, 2].first(where: { state.entries[$0] == nil }) {
+            return "entry \(missing) of the results, by a different person than entry \(3 - missing): 'quorum record \(state.id) \(step.id) --entry \(missing) …'"
+        }
         return "results are recorded; run 'quorum advance \(state.id)' to decide the step"
     }
 
