@@ -177,4 +177,22 @@ enum FormatShapes {
             .init("planned_titles", .list(.string("A title."), "Titles the person is already planned for.")),
         ], "A person."), "The people who may be candidates.")),
     ], "The candidates' roster (hồ sơ cán bộ).")
+
+    static let scenario = Shape.object([
+        .init("name", .string("What the scenario tests.")),
+        .init("workflow", .string("Id of the workflow it runs.", pattern: identifier), required: true),
+        .init("roster", .string("A roster file (CSV or YAML), relative to this file.")),
+        .init("steps", .list(.object([
+            .init("step", .string("The step id.", pattern: identifier), required: true),
+            .init("results", results, required: true),
+            .init("second-entry", results),
+            .init("run-off", results),
+        ], "One step's hypothetical results."), "The steps, in the order they run.")),
+        .init("expect", .object([
+            .init("added", .dictionary(.list(.string("A full name."), "The people added, in order."),
+                                       "Per title id, the people the final list must add, in order.")),
+            .init("stops-at", .string("The step at which the run must be refused, for a scenario that tests a refusal.", pattern: identifier)),
+            .init("because", .string("Words the refusal must contain, so the run stops for the reason the scenario tests.")),
+        ], "What must come of the run.")),
+    ], "A what-if run of a whole cycle, checked like a test.")
 }

@@ -7,6 +7,7 @@ public enum JSONSchemaWriter {
         case rules
         case results
         case roster
+        case scenario
 
         var shape: Shape {
             switch self {
@@ -14,6 +15,7 @@ public enum JSONSchemaWriter {
             case .rules: FormatShapes.ruleSet
             case .results: FormatShapes.results
             case .roster: FormatShapes.roster
+            case .scenario: FormatShapes.scenario
             }
         }
 
@@ -23,6 +25,7 @@ public enum JSONSchemaWriter {
             case .rules: "Quorum rule set"
             case .results: "Quorum meeting results"
             case .roster: "Quorum candidates' roster"
+            case .scenario: "Quorum what-if scenario"
             }
         }
         public var fileName: String { "\(rawValue).schema.json" }

@@ -9,7 +9,12 @@ public enum ResultSheetReader {
         if file.lowercased().hasSuffix(".csv") { return try CSVResultReader.read(file, step: step) }
         var problems: [LocatedDiagnostic] = []
         guard let tree = DefinitionCatalog.read(file, problems: &problems) else { throw InputError(diagnostics: problems) }
-        problems += ShapeChecker.check(tree, against: FormatShapes.results)
+        return try read(tree, file: file, step: step)
+    }
+
+    /// Results written inline in a larger YAML file, such as a scenario.
+    static func read(_ tree: YAMLTree, file: String, step: String) throws(InputError) -> ResultSheet {
+        let problems = ShapeChecker.check(tree, against: FormatShapes.results)
         guard !problems.hasErrors else { throw InputError(diagnostics: problems) }
         var locations: [RecordProblem.Subject: SourceLocation] = [.record: tree.location]
         locations[.present] = tree["present"]?.location

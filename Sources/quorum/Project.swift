@@ -5,17 +5,25 @@ import QuorumCore
 import QuorumFiles
 import QuorumStore
 
-/// What a command works with: the validated definitions of the project and the instance service over the store.
-struct Project {
+/// What a command works with: the validated definitions of the project and, opened only when first needed, the
+/// instance service over the store (so commands that need no store, like `simulate`, never create one).
+final class Project {
     let options: ProjectOptions
     let catalog: DefinitionCatalog
-    let service: InstanceService
+    private var opened: InstanceService?
+
+    /// The instance service, opening (and on first use creating) the store.
+    func service() throws -> InstanceService {
+        if let opened { return opened }
+        let service = InstanceService(store: try SQLiteInstanceStore(path: options.storePath), actor: options.actorName)
+        opened = service
+        return service
+    }
 
     init(_ options: ProjectOptions) throws {
         Self.bootstrapLogging(options.logLevel)
         self.options = options
         catalog = DefinitionCatalog(files: [], library: Self.library(options))
-        service = InstanceService(store: try SQLiteInstanceStore(path: options.storePath), actor: options.actorName)
     }
 
     static func library(_ options: ProjectOptions) -> [String] {
@@ -43,7 +51,7 @@ struct Project {
 
     /// The current definition of the workflow an instance runs.
     func currentDefinition(of instance: String) throws -> WorkflowDefinition {
-        try definition(try service.load(instance).state.workflow)
+        try definition(try service().load(instance).state.workflow)
     }
 
     private static func bootstrapLogging(_ level: Logger.Level) {

@@ -27,7 +27,7 @@ struct StatusReport: Encodable {
     }
 
     init(_ id: String, project: Project) throws {
-        let loaded = try project.service.load(id)
+        let loaded = try project.service().load(id)
         state = loaded.state
         definition = loaded.definition
         instance = id
@@ -41,7 +41,7 @@ struct StatusReport: Encodable {
         nextMeeting = state.rescheduled?.meets ?? state.currentStep.flatMap(definition.step)?.meets
         candidates = state.candidates
         recorded = state.record
-        needed = project.service.needed(state, definition: definition)
+        needed = try project.service().needed(state, definition: definition)
         decisions = state.decisions
         finalList = state.added
     }

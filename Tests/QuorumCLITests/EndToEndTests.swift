@@ -210,6 +210,20 @@ struct EndToEndTests {
         #expect(broken.errors.contains("1:5: syntax error"))
     }
 
+    @Test func simulateRunsTheScenariosAndFailsOnABrokenOne() throws {
+        defer { quorum.remove() }
+        let passing = try quorum.run("simulate", track)
+        #expect(passing.status == 0, "\(passing.errors)")
+        #expect(passing.output.contains("3 of 3 scenarios as expected"))
+        let file = quorum.path("scenarios/chanh-van-phong-2021/giu-nguyen.yaml")
+        try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "added: { chanh-van-phong: [] }", with: "added: { chanh-van-phong: [Lê Văn Z] }")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let failing = try quorum.run("simulate", "chanh-van-phong-2021")
+        #expect(failing.status == 1)
+        #expect(failing.output.contains("✗ expected chanh-van-phong to add Lê Văn Z, but it added nobody"))
+        #expect(!FileManager.default.fileExists(atPath: quorum.store), "a simulation never touches the store")
+    }
+
     @Test func theDemoRunsTheSampleTracks() throws {
         defer { quorum.remove() }
         let result = try quorum.run("demo")

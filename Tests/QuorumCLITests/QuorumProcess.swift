@@ -25,7 +25,7 @@ struct QuorumProcess {
     init() throws {
         project = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for folder in ["workflows", "rules", "samples"] {
+        for folder in ["workflows", "rules", "samples", "scenarios"] {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: project.appendingPathComponent(folder))
         }
     }

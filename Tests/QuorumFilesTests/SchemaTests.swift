@@ -29,7 +29,7 @@ struct SchemaTests {
     }
 
     @Test func bundledFilesConformAndABrokenOneDoesNot() throws {
-        let pairs = [("workflows", "workflow"), ("rules", "rules"), ("samples", "results")].flatMap { folder, format in
+        let pairs = [("workflows", "workflow"), ("rules", "rules"), ("samples", "results"), ("scenarios", "scenario")].flatMap { folder, format in
             DefinitionCatalog.yamlFiles(in: [ProjectFolder.path(folder)]).map { ($0, ProjectFolder.path("schema/\(format).schema.json")) }
         }
         #expect(pairs.count >= 10)

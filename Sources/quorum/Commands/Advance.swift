@@ -17,7 +17,7 @@ struct Advance: ParsableCommand {
         try CommandFailure.reporting {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let (decision, state) = try project.service.advance(instance, current: definition)
+            let (decision, state) = try project.service().advance(instance, current: definition)
             if json { return try Output.json(decision) }
             Output.decision(decision, in: definition).forEach { Output.line($0) }
             Output.finalList(state, in: definition).forEach { Output.line($0) }

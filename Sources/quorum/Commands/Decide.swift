@@ -27,7 +27,7 @@ struct Decide: ParsableCommand {
             guard !chosen.isEmpty else { throw CommandFailure("--choose names at least one of the tied candidates") }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            try project.service.decideTie(TieDecision(title: title, chosen: chosen, reason: reason), in: instance, current: definition)
+            try project.service().decideTie(TieDecision(title: title, chosen: chosen, reason: reason), in: instance, current: definition)
             Output.line("recorded the body's decision for \(title): \(chosen.joined(separator: ", ")); run 'quorum advance \(instance)'")
         }
     }

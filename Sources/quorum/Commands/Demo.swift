@@ -39,14 +39,14 @@ struct Demo: ParsableCommand {
 
     private func run(_ workflow: String, results folder: String, project: Project) throws {
         let definition = try project.definition(workflow)
-        var state = try project.service.start(definition)
+        var state = try project.service().start(definition)
         Output.line("══ \(definition.name)")
         Output.line("   instance \(state.id), \(definition.cycle ?? ""), term \(definition.term ?? "–")")
         if let roster = ["csv", "yaml", "yml"].map({ (folder as NSString).appendingPathComponent("roster.\($0)") })
             .first(where: FileManager.default.fileExists) {
             let people = try RosterReader.read(roster)
-            try project.service.importRoster(people, into: state.id, current: definition)
-            state = try project.service.load(state.id).state
+            try project.service().importRoster(people, into: state.id, current: definition)
+            state = try project.service().load(state.id).state
             Output.line()
             Output.line("── Screening the roster (\(roster), \(people.people.count) people)")
             Screen.report(state, definition: definition, everyone: true).forEach { Output.line("   " + $0) }
@@ -58,23 +58,24 @@ struct Demo: ParsableCommand {
             Output.line("   \(body?.name ?? step.body) (\(body?.totalMembers ?? 0) members), \(step.form.label)")
             guard let file = sample(id, in: folder) else { throw CommandFailure("no sample results for step '\(id)' in \(folder)") }
             let second = sample("\(id).entry-2", in: folder)
-            try record(file, step: id, entry: second == nil ? nil : 1, service: project.service, state: state, definition: definition)
+            try record(file, step: id, entry: second == nil ? nil : 1, service: try project.service(), state: state, definition: definition)
             if let second {
                 // The counting committee's second clerk enters the same minutes again.
-                let clerk = InstanceService(store: project.service.store, actor: project.service.actor + " (nhập lần 2)")
+                let main = try project.service()
+                let clerk = InstanceService(store: main.store, actor: main.actor + " (nhập lần 2)")
                 try record(second, step: id, entry: 2, service: clerk, state: state, definition: definition)
             }
             let decision: StepDecision, next: InstanceState
             do {
-                (decision, next) = try project.service.advance(state.id, current: definition)
+                (decision, next) = try project.service().advance(state.id, current: definition)
             } catch let tie as EngineError {
                 guard case .tieAtCap = tie, let runOff = sample("\(id).run-off", in: folder) else { throw tie }
                 Output.line("   ⚖ \(tie)")
                 var sheet = try ResultSheetReader.read(runOff, step: id)
                 sheet.record.runOff = true
-                _ = try project.service.record(sheet.record, in: state.id, current: definition)
+                _ = try project.service().record(sheet.record, in: state.id, current: definition)
                 Output.line("   recorded the run-off from \(runOff)")
-                (decision, next) = try project.service.advance(state.id, current: definition)
+                (decision, next) = try project.service().advance(state.id, current: definition)
             }
             Output.decision(decision, in: definition).dropFirst().forEach { Output.line(" " + $0) }
             state = next
@@ -87,7 +88,7 @@ struct Demo: ParsableCommand {
 
     /// The official records of a finished instance, in Markdown and HTML, under .quorum/reports/INSTANCE/.
     private func writeRecords(_ instance: String, project: Project) throws {
-        let loaded = try project.service.load(instance)
+        let loaded = try project.service().load(instance)
         let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state)
         let folder = ".quorum/reports/\(instance)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -15,7 +15,7 @@ struct History: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let project = try Project(options)
-            let loaded = try project.service.load(instance)
+            let loaded = try project.service().load(instance)
             if json { return try Output.json(loaded.events) }
             for event in loaded.events {
                 Output.line("#\(event.sequence)  \(Output.timestamp(event.at))  \(event.actor)  \(Self.summary(event.payload))")

@@ -17,7 +17,7 @@ struct Migrate: ParsableCommand {
         try CommandFailure.reporting {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let changes = try project.service.migrate(instance, to: definition, reason: reason)
+            let changes = try project.service().migrate(instance, to: definition, reason: reason)
             Output.line("\(instance) now runs the current definition. Changes recorded:")
             changes.forEach { Output.line($0) }
         }

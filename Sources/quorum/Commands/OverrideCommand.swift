@@ -30,7 +30,7 @@ struct OverrideCommand: ParsableCommand {
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("an override needs a --reason") }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            try project.service.recordOverride(Override(person: person, rule: rule, reason: reason), in: instance, current: definition)
+            try project.service().recordOverride(Override(person: person, rule: rule, reason: reason), in: instance, current: definition)
             Output.line("recorded: \(person) may pass rule '\(rule)' (\(reason))")
         }
     }

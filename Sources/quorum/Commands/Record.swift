@@ -65,7 +65,7 @@ struct Record: ParsableCommand {
             record.note = note ?? record.note
             let warnings: [RecordProblem]
             do {
-                warnings = try project.service.record(record, in: instance, current: definition)
+                warnings = try project.service().record(record, in: instance, current: definition)
             } catch EngineError.invalidRecord(let step, let problems) where sheet != nil {
                 var renderer = DiagnosticRenderer()
                 throw CommandFailure("the results for step '\(step)' were not recorded:\n"

@@ -31,7 +31,7 @@ struct Report: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let project = try Project(options)
-            let loaded = try project.service.load(instance)
+            let loaded = try project.service().load(instance)
             let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state)
             let documents: [OfficialDocument]
             if let step {

@@ -27,13 +27,13 @@ struct Reschedule: ParsableCommand {
         try CommandFailure.reporting {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let state = try project.service.load(instance).state
+            let state = try project.service().load(instance).state
             let zone = state.currentStep.flatMap(definition.step)?.meets?.timezone ?? MeetingTime.defaultTimeZone
             let meets: MeetingTime
             do { meets = try MeetingTime(date: date, time: time, timezone: zone) } catch {
                 throw CommandFailure("'\(date) \(time)' is not a date and time; write --date 2021-03-25 --time 14:00")
             }
-            try project.service.reschedule(instance, to: meets, place: place, reason: reason, current: definition)
+            try project.service().reschedule(instance, to: meets, place: place, reason: reason, current: definition)
             Output.line("\(state.currentStep ?? "the step") of \(instance) now meets at \(meets.display)")
         }
     }

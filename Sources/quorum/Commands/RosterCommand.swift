@@ -25,7 +25,7 @@ struct RosterCommand: ParsableCommand {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let roster = try RosterReader.read(file)
-            try project.service.importRoster(roster, into: instance, current: definition)
+            try project.service().importRoster(roster, into: instance, current: definition)
             Output.line("imported \(roster.people.count) people from \(file) into \(instance)")
             Output.line("check them with: quorum screen \(instance)")
         }

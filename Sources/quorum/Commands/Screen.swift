@@ -18,7 +18,7 @@ struct Screen: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let project = try Project(options)
-            let loaded = try project.service.load(instance)
+            let loaded = try project.service().load(instance)
             Screen.report(loaded.state, definition: loaded.definition, everyone: all).forEach { Output.line($0) }
         }
     }

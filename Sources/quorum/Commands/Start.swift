@@ -14,8 +14,8 @@ struct Start: ParsableCommand {
         try CommandFailure.reporting {
             let project = try Project(options)
             let definition = try project.definition(workflow)
-            let state = try project.service.start(definition)
-            let pinned = try project.service.load(state.id).pinned
+            let state = try project.service().start(definition)
+            let pinned = try project.service().load(state.id).pinned
             Output.line("started \(state.id): \(definition.name)")
             Output.line("pinned to definition \(pinned.hash.prefix(12)) (version \(definition.version))")
             if let step = state.currentStep.flatMap(definition.step) {

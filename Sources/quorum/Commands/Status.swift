@@ -26,9 +26,9 @@ struct Status: ParsableCommand {
     }
 
     private func list(_ project: Project) throws {
-        let headers = try project.service.store.instances()
+        let headers = try project.service().store.instances()
         let summaries = try headers.map { header in
-            let state = try project.service.load(header.id).state
+            let state = try project.service().load(header.id).state
             return InstanceSummary(instance: header.id, workflow: header.workflow, createdAt: header.createdAt,
                                    currentStep: state.currentStep, finished: state.isFinished)
         }

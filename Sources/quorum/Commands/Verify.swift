@@ -14,10 +14,10 @@ struct Verify: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let project = try Project(options)
-            if let problem = try project.service.verify(instance) {
+            if let problem = try project.service().verify(instance) {
                 throw CommandFailure("the history of \(instance) has been tampered with: \(problem)")
             }
-            let events = try project.service.load(instance).events
+            let events = try project.service().load(instance).events
             Output.line("\(instance): all \(events.count) events verified; the chain ends at \(events.last?.hash.prefix(16) ?? "—")")
         }
     }

@@ -1,0 +1,124 @@
+/// A what-if run of a whole cycle: hypothetical results for each step and what should come of them. Scenarios are
+/// to workflows what unit tests are to code; `quorum simulate` runs them without touching the store.
+public struct Scenario: Sendable {
+    public struct Step: Sendable {
+        public let step: String
+        public let results: StepRecord
+        /// The second clerk's entry, for double-entry steps.
+        public let secondEntry: StepRecord?
+        /// A run-off's results, used when the step stops on a tie.
+        public let runOff: StepRecord?
+
+        public init(step: String, results: StepRecord, secondEntry: StepRecord? = nil, runOff: StepRecord? = nil) {
+            self.step = step
+            self.results = results
+            self.secondEntry = secondEntry
+            self.runOff = runOff
+        }
+    }
+
+    public let name: String
+    public let workflow: String
+    public let roster: Roster?
+    public let steps: [Step]
+    /// The people added per title when the cycle ends, in order.
+    public let expectedAdded: [String: [String]]?
+    /// The step at which the run must stop, refused, when the scenario tests a refusal, and words the refusal must say.
+    public let expectedStop: String?
+    public let expectedReason: String?
+
+    public init(name: String, workflow: String, roster: Roster?, steps: [Step], expectedAdded: [String: [String]]?,
+                expectedStop: String?, expectedReason: String? = nil) {
+        self.expectedReason = expectedReason
+        self.name = name
+        self.workflow = workflow
+        self.roster = roster
+        self.steps = steps
+        self.expectedAdded = expectedAdded
+        self.expectedStop = expectedStop
+    }
+}
+
+/// What a scenario produced, step by step, and whether it met its expectations.
+public struct ScenarioOutcome: Sendable {
+    public var decisions: [StepDecision] = []
+    public var notes: [String] = []
+    /// The step that refused to go on, and why.
+    public var refusal: (step: String, reason: String)?
+    public var added: [String: [String]]?
+    /// Expectations that did not hold; empty when the scenario passes.
+    public var failures: [String] = []
+
+    public var passed: Bool { failures.isEmpty }
+}
+
+/// Runs a scenario in memory, as the CLI would run it against the store.
+public enum ScenarioRunner {
+    public static func run(_ scenario: Scenario, on definition: WorkflowDefinition) -> ScenarioOutcome {
+        var outcome = ScenarioOutcome()
+        let store = MemoryInstanceStore()
+        let clerk = InstanceService(store: store, actor: "mô phỏng"), secondClerk = InstanceService(store: store, actor: "mô phỏng (nhập lần 2)")
+        do {
+            var state = try clerk.start(definition)
+            if let roster = scenario.roster { try clerk.importRoster(roster, into: state.id, current: definition) }
+            for step in scenario.steps {
+                guard state.currentStep == step.step else {
+                    outcome.failures.append("results are given for '\(step.step)', but the open step is '\(state.currentStep ?? "none: the cycle has ended")'")
+                    break
+                }
+                do {
+                    var first = step.results
+                    if step.secondEntry != nil { first.entry = 1 }
+                    outcome.notes += try clerk.record(first, in: state.id, current: definition).map(\.message)
+                    if var second = step.secondEntry {
+                        second.entry = 2
+                        outcome.notes += try secondClerk.record(second, in: state.id, current: definition).map(\.message)
+                    }
+                    let decision: StepDecision
+                    do {
+                        (decision, state) = try clerk.advance(state.id, current: definition)
+                    } catch let error as EngineError {
+                        guard case .tieAtCap = error, var runOff = step.runOff else { throw error }
+                        outcome.notes.append(error.description)
+                        runOff.runOff = true
+                        _ = try clerk.record(runOff, in: state.id, current: definition)
+                        (decision, state) = try clerk.advance(state.id, current: definition)
+                    }
+                    outcome.decisions.append(decision)
+                } catch {
+                    outcome.refusal = (step.step, "\(error)")
+                    break
+                }
+            }
+            outcome.added = state.added
+        } catch {
+            outcome.refusal = ("start", "\(error)")
+        }
+        check(scenario, &outcome)
+        return outcome
+    }
+
+    private static func check(_ scenario: Scenario, _ outcome: inout ScenarioOutcome) {
+        switch (scenario.expectedStop, outcome.refusal) {
+        case let (expected?, refusal?) where refusal.step != expected:
+            outcome.failures.append("expected the run to stop at '\(expected)', but it stopped at '\(refusal.step)': \(refusal.reason)")
+        case let (_?, refusal?) where !(scenario.expectedReason.map(refusal.reason.contains) ?? true):
+            outcome.failures.append("the run stopped at '\(refusal.step)' as expected, but not because \"\(scenario.expectedReason!)\": \(refusal.reason)")
+        case let (expected?, nil):
+            outcome.failures.append("expected the run to stop at '\(expected)', but it went on")
+        case let (nil, refusal?):
+            outcome.failures.append("step '\(refusal.step)' refused: \(refusal.reason)")
+        default:
+            break
+        }
+        guard let expected = scenario.expectedAdded else { return }
+        guard let added = outcome.added else {
+            outcome.failures.append("expected the cycle to end with a final list, but it did not end")
+            return
+        }
+        for (title, names) in expected.sorted(by: { $0.key < $1.key }) where (added[title] ?? []) != names {
+            outcome.failures.append("expected \(title) to add \(names.isEmpty ? "nobody" : names.joined(separator: ", ")), "
+                + "but it added \((added[title] ?? []).isEmpty ? "nobody" : (added[title] ?? []).joined(separator: ", "))")
+        }
+    }
+}
