@@ -28,6 +28,7 @@ public enum HTMLWriter {
             .signatures .name { padding-top: 60pt; font-weight: bold; }
             .recipients { font-size: 12pt; }
             .page-break { page-break-after: always; }
+            pre.mermaid { font-size: 10pt; white-space: pre-wrap; }
             </style>
             </head>
             <body>
@@ -36,6 +37,11 @@ public enum HTMLWriter {
         for (index, document) in documents.enumerated() {
             if index > 0 { html += "<div class=\"page-break\"></div>\n" }
             html += section(document)
+        }
+        // Diagrams are drawn by Mermaid when the page is opened online; offline, their source stays readable.
+        let diagrams = documents.contains { $0.blocks.contains(where: \.isDiagram) || $0.appendices.contains(where: \.isDiagram) }
+        if diagrams {
+            html += "<script type=\"module\">import mermaid from \"https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs\"; mermaid.initialize({ startOnLoad: true });</script>\n"
         }
         return html + "</body>\n</html>\n"
     }
@@ -71,6 +77,7 @@ public enum HTMLWriter {
                 html += "<table class=\"data\"><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
                 html += rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }.joined()
                 html += "</table>\n"
+            case .diagram(let source): html += "<pre class=\"mermaid\">\(escape(source))</pre>\n"
             case .pageBreak: html += "<div class=\"page-break\"></div>\n"
             }
         }

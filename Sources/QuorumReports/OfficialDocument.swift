@@ -6,6 +6,8 @@ public struct OfficialDocument: Sendable {
         case paragraph(String)
         case bullets([String])
         case table(headers: [String], rows: [[String]])
+        /// A diagram in Mermaid's language.
+        case diagram(String)
         case pageBreak
     }
 
@@ -29,4 +31,8 @@ public struct OfficialDocument: Sendable {
 
     static let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     static let mottoLine = "Độc lập - Tự do - Hạnh phúc"
+}
+
+extension OfficialDocument.Block {
+    var isDiagram: Bool { if case .diagram = self { true } else { false } }
 }

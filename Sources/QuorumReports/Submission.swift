@@ -75,6 +75,8 @@ public enum Submission {
                    rows: orNobody(new, width: 6)),
             .heading("PHỤ LỤC III. DANH SÁCH ĐỀ NGHỊ ĐƯA RA KHỎI QUY HOẠCH"),
             .table(headers: ["TT", "Họ và tên", "Chức danh quy hoạch", "Lý do"], rows: orNobody(removed, width: 4)),
+            .heading("SƠ ĐỒ QUY TRÌNH ĐÃ THỰC HIỆN"),
+            .diagram(StateDiagram(definition: source.definition).mermaid),
         ]
     }
 

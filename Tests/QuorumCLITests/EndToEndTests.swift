@@ -224,6 +224,15 @@ struct EndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: quorum.store), "a simulation never touches the store")
     }
 
+    @Test func showDrawsTheStateMachine() throws {
+        defer { quorum.remove() }
+        let mermaid = try quorum.run("show", track)
+        #expect(mermaid.output.hasPrefix("flowchart TD"))
+        #expect(mermaid.output.contains("Bước 4: Hội nghị lãnh đạo Văn phòng UBND tỉnh"))
+        let dot = try quorum.run("show", track, "--format", "dot")
+        #expect(dot.output.hasPrefix("digraph \"pho-chanh-van-phong-2021\" {"))
+    }
+
     @Test func theDemoRunsTheSampleTracks() throws {
         defer { quorum.remove() }
         let result = try quorum.run("demo")

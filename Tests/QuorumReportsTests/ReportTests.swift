@@ -94,6 +94,8 @@ struct ReportTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("@page { size: A4;"))
         #expect(html.contains("<h1>TỜ TRÌNH</h1>"))
+        #expect(html.contains("<pre class=\"mermaid\">flowchart TD"), "the submission embeds the procedure's diagram")
+        #expect(html.contains("mermaid.initialize"))
         #expect(HTMLWriter.escape("<a & b>") == "&lt;a &amp; b&gt;")
     }
 }
