@@ -2,6 +2,25 @@ import QuorumCore
 import Yams
 
 extension DefinitionCatalog {
+    mutating func loadCalendars(_ files: [(file: String, tree: YAMLTree)], primary: Set<String>) {
+        for (file, tree) in files {
+            var problems: [LocatedDiagnostic] = []
+            let locations = Self.locations(of: tree)
+            if let document: CalendarDocument = Self.decode(tree, locations: locations, problems: &problems) {
+                let (calendar, found) = CalendarValidator.validate(document, file: file)
+                problems += found.map { Self.locate($0, in: locations) }
+                if let calendar {
+                    if self.calendar != nil {
+                        problems.append(.error(at: tree["id"]?.location, "a second calendar; keep one calendar file in rules/"))
+                    } else {
+                        self.calendar = calendar
+                    }
+                }
+            }
+            if primary.contains(file) { diagnostics += problems }
+        }
+    }
+
     mutating func loadRuleSets(_ files: [(file: String, tree: YAMLTree)], primary: Set<String>) {
         var seen: [String: String] = [:]
         for (file, tree) in files {
@@ -36,7 +55,9 @@ extension DefinitionCatalog {
             workflowFiles[id] = file
             trees[id] = tree
         }
-        let validator = WorkflowValidator(ruleSets: ruleSets)
+        // Decode every workflow first, then validate them so that one meeting after another workflow's step is
+        // validated after that workflow.
+        var decoded: [(id: String, file: String, document: WorkflowDocument, locations: [DocumentPath: SourceLocation])] = []
         for (file, tree) in files {
             guard let id = tree["id"]?.string, workflowFiles[id] == file else { continue }
             var problems: [LocatedDiagnostic] = []
@@ -44,13 +65,41 @@ extension DefinitionCatalog {
                 let locations = Self.locations(of: merged)
                 if let document: WorkflowDocument = Self.decode(merged, locations: locations, problems: &problems) {
                     if document.abstract == true { abstractWorkflows.insert(id) }
-                    let (definition, found) = validator.validate(document, name: file)
-                    problems += found.map { Self.locate($0, in: locations) }
-                    if let definition, !problems.hasErrors { definitions[id] = definition }
+                    decoded.append((id, file, document, locations))
+                    for (index, step) in (merged["steps"]?.items ?? []).enumerated() {
+                        let path = DocumentPath.root.key("steps").index(index)
+                        if let stepID = step["id"]?.string {
+                            stepLocations[id, default: [:]][stepID] = locations[path.key("date")] ?? locations[path.key("after")] ?? locations[path]
+                        }
+                    }
                 }
             }
             if primary.contains(file) { diagnostics += problems }
         }
+        var times: [String: [String: MeetingTime]] = [:]
+        var pending = decoded
+        while !pending.isEmpty {
+            let ready = pending.filter { entry in
+                Self.followedWorkflows(entry.document).allSatisfy { other in other == entry.id || !pending.contains { $0.id == other } }
+            }
+            // Workflows that follow each other in a circle are validated anyway; their references report the problem.
+            for entry in ready.isEmpty ? pending : ready {
+                let (definition, found) = WorkflowValidator(ruleSets: ruleSets, otherTimes: times).validate(entry.document, name: entry.file)
+                let problems = found.map { Self.locate($0, in: entry.locations) }
+                if let definition, !problems.hasErrors {
+                    definitions[entry.id] = definition
+                    times[entry.id] = Dictionary(definition.steps.compactMap { step in step.meets.map { (step.id, $0) } }, uniquingKeysWith: { first, _ in first })
+                }
+                if primary.contains(entry.file) { diagnostics += problems }
+            }
+            let done = Set((ready.isEmpty ? pending : ready).map(\.id))
+            pending.removeAll { done.contains($0.id) }
+        }
+    }
+
+    /// The other workflows whose meeting times this one's steps follow.
+    static func followedWorkflows(_ document: WorkflowDocument) -> Set<String> {
+        Set((document.steps ?? []).compactMap { $0.after?.workflow })
     }
 
     /// Follows `extends:` to the root and merges down, reporting unknown parents and cycles.

@@ -12,6 +12,10 @@ public struct DefinitionCatalog: Sendable {
     /// The file each workflow id was read from.
     public internal(set) var workflowFiles: [String: String] = [:]
     public internal(set) var abstractWorkflows: Set<String> = []
+    /// The working calendar, for schedule checks, when `rules/` has one.
+    public internal(set) var calendar: WorkCalendar?
+    /// Where each workflow's steps are written, for locating schedule findings.
+    public internal(set) var stepLocations: [String: [String: SourceLocation]] = [:]
 
     /// Reads `files` and reports their problems; `library` files are read only to resolve references
     /// (`extends:`, rule sets) and their own problems are not reported.
@@ -22,15 +26,16 @@ public struct DefinitionCatalog: Sendable {
         for file in all {
             var problems: [LocatedDiagnostic] = []
             if let tree = Self.read(file, problems: &problems) {
-                let shape = Self.isRuleSet(tree) ? FormatShapes.ruleSet : FormatShapes.workflow
+                let shape = Self.isCalendar(tree) ? FormatShapes.calendar : Self.isRuleSet(tree) ? FormatShapes.ruleSet : FormatShapes.workflow
                 problems += ShapeChecker.check(tree, against: shape)
                 if !problems.hasErrors { parsed.append((file, tree)) }
             }
             if primary.contains(file) { diagnostics += problems }
         }
+        loadCalendars(parsed.filter { Self.isCalendar($0.tree) }, primary: primary)
         let ruleFiles = parsed.filter { Self.isRuleSet($0.tree) }
         loadRuleSets(ruleFiles, primary: primary)
-        loadWorkflows(parsed.filter { !Self.isRuleSet($0.tree) }, primary: primary)
+        loadWorkflows(parsed.filter { !Self.isRuleSet($0.tree) && !Self.isCalendar($0.tree) }, primary: primary)
         diagnostics = diagnostics.orderedUnique()
     }
 
@@ -51,6 +56,7 @@ public struct DefinitionCatalog: Sendable {
     }
 
     static func isRuleSet(_ tree: YAMLTree) -> Bool { tree["rules"]?.items != nil }
+    static func isCalendar(_ tree: YAMLTree) -> Bool { tree["holidays"] != nil || tree["working-hours"] != nil }
 
     static func read(_ file: String, problems: inout [LocatedDiagnostic]) -> YAMLTree? {
         guard let data = FileManager.default.contents(atPath: file) else {

@@ -87,6 +87,15 @@ enum FormatShapes {
                                  "What is kept of each ballot paper: totals only (default for secret ballots), unordered papers, or numbered papers (open steps only).")),
         .init("double-entry", .boolean("true to have the results entered twice, by different people, and closed only when both agree.")),
         .init("place", .string("Where the meeting is held, for the minutes.")),
+        .init("after", .object([
+            .init("step", .string("The step this meeting follows.", pattern: identifier)),
+            .init("workflow", .string("The workflow of that step, when it is another track's.", pattern: identifier)),
+            .init("days", .integer("Whole days later, e.g. 1 for the next day.", minimum: 0)),
+            .init("time", .string("Time of day on that day, HH:MM.", pattern: #"^\d{1,2}:\d{2}$"#)),
+            .init("by", .string("A span after that: 30m, 1h, 1h30m.")),
+        ], "Instead of date and time: a time relative to another step, of this track or another.")),
+        .init("weekday", .string("The weekday the plan writes next to the date, e.g. Thứ năm; checked against the date.")),
+        .init("duration", .string("How long the meeting lasts (default 1h), for clash checks and calendars: 45m, 1h30m.")),
         .init("skip", .boolean("true in a track to leave out a step of the procedure it extends.")),
         .init("transitions", .list(.object([
             .init("when", .choice(["quorum-not-met", "nobody-passes"], "The condition; leave it out for the default path.")),
@@ -195,4 +204,22 @@ enum FormatShapes {
             .init("because", .string("Words the refusal must contain, so the run stops for the reason the scenario tests.")),
         ], "What must come of the run.")),
     ], "A what-if run of a whole cycle, checked like a test.")
+
+    static let calendar = Shape.object([
+        .init("id", id("calendar"), required: true),
+        .init("name", .string("Name of the calendar.")),
+        .init("basis", .string("Where the days and hours come from.")),
+        .init("note", .string("Free note.")),
+        .init("working-days", .list(.choice(["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"], "A weekday."),
+                                    "The days offices work; other days are days off.")),
+        .init("working-hours", .list(.object([
+            .init("from", .string("Start, HH:MM.", pattern: #"^\d{1,2}:\d{2}$"#)),
+            .init("to", .string("End, HH:MM.", pattern: #"^\d{1,2}:\d{2}$"#)),
+        ], "A working period."), "The working periods of a day.")),
+        .init("holidays", .list(.object([
+            .init("from", .string("First day, YYYY-MM-DD.")),
+            .init("to", .string("Last day, YYYY-MM-DD; leave out for one day.")),
+            .init("name", .string("The holiday.")),
+        ], "A holiday."), "Public holidays, year by year as announced (Tết moves every year).")),
+    ], "Working days, hours and public holidays, for checking meeting times.")
 }

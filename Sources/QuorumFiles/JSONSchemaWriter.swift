@@ -8,6 +8,7 @@ public enum JSONSchemaWriter {
         case results
         case roster
         case scenario
+        case calendar
 
         var shape: Shape {
             switch self {
@@ -16,6 +17,7 @@ public enum JSONSchemaWriter {
             case .results: FormatShapes.results
             case .roster: FormatShapes.roster
             case .scenario: FormatShapes.scenario
+            case .calendar: FormatShapes.calendar
             }
         }
 
@@ -26,6 +28,7 @@ public enum JSONSchemaWriter {
             case .results: "Quorum meeting results"
             case .roster: "Quorum candidates' roster"
             case .scenario: "Quorum what-if scenario"
+            case .calendar: "Quorum working calendar"
             }
         }
         public var fileName: String { "\(rawValue).schema.json" }

@@ -22,7 +22,7 @@ struct EndToEndTests {
         defer { quorum.remove() }
         let result = try quorum.run("validate")
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("8 files checked: 0 errors, 0 warnings"))
+        #expect(result.output.contains("9 files checked: 0 errors, 0 warnings"))
     }
 
     @Test func aBrokenFileGetsLocatedErrors() throws {

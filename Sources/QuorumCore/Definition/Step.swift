@@ -18,6 +18,10 @@ public struct Step: Codable, Sendable, Equatable {
     public let doubleEntry: Bool
     /// Where the meeting is held, for the minutes.
     public let place: String?
+    /// How long the meeting is planned to last, in minutes, for clash checks and calendars.
+    public let minutes: Int
+    /// The weekday written next to the date in the plan ("Thứ năm"), kept as data and checked.
+    public let weekday: String?
     /// Guarded paths, tried in order before the default.
     public let transitions: [Transition]
     /// Where the step goes when no guard applies: the next step, or the end.

@@ -76,7 +76,8 @@ public struct RemovalDocument: Codable, Sendable, Equatable {
 
 public struct StepDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
-        case id, name, body, form, purpose, date, time, timezone, quorum, threshold, selection, secrecy, place, skip, transitions
+        case id, name, body, form, purpose, date, time, timezone, quorum, threshold, selection, secrecy, place, after, weekday,
+             duration, skip, transitions
         case ballotValidity = "ballot-validity"
         case doubleEntry = "double-entry"
     }
@@ -96,8 +97,20 @@ public struct StepDocument: Codable, Sendable, Equatable {
     public var secrecy: String?
     public var doubleEntry: Bool?
     public var place: String?
+    public var after: RelativeTimeDocument?
+    public var weekday: String?
+    public var duration: String?
     public var skip: Bool?
     public var transitions: [TransitionDocument]?
+}
+
+/// "After step 4 of another track", "+1 day at 08:00": a meeting time that follows another step's.
+public struct RelativeTimeDocument: Codable, Sendable, Equatable {
+    public var step: String?
+    public var workflow: String?
+    public var days: Int?
+    public var time: String?
+    public var by: String?
 }
 
 public struct TransitionDocument: Codable, Sendable, Equatable {

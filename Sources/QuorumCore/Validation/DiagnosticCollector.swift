@@ -1,5 +1,5 @@
 /// Gathers the problems of one document so that validation reports all of them at once.
-struct DiagnosticCollector {
+struct DiagnosticCollector: Sendable {
     let document: String
     private(set) var diagnostics: [Diagnostic] = []
 

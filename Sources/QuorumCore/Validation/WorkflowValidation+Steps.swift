@@ -1,3 +1,4 @@
+import QuorumCEL
 import QuorumRules
 
 extension WorkflowValidation {
@@ -55,6 +56,7 @@ extension WorkflowValidation {
                                   quorum: quorum.flatMap(\.quorumRule), threshold: threshold.flatMap(\.thresholdRule),
                                   selection: selection.flatMap(\.selectionRule), ballotValidity: validity, secrecy: secrecy,
                                   doubleEntry: document.doubleEntry ?? false, place: document.place,
+                                  minutes: meetingMinutes(document.duration, at: path.key("duration")), weekday: document.weekday,
                                   transitions: transitions, next: next))
             }
         }
@@ -63,6 +65,15 @@ extension WorkflowValidation {
             StepGraph(steps: steps).check(reportingTo: &problems, indexOf: { id in running.first { $0.step.id == id }?.index ?? 0 })
         }
         return steps
+    }
+
+    private mutating func meetingMinutes(_ text: String?, at path: DocumentPath) -> Int {
+        guard let text else { return 60 }
+        guard let span = Duration(parsing: text), span.seconds > 0 else {
+            problems.error(at: path, "'\(text)' is not a length of time; write 45m, 1h or 1h30m")
+            return 60
+        }
+        return Int(span.seconds / 60)
     }
 
     private mutating func checkBody(_ body: String?, step: String, at path: DocumentPath) -> String? {
@@ -95,6 +106,25 @@ extension WorkflowValidation {
     }
 
     private mutating func meetingTime(_ step: StepDocument, step id: String, at path: DocumentPath) -> MeetingTime? {
+        let meets: MeetingTime?
+        if let after = step.after {
+            guard step.date == nil, step.time == nil else {
+                problems.error(at: path.key("after"), "step '\(id)' gives both a date and 'after'; keep one")
+                return nil
+            }
+            meets = relativeTime(after, step: id, at: path.key("after"))
+        } else {
+            meets = absoluteTime(step, step: id, at: path)
+        }
+        if let meets { resolvedTimes[id] = meets }
+        if let meets, let label = step.weekday, label.lowercased() != meets.weekday.lowercased() {
+            problems.warning(at: path.key("weekday"), "\(meets.display) is a \(meets.weekday), not '\(label)'",
+                             notes: ["correct the date or the weekday written next to it"])
+        }
+        return meets
+    }
+
+    private mutating func absoluteTime(_ step: StepDocument, step id: String, at path: DocumentPath) -> MeetingTime? {
         switch (step.date, step.time) {
         case (nil, nil):
             if !isAbstract { problems.warning(at: path, "step '\(id)' has no 'date' and 'time' yet") }
@@ -121,6 +151,46 @@ extension WorkflowValidation {
                 }
                 return nil
             }
+        }
+    }
+
+    /// `after: { step, workflow, days, time, by }`: the referenced step's time, moved by whole days, set to a time of
+    /// day, then moved by a span such as `30m`.
+    private mutating func relativeTime(_ after: RelativeTimeDocument, step id: String, at path: DocumentPath) -> MeetingTime? {
+        guard let reference = problems.require(after.step, at: path.key("step"), "'after' needs the 'step' this meeting follows") else { return nil }
+        let base: MeetingTime?
+        if let workflow = after.workflow, workflow != document.id {
+            guard let times = otherTimes[workflow] else {
+                problems.error(at: path.key("workflow"), "no meeting times are known for workflow '\(workflow)'",
+                               notes: Suggestion.note(for: workflow, in: otherTimes.keys))
+                return nil
+            }
+            base = times[reference]
+            if base == nil {
+                problems.error(at: path.key("step"), "workflow '\(workflow)' has no scheduled step '\(reference)'",
+                               notes: Suggestion.note(for: reference, in: times.keys))
+            }
+        } else {
+            base = resolvedTimes[reference]
+            if base == nil {
+                problems.error(at: path.key("step"), "step '\(id)' can only follow a scheduled step before it, not '\(reference)'",
+                               notes: Suggestion.note(for: reference, in: resolvedTimes.keys))
+            }
+        }
+        guard let base else { return nil }
+        var seconds = 0
+        if let span = after.by {
+            guard let parsed = Duration(parsing: span), parsed.seconds >= 0 else {
+                problems.error(at: path.key("by"), "'\(span)' is not a span of time; write 30m, 1h or 1h30m")
+                return nil
+            }
+            seconds = Int(parsed.seconds)
+        }
+        do {
+            return try base.shifted(days: after.days ?? 0, to: after.time, by: seconds)
+        } catch {
+            problems.error(at: path.key("time"), "'\(after.time ?? "")' is not a time of day; write it as HH:MM in quotes, e.g. \"08:00\"")
+            return nil
         }
     }
 

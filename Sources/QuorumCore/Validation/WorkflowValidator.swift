@@ -4,13 +4,16 @@ import QuorumRules
 /// Abstract workflows (procedures meant to be extended) are checked for what they declare, and yield no definition.
 public struct WorkflowValidator {
     let ruleSets: [String: RuleSet]
+    /// Meeting times of other workflows' steps, for steps that meet after them.
+    let otherTimes: [String: [String: MeetingTime]]
 
-    public init(ruleSets: [RuleSet]) {
+    public init(ruleSets: [RuleSet], otherTimes: [String: [String: MeetingTime]] = [:]) {
         self.ruleSets = Dictionary(ruleSets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.otherTimes = otherTimes
     }
 
     public func validate(_ document: WorkflowDocument, name documentName: String) -> (WorkflowDefinition?, [Diagnostic]) {
-        var run = WorkflowValidation(document: document, name: document.id ?? documentName, ruleSets: ruleSets)
+        var run = WorkflowValidation(document: document, name: document.id ?? documentName, ruleSets: ruleSets, otherTimes: otherTimes)
         let definition = run.validate()
         return (definition, run.problems.diagnostics)
     }
@@ -25,10 +28,14 @@ struct WorkflowValidation {
     var ruleSet: RuleSet?
     var personIDs = Set<String>()
     var bodies: [Body] = []
+    let otherTimes: [String: [String: MeetingTime]]
+    /// Times resolved so far, for steps that meet after an earlier step of this workflow.
+    var resolvedTimes: [String: MeetingTime] = [:]
 
-    init(document: WorkflowDocument, name: String, ruleSets: [String: RuleSet]) {
+    init(document: WorkflowDocument, name: String, ruleSets: [String: RuleSet], otherTimes: [String: [String: MeetingTime]]) {
         self.document = document
         self.ruleSets = ruleSets
+        self.otherTimes = otherTimes
         self.isAbstract = document.abstract ?? false
         self.problems = DiagnosticCollector(document: name)
     }
