@@ -8,6 +8,6 @@ struct Quorum: ParsableCommand {
         discussion: "Definitions live in workflows/ and rules/ of the project folder. See docs/cli.md.",
         version: "0.1.0",
         subcommands: [Validate.self, Schema.self, Eval.self, Start.self, Status.self, Record.self, Advance.self, History.self,
-                      Migrate.self, RosterCommand.self, OverrideCommand.self, Screen.self, Decide.self, Reschedule.self, Verify.self, Report.self, Show.self, Schedule.self, Simulate.self, Demo.self]
+                      Migrate.self, RosterCommand.self, OverrideCommand.self, Screen.self, Decide.self, Reschedule.self, Verify.self, Report.self, Show.self, Schedule.self, Simulate.self, NewCycle.self, Demo.self]
     )
 }

@@ -233,6 +233,22 @@ struct EndToEndTests {
         #expect(dot.output.hasPrefix("digraph \"pho-chanh-van-phong-2021\" {"))
     }
 
+    @Test func aNewCycleCarriesTheApprovedPeopleAndValidates() throws {
+        defer { quorum.remove() }
+        #expect(try quorum.run("demo", "--store", quorum.store).status == 0)
+        let result = try quorum.run("new-cycle", track, "--year", "2022")
+        #expect(result.status == 0, "\(result.errors)")
+        for line in ["buoc-2: 2021-03-18 → 2022-03-17, the same weekday", "pho-chanh-van-phong: keeps Võ Thành Tâm, approved in the previous cycle",
+                     "rules: hd-06-2017 → qd-50-2021, the rule set in force on 2022-03-11", "+ year: 2022",
+                     "validation: 0 errors, 0 warnings in the old and new files"] {
+            #expect(result.output.contains(line), "missing: \(line)")
+        }
+        let office = try quorum.run("new-cycle", "truong-pho-phong-2021", "--year", "2022")
+        #expect(office.output.contains("buoc-2: follows pho-chanh-van-phong-2022 instead of pho-chanh-van-phong-2021"))
+        #expect(try quorum.run("validate").output.contains("11 files checked: 0 errors, 0 warnings"))
+        #expect(try quorum.run("new-cycle", track, "--year", "2022").errors.contains("already exists"))
+    }
+
     @Test func theDemoRunsTheSampleTracks() throws {
         defer { quorum.remove() }
         let result = try quorum.run("demo")

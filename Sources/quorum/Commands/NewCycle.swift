@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import QuorumCore
+import QuorumFiles
+
+struct NewCycle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new-cycle",
+        abstract: "Write next cycle's definition from this one, as a draft to check: year, dates, kept people.",
+        discussion: """
+            The year and cycle move on; dates move to the same weekday of the new year; a step that follows another \\
+            track's step follows that track's new cycle; the people added by the workflow's last finished run in the \\
+            store are carried into 'kept'. Prints what changed and validates the new file.
+            """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Workflow id (or its file).")
+    var workflow: String
+
+    @Option(help: "The year of the new review cycle.")
+    var year: Int
+
+    @Option(help: "Where to write it (default: workflows/NEW-ID.yaml).")
+    var output: String?
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let project = try Project(options)
+            let definition = try project.definition(workflow)
+            guard let file = project.catalog.workflowFiles[definition.id] else { throw CommandFailure("no file for \(definition.id)") }
+            // Only an existing store is read: drafting a new cycle creates no store.
+            var finished: [String: [String]]?
+            if FileManager.default.fileExists(atPath: options.storePath) {
+                let service = try project.service()
+                finished = try service.store.instances().filter { $0.workflow == definition.id }.reversed()
+                    .lazy.compactMap { try? service.load($0.id).state.added }.first
+            }
+            if finished == nil { Output.line("no finished run of \(definition.id) in the store: nobody new is carried into 'kept'") }
+            let draft = try CycleRollover.draft(from: file, year: year, approved: finished ?? [:], current: definition,
+                                                ruleSets: project.catalog.ruleSets)
+            let path = output ?? options.folder("workflows/\(draft.id).yaml")
+            guard !FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path) already exists; choose another --output") }
+            try draft.text.write(toFile: path, atomically: true, encoding: .utf8)
+            Output.line("wrote \(path) from \(file):")
+            draft.changes.forEach { Output.line("  \($0)") }
+            let old = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            Output.line("\ndiff \(file) \(path)")
+            Self.diff(old, draft.text).forEach { Output.line($0) }
+            let checked = DefinitionCatalog(files: [file, path], library: Project.library(options)).diagnostics
+            var renderer = DiagnosticRenderer()
+            checked.forEach { Output.error(renderer.render($0)) }
+            Output.line("\nvalidation: \(checked.filter { $0.severity == .error }.count) errors, \(checked.filter { $0.severity == .warning }.count) warnings in the old and new files")
+        }
+    }
+
+    /// Lines removed (`-`) and added (`+`), in file order.
+    static func diff(_ old: String, _ new: String) -> [String] {
+        let before = old.components(separatedBy: "\n"), after = new.components(separatedBy: "\n")
+        func lines(_ changes: [CollectionDifference<String>.Change], _ mark: String) -> [String] {
+            changes.map { change -> (Int, String) in
+                switch change {
+                case .insert(let offset, let line, _), .remove(let offset, let line, _): (offset, line)
+                }
+            }.sorted { $0.0 < $1.0 }.map { mark + $0.1 }
+        }
+        let changes = after.difference(from: before)
+        return lines(changes.removals, "- ") + lines(changes.insertions, "+ ")
+    }
+}
