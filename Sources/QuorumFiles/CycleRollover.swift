@@ -42,6 +42,13 @@ public enum CycleRollover {
         set("year", String(year))
         set("cycle", "Rà soát, bổ sung quy hoạch cán bộ năm \(year)")
         changes.append("year and cycle: \(year)")
+        // A review held once the term has ended plans for the next term, of the same length.
+        let term = (current.term ?? "").split(separator: "-").compactMap { Int($0) }
+        if term.count == 2, year >= term[1] {
+            let next = "\(term[1])-\(2 * term[1] - term[0])"
+            set("term", next)
+            changes.append("term: \(current.term!) → \(next)")
+        }
         let weeks = 52 * (year - oldYear)
         if let index = entries.firstIndex(where: { $0.key == "steps" }), case .sequence(var steps, let stepsLocation) = entries[index].value {
             for position in steps.indices {

@@ -1,4 +1,5 @@
 @testable import QuorumFiles
+import QuorumCore
 import Testing
 
 struct CycleRolloverTests {
@@ -15,5 +16,19 @@ struct CycleRolloverTests {
         #expect(CycleRollover.trailingYear("quy-trinh-4-buoc") == nil)
         #expect(CycleRollover.slug("Đặng Quốc Việt") == "dang-quoc-viet")
         #expect(CycleRollover.slug("Lê Thị Mỹ Dung") == "le-thi-my-dung")
+    }
+}
+
+struct CycleRolloverTermTests {
+    @Test func aReviewAfterTheTermPlansTheNextTerm() throws {
+        let catalog = DefinitionCatalog(files: [], library: DefinitionCatalog.yamlFiles(in: [ProjectFolder.path("workflows"), ProjectFolder.path("rules")]))
+        let current = try #require(catalog.definitions["chanh-van-phong-2021"])
+        let file = try #require(catalog.workflowFiles["chanh-van-phong-2021"])
+        let sameTerm = try CycleRollover.draft(from: file, year: 2022, approved: [:], current: current, ruleSets: catalog.ruleSets)
+        #expect(!sameTerm.changes.contains { $0.hasPrefix("term:") })
+        let nextTerm = try CycleRollover.draft(from: file, year: 2026, approved: [:], current: current, ruleSets: catalog.ruleSets)
+        #expect(nextTerm.changes.contains("term: 2021-2026 → 2026-2031"))
+        #expect(nextTerm.text.contains("term: 2026-2031"))
+        #expect(nextTerm.changes.contains("rules: hd-06-2017 → qd-377-2025, the rule set in force on 2026-03-06"))
     }
 }
