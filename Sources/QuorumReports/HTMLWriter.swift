@@ -29,6 +29,10 @@ public enum HTMLWriter {
             .recipients { font-size: 12pt; }
             .page-break { page-break-after: always; }
             pre.mermaid { font-size: 10pt; white-space: pre-wrap; }
+            p.item { text-align: left; text-indent: 0; padding-left: 1cm; }
+            p.note { text-align: left; text-indent: 0; font-size: 10pt; overflow-wrap: anywhere; margin-top: 12pt; }
+            table.data td:nth-child(2) { white-space: nowrap; }
+            table.data td:first-child, table.data td:nth-child(3) { text-align: center; }
             </style>
             </head>
             <body>
@@ -72,7 +76,8 @@ public enum HTMLWriter {
             switch block {
             case .heading(let text): html += "<h2>\(escape(text))</h2>\n"
             case .paragraph(let text): html += "<p>\(escape(text))</p>\n"
-            case .bullets(let items): html += items.map { "<p>- \(escape($0))</p>\n" }.joined()
+            case .bullets(let items): html += items.map { "<p class=\"item\">- \(escape($0))</p>\n" }.joined()
+            case .note(let text): html += "<p class=\"note\">\(escape(text))</p>\n"
             case .table(let headers, let rows):
                 html += "<table class=\"data\"><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
                 html += rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }.joined()

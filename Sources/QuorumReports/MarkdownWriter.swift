@@ -13,6 +13,7 @@ public enum MarkdownWriter {
                     lines.append("|" + headers.map { _ in "---" }.joined(separator: "|") + "|")
                     lines += rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
                     lines.append("")
+                case .note(let text): lines += ["<sub>\(text)</sub>", ""]
                 case .diagram(let source): lines += ["```mermaid", source.trimmingCharacters(in: .newlines), "```", ""]
                 case .pageBreak: lines += ["---", ""]
                 }

@@ -8,6 +8,8 @@ public struct OfficialDocument: Sendable {
         case table(headers: [String], rows: [[String]])
         /// A diagram in Mermaid's language.
         case diagram(String)
+        /// A small left-aligned note, such as the verification hash.
+        case note(String)
         case pageBreak
     }
 

@@ -74,7 +74,7 @@ public enum VoteCountMinutes {
                 ? "Chức danh \(title): không có người đạt."
                 : "Chức danh \(title): \(names.count) đồng chí đạt, theo thứ tự: \(names.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; "))."))
         }
-        blocks.append(.paragraph("Biên bản được lập từ dữ liệu đã ghi nhận của \(source.instance); mã kiểm chứng (SHA-256): \(meeting.hash)."))
+        blocks.append(.note("Biên bản được lập từ dữ liệu đã ghi nhận của \(source.instance); mã kiểm chứng (SHA-256): \(meeting.hash)."))
         return OfficialDocument(parentOrganization: source.letterhead.parentOrganization?.uppercased(), organization: source.organization.uppercased(),
                                 number: "Số: ……/BB-KP", dateline: source.dateline(meets?.date), title: "BIÊN BẢN KIỂM PHIẾU",
                                 subtitle: step.name, blocks: blocks,
