@@ -66,7 +66,11 @@ let package = Package(
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore"]),
-        .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "QuorumStoreTests",
+            dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "QuorumCLITests", dependencies: ["quorum"]),
     ]
 )

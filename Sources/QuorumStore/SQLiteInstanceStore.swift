@@ -52,9 +52,9 @@ public final class SQLiteInstanceStore: InstanceStore {
             let header = InstanceHeader(id: row["id"], workflow: row["workflow"], createdAt: row["created_at"])
             let events = try Row.fetchAll(db, sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence",
                                           arguments: [instance]).map { row in
-                Event(sequence: row["sequence"], at: row["at"], actor: row["actor"],
-                      payload: try StoreSchema.decoder.decode(EventPayload.self, from: Data((row["payload"] as String).utf8)),
-                      previousHash: row["previous_hash"], hash: row["hash"])
+                let payload = Data((row["payload"] as String).utf8)
+                return Event(sequence: row["sequence"], at: row["at"], actor: row["actor"], payload: try EventChain.decode(payload),
+                             payloadData: payload, previousHash: row["previous_hash"], hash: row["hash"])
             }
             let hashes = events.compactMap { event -> String? in
                 switch event.payload {
@@ -97,7 +97,7 @@ public final class SQLiteInstanceStore: InstanceStore {
 
     private static func insert(_ events: [Event], for instance: String, _ db: Database) throws {
         for event in events {
-            let payload = String(decoding: try StoreSchema.encoder.encode(event.payload), as: UTF8.self)
+            let payload = String(decoding: event.payloadData, as: UTF8.self)
             try db.execute(sql: """
                 INSERT INTO event (instance_id, sequence, at, actor, kind, payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [instance, event.sequence, event.at, event.actor, event.payload.kind, payload, event.previousHash, event.hash])

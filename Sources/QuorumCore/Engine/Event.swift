@@ -2,31 +2,42 @@ import Foundation
 
 /// One entry of an instance's append-only history. The instance's state is derived from these alone. Each event
 /// carries the hash of the one before and its own, so any later change to the stored history is detectable.
-public struct Event: Codable, Sendable, Equatable {
+public struct Event: Sendable, Equatable {
     /// 1 for the first event; an instance's revision is the sequence of its last event.
     public let sequence: Int
     /// Whole milliseconds, as the store keeps them, so the hash can be recomputed after loading.
     public let at: Date
     public let actor: String
     public let payload: EventPayload
+    /// The payload exactly as stored (canonical JSON). The hash covers these bytes, so a history written by an older
+    /// version verifies even after the payload types gain fields.
+    public let payloadData: Data
     public let previousHash: String
     public let hash: String
 
     /// Seals a new event onto the chain after `previousHash`.
     public init(sequence: Int, at: Date, actor: String, payload: EventPayload, previousHash: String) {
         let milliseconds = (at.timeIntervalSince1970 * 1000).rounded(.down) / 1000
-        self.init(sequence: sequence, at: Date(timeIntervalSince1970: milliseconds), actor: actor, payload: payload,
-                  previousHash: previousHash, hash: "")
+        let data = EventChain.encode(payload)
+        let time = Date(timeIntervalSince1970: milliseconds)
+        self.init(sequence: sequence, at: time, actor: actor, payload: payload, payloadData: data, previousHash: previousHash,
+                  hash: EventChain.hash(sequence: sequence, at: time, actor: actor, payloadData: data, previous: previousHash))
     }
 
-    /// An event as stored; `hash` is taken as given (verification recomputes it).
-    public init(sequence: Int, at: Date, actor: String, payload: EventPayload, previousHash: String, hash: String) {
+    /// An event as stored; `hash` is taken as given (verification recomputes it from `payloadData`).
+    public init(sequence: Int, at: Date, actor: String, payload: EventPayload, payloadData: Data, previousHash: String, hash: String) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
         self.payload = payload
+        self.payloadData = payloadData
         self.previousHash = previousHash
-        self.hash = hash.isEmpty ? EventChain.hash(sequence: sequence, at: at, actor: actor, payload: payload, previous: previousHash) : hash
+        self.hash = hash
+    }
+
+    public static func == (lhs: Event, rhs: Event) -> Bool {
+        lhs.sequence == rhs.sequence && lhs.actor == rhs.actor && lhs.payload == rhs.payload && lhs.hash == rhs.hash
+            && abs(lhs.at.timeIntervalSince(rhs.at)) < 0.001
     }
 }
 
@@ -86,4 +97,19 @@ public struct Migration: Codable, Sendable, Equatable {
     public let toHash: String
     public let reason: String
     public let changes: [String]
+}
+
+/// `history --json` prints events with their payload decoded, and the chain's hashes.
+extension Event: Encodable {
+    enum CodingKeys: String, CodingKey { case sequence, at, actor, payload, previousHash, hash }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sequence, forKey: .sequence)
+        try container.encode(at, forKey: .at)
+        try container.encode(actor, forKey: .actor)
+        try container.encode(payload, forKey: .payload)
+        try container.encode(previousHash, forKey: .previousHash)
+        try container.encode(hash, forKey: .hash)
+    }
 }

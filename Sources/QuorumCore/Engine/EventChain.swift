@@ -27,19 +27,17 @@ public enum EventChain {
         }
     }
 
-    static func hash(sequence: Int, at: Date, actor: String, payload: EventPayload, previous: String) -> String {
-        struct Content: Encodable {
-            let sequence: Int
-            let at: Int64
-            let actor: String
-            let payload: EventPayload
-            let previous: String
-        }
-        let content = Content(sequence: sequence, at: Int64((at.timeIntervalSince1970 * 1000).rounded()), actor: actor,
-                              payload: payload, previous: previous)
-        let data = (try? encoder.encode(content)) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    /// The hash of one event: its sequence, time in milliseconds, actor and previous hash, then its stored payload bytes.
+    static func hash(sequence: Int, at: Date, actor: String, payloadData: Data, previous: String) -> String {
+        var input = Data("\(sequence)\n\(Int64((at.timeIntervalSince1970 * 1000).rounded()))\n\(actor)\n\(previous)\n".utf8)
+        input.append(payloadData)
+        return SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
     }
+
+    /// The canonical JSON a payload is stored as: sorted keys, ISO dates.
+    public static func encode(_ payload: EventPayload) -> Data { (try? encoder.encode(payload)) ?? Data() }
+
+    public static func decode(_ data: Data) throws -> EventPayload { try decoder.decode(EventPayload.self, from: data) }
 
     /// Recomputes the chain and reports the first problem, or nil when the history is intact.
     public static func verify(_ log: InstanceLog) -> Problem? {
@@ -47,7 +45,7 @@ public enum EventChain {
         for (index, event) in log.events.enumerated() {
             if event.sequence != index + 1 { return .missing(after: index) }
             if event.previousHash != previous { return .broken(sequence: event.sequence) }
-            let expected = hash(sequence: event.sequence, at: event.at, actor: event.actor, payload: event.payload, previous: previous)
+            let expected = hash(sequence: event.sequence, at: event.at, actor: event.actor, payloadData: event.payloadData, previous: previous)
             if expected != event.hash { return .altered(sequence: event.sequence) }
             previous = event.hash
         }
@@ -60,6 +58,13 @@ public enum EventChain {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
     }()
 }

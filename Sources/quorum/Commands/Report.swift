@@ -8,11 +8,12 @@ struct Report: ParsableCommand {
         discussion: """
             With --step, the vote-count minutes (biên bản kiểm phiếu) of that ballot step. Without it, once the \\
             procedure has ended, the submission to the authority (tờ trình) with the lists kept, added and removed as \\
-            appendices. Formats: md (Markdown) and html (print-ready, A4; print to PDF from a browser).
+            appendices. Formats: md (Markdown), html (print-ready, A4) and pdf (the HTML printed by headless Chromium, \
+            which must be installed; needs --output).
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, pdf }
 
     @OptionGroup var options: ProjectOptions
 
@@ -42,6 +43,11 @@ struct Report: ParsableCommand {
                 do { documents = try Submission.make(source, roster: loaded.state.roster) } catch let error as Submission.Problem {
                     throw CommandFailure(error.description)
                 }
+            }
+            if format == .pdf {
+                guard let output else { throw CommandFailure("a PDF needs --output FILE.pdf") }
+                try PDFPrinter.print(HTMLWriter.write(documents), to: output)
+                return Output.line("wrote \(output)")
             }
             let text = format == .html ? HTMLWriter.write(documents) : documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n")
             guard let output else { return print(text, terminator: "") }

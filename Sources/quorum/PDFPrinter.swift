@@ -1,0 +1,34 @@
+import Foundation
+
+/// Prints the records' HTML to PDF with headless Chromium, which lays out A4 pages from the same print stylesheet.
+enum PDFPrinter {
+    static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+    static func print(_ html: String, to output: String) throws {
+        guard let browser = browsers.lazy.compactMap(locate).first else {
+            throw CommandFailure("PDF needs headless Chromium, which is not installed; install it (apt-get install chromium) "
+                + "or write --format html and print it to PDF from a browser")
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-\(UUID().uuidString).html")
+        try html.write(to: scratch, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let target = URL(fileURLWithPath: output).standardizedFileURL.path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(target)", scratch.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: target) else {
+            throw CommandFailure("Chromium could not print the PDF: \(message.split(separator: "\n").last ?? "")")
+        }
+    }
+
+    private static func locate(_ name: String) -> String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+            .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
