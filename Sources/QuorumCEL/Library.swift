@@ -7,11 +7,7 @@ enum Library {
         case nullary(@Sendable () -> Value)
     }
 
-    static func function(_ name: String, arity: Int? = nil) -> Implementation? {
-        guard let overloads = table[name] else { return nil }
-        if let arity { return overloads[arity] }
-        return overloads.values.first
-    }
+    static func function(_ name: String, arity: Int) -> Implementation? { table[name]?[arity] }
 
     /// Calls a function; an error argument is the result, before the function runs.
     static func call(_ function: Implementation, _ arguments: [Value]) -> Value {

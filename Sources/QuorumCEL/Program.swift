@@ -155,18 +155,14 @@ struct Compiler {
         default:
             break
         }
-        if let target, let qualifier = qualifiedName(target), let function = Library.function(qualifier.joined(separator: ".") + "." + name) {
+        if let target, let qualifier = qualifiedName(target), case let qualified = qualifier.joined(separator: ".") + "." + name,
+           let overloads = Library.table[qualified] {
             let nodes = arguments.map { compile($0) }
+            guard let function = overloads[nodes.count] else { return Self.noOverload(qualified, nodes) }
             return { frame in Library.call(function, nodes.map { $0(&frame) }) }
         }
         let nodes = (target.map { [$0] } ?? []).map { compile($0) } + arguments.map { compile($0) }
-        guard let function = Library.function(name, arity: nodes.count) else {
-            let shown = name
-            return { frame in
-                for node in nodes { if case .error(let error) = node(&frame) { return .error(error) } }
-                return .fail("no such overload: function '\(shown)' with \(nodes.count) argument\(nodes.count == 1 ? "" : "s")")
-            }
-        }
+        guard let function = Library.function(name, arity: nodes.count) else { return Self.noOverload(name, nodes) }
         // Arguments are evaluated in order and the first error is the result, without building an argument array.
         switch (function, nodes.count) {
         case (.nullary(let body), 0):
@@ -189,6 +185,14 @@ struct Compiler {
             }
         default:
             return { frame in Library.call(function, nodes.map { $0(&frame) }) }
+        }
+    }
+
+    /// A call no function answers: its arguments' first error, or "no such overload".
+    private static func noOverload(_ name: String, _ nodes: [Program.Node]) -> Program.Node {
+        { frame in
+            for node in nodes { if case .error(let error) = node(&frame) { return .error(error) } }
+            return .fail("no such overload: function '\(name)' with \(nodes.count) argument\(nodes.count == 1 ? "" : "s")")
         }
     }
 

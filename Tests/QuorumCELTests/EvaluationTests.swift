@@ -48,6 +48,12 @@ struct EvaluationTests {
         }
     }
 
+    @Test func aFunctionCalledWithTheWrongNumberOfArgumentsIsAnError() throws {
+        for source in ["optional.of()", "optional.none(1)", "size()", "size(1, 2)", "'a'.contains()", "timestamp()"] {
+            #expect(try eval(source).isError, "\(source)")
+        }
+    }
+
     @Test func deepNestingIsRefusedNotOverflowed() {
         let deep = String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
         #expect(throws: SyntaxError.self) { try Program(parsing: deep) }
@@ -58,7 +64,8 @@ struct EvaluationTests {
     @Test func randomInputNeverCrashes() {
         let pieces = ["1", "0", "-", "+", "*", "/", "%", "(", ")", "[", "]", "{", "}", ",", ":", "?", ".", "'a'", "b'x'",
                       "x", "size", "all", "exists", "map", "filter", "has", "==", "<", "&&", "||", "!", "in", "2.5", "1u",
-                      "timestamp('2021-01-01T00:00:00Z')", "duration('1s')", "int", "dyn", "optional.of(1)", ".?", "[?", "e"]
+                      "timestamp('2021-01-01T00:00:00Z')", "duration('1s')", "int", "dyn", "optional.of(1)", ".?", "[?", "e",
+                      "optional.of(", "optional.none(", "()"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
             let source = (0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")

@@ -35,7 +35,7 @@ struct InstanceServiceTests {
         do {
             _ = try service.advance(id, current: definition)
             Issue.record("a tie for the last free place must stop the advance")
-        } catch EngineError.tieAtCap(_, let title, let tie, let rule) {
+        } catch EngineError.tieAtCap(_, _, let title, let tie, let rule) {
             #expect(title == "deputy")
             #expect(tie.names == ["Bob", "Cat"])
             #expect(tie.placesLeft == 1)
@@ -65,7 +65,7 @@ struct InstanceServiceTests {
     @Test func attendanceAloneNeverReadsAsZeroVotes() throws {
         let id = try atVote()
         _ = try service.record(StepRecord(step: "vote", present: 4), in: id, current: definition)
-        #expect(throws: EngineError.nothingRecorded(step: "vote", needed: StepDecider.needed(for: definition.steps[1], in: definition))) {
+        #expect(throws: EngineError.nothingRecorded(step: "vote", needed: StepDecider.needed(for: definition.steps[1], in: definition, instance: id))) {
             try service.advance(id, current: definition)
         }
         _ = try service.record(StepRecord(step: "vote", present: 1), in: id, current: definition)

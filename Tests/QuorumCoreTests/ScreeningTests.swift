@@ -35,7 +35,7 @@ struct ScreeningTests {
     @Test func withoutARosterTheStepRefusesInsteadOfFailingEveryone() throws {
         let id = try service.start(definition).id
         _ = try service.record(Fixtures.agreed(["Ann", "Bob"]), in: id, current: definition)
-        #expect(throws: EngineError.rosterMissing(step: "agree")) { try service.advance(id, current: definition) }
+        #expect(throws: EngineError.rosterMissing(instance: id, step: "agree")) { try service.advance(id, current: definition) }
     }
 
     @Test func anIneligibleCandidateIsNotHandedOnAndSaysWhy() throws {

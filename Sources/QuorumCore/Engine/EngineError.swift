@@ -13,12 +13,12 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case nothingRecorded(step: String, needed: String)
     case missingCount(step: String, what: String)
     case quorumNotMet(step: String, check: ThresholdCheck)
-    case tieAtCap(step: String, title: String, tie: RankedSelection.Tie, rule: TieRule)
+    case tieAtCap(instance: String, step: String, title: String, tie: RankedSelection.Tie, rule: TieRule)
     case overCap(step: String, title: String, passed: Int, free: Int)
     case concurrentChange(instance: String, expected: Int, actual: Int)
     case duplicateInstance(String)
-    case rosterMissing(step: String)
-    case structureNotMet(title: String, findings: [String])
+    case rosterMissing(instance: String, step: String)
+    case structureNotMet(instance: String, title: String, findings: [String])
     case unknownRule(String, known: [String])
     case entriesDisagree(step: String, differences: [String])
 
@@ -54,10 +54,10 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .quorumNotMet(step, check):
             return "quorum not met for step '\(step)': \(check.explanation). The workflow declares no path for this; "
                 + "hold the meeting again and record the new attendance"
-        case let .tieAtCap(step, title, tie, rule):
+        case let .tieAtCap(instance, step, title, tie, rule):
             let remedy = rule == .runOff
-                ? "hold a run-off vote among them and record it with 'quorum record INSTANCE \(step) --run-off --file RESULTS'"
-                : "record the body's decision with 'quorum decide INSTANCE --title \(title) --choose \"NAME\" --reason \"…\"'"
+                ? "hold a run-off vote among them and record it with 'quorum record \(instance) \(step) --run-off --file RESULTS'"
+                : "record the body's decision with 'quorum decide \(instance) --title \(title) --choose \"NAME\" --reason \"…\"'"
             return "tie for the last \(tie.placesLeft == 1 ? "place" : "\(tie.placesLeft) places") of '\(title)' at step '\(step)': "
                 + "\(tie.names.joined(separator: ", ")) each have \(tie.votes) votes. The engine does not break ties; \(remedy), "
                 + "then advance again"
@@ -69,12 +69,12 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
                 + "nothing was stored. Check 'quorum status \(instance)' and run the command again"
         case let .duplicateInstance(id):
             return "an instance '\(id)' already exists"
-        case let .rosterMissing(step):
+        case let .rosterMissing(instance, step):
             return "step '\(step)' has candidates to screen against eligibility rules, but no roster is imported; "
-                + "import it with 'quorum roster INSTANCE --file ROSTER.csv'"
-        case let .structureNotMet(title, findings):
+                + "import it with 'quorum roster \(instance) --file ROSTER.csv'"
+        case let .structureNotMet(instance, title, findings):
             return "the final list for '\(title)' misses a binding structure target:\n" + findings.map { "  - \($0)" }.joined(separator: "\n")
-                + "\nrecord the body's decision with 'quorum override INSTANCE --person \(title) --rule RULE --reason …' to proceed"
+                + "\nrecord the body's decision with 'quorum override \(instance) --person \(title) --rule RULE --reason …' to proceed"
         case let .entriesDisagree(step, differences):
             return "the two entries of step '\(step)' disagree, so the step cannot close; check the minutes and record the wrong entry again:\n"
                 + differences.map { "  - \($0)" }.joined(separator: "\n")

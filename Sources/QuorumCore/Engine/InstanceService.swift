@@ -160,7 +160,7 @@ public struct InstanceService: Sendable {
     /// What the engine needs recorded before the current step can advance.
     public func needed(_ state: InstanceState, definition: WorkflowDefinition) -> String? {
         guard let id = state.currentStep, let step = definition.step(id) else { return nil }
-        if state.record == nil { return StepDecider.needed(for: step, in: definition) }
+        if state.record == nil { return StepDecider.needed(for: step, in: definition, instance: state.id) }
         if step.doubleEntry, let missing = [1, 2].first(where: { state.entries[$0] == nil }) {
             return "entry \(missing) of the results, by a different person than entry \(3 - missing): 'quorum record \(state.id) \(step.id) --entry \(missing) …'"
         }

@@ -16,7 +16,7 @@ struct StepDecider {
     func decide() throws(EngineError) -> StepDecision {
         guard let stepID = state.currentStep, let step = definition.step(stepID) else { throw .finished(state.id) }
         let body = definition.body(step.body)!
-        guard let record = state.record else { throw .nothingRecorded(step: step.id, needed: Self.needed(for: step, in: definition)) }
+        guard let record = state.record else { throw .nothingRecorded(step: step.id, needed: Self.needed(for: step, in: definition, instance: state.id)) }
         if step.doubleEntry {
             guard let first = state.entries[1]?.record, let second = state.entries[2]?.record else {
                 throw .nothingRecorded(step: step.id, needed: "its results are entered twice; record entry \(state.entries[1] == nil ? 1 : 2) with --entry")
@@ -37,7 +37,7 @@ struct StepDecider {
         }
         // Attendance alone decides only the quorum; a missing vote count must never read as zero votes.
         if step.form.isBallot ? record.votes.isEmpty : record.agreed.isEmpty {
-            throw .nothingRecorded(step: step.id, needed: Self.needed(for: step, in: definition))
+            throw .nothingRecorded(step: step.id, needed: Self.needed(for: step, in: definition, instance: state.id))
         }
         var titles: [TitleOutcome] = []
         for title in definition.titles {
@@ -58,7 +58,7 @@ struct StepDecider {
 
     /// The candidate's findings, or a refusal when there is something to screen but no roster to screen it with.
     private func screen(_ name: String, for title: Title, step: Step) throws(EngineError) -> [EligibilityScreen.Finding] {
-        if state.roster == nil, !definition.eligibility(for: title).isEmpty { throw .rosterMissing(step: step.id) }
+        if state.roster == nil, !definition.eligibility(for: title).isEmpty { throw .rosterMissing(instance: state.id, step: step.id) }
         return screen.screen(name, for: title, roster: state.roster, overrides: state.overrides)
     }
 
@@ -111,7 +111,7 @@ struct StepDecider {
                 }
             }
             ranking = RankedSelection(candidates: passed, freePlaces: freePlaces, tieBreak: tieBreak)
-            if let remaining = ranking.tie { throw .tieAtCap(step: step.id, title: title.id, tie: remaining, rule: selection.ties) }
+            if let remaining = ranking.tie { throw .tieAtCap(instance: state.id, step: step.id, title: title.id, tie: remaining, rule: selection.ties) }
         }
         var candidates = ranking.entries.map { entry in
             CandidateOutcome(name: entry.name, votes: entry.votes, check: checks[entry.name], rank: entry.rank,
@@ -137,19 +137,19 @@ struct StepDecider {
             let missed = definition.structure.filter(\.binding).compactMap { rule in
                 outcome.structure.first { $0.rule == rule.id && !$0.passed }
             }.filter { finding in !state.overrides.contains { $0.person == title.id && $0.rule == finding.rule } }
-            if !missed.isEmpty { throw .structureNotMet(title: title.id, findings: missed.map(\.explanation)) }
+            if !missed.isEmpty { throw .structureNotMet(instance: state.id, title: title.id, findings: missed.map(\.explanation)) }
             checked.append(outcome)
         }
         return checked
     }
 
     /// What the user must record before the step can be decided.
-    static func needed(for step: Step, in definition: WorkflowDefinition) -> String {
+    static func needed(for step: Step, in definition: WorkflowDefinition, instance: String) -> String {
         var parts: [String] = []
         if step.quorum != nil || step.threshold?.base == .membersPresent { parts.append("the number of members present") }
         if step.threshold?.base == .validBallots { parts.append("the number of valid ballots") }
         parts.append(step.form.isBallot ? "the approvals for each candidate from the vote-count minutes"
                                         : "the list the body agreed, per title (an empty list when nobody is proposed)")
-        return "record " + parts.joined(separator: ", ") + " with 'quorum record INSTANCE \(step.id) --file RESULTS'"
+        return "record " + parts.joined(separator: ", ") + " with 'quorum record \(instance) \(step.id) --file RESULTS'"
     }
 }
