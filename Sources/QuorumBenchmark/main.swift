@@ -111,9 +111,12 @@ guard let definition = WorkflowValidator(ruleSets: [ruleSet]).validate(document,
     exit(1)
 }
 let screen = EligibilityScreen(definition: definition)
-let rosterValue = Roster(people: roster, source: nil)
+let directory = PersonDirectory(definition: definition, roster: Roster(people: roster, source: nil))
 let screening = measure {
-    roster.filter { person in !screen.screen(person.name, for: definition.titles[0], roster: rosterValue, overrides: []).contains(where: \EligibilityScreen.Finding.blocks) }.count
+    roster.filter { person in
+        !screen.screen(person.id, for: definition.titles[0], directory: directory, rosterImported: true, overrides: [])
+            .contains(where: \EligibilityScreen.Finding.blocks)
+    }.count
 }
 print(String(format: "screening with explanations       %11d %10.3f   ", screening.result, screening.seconds) + rate(count, screening.seconds) + " people")
 

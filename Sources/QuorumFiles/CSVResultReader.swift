@@ -1,10 +1,11 @@
 import QuorumCore
 
-/// Results from a spreadsheet: columns `title,name,votes` for totals, `title,name` for an agreed list, or
+/// Results from a spreadsheet: columns `title,name,votes` for totals (with `write_in` marked `x` for a name written
+/// in on nomination ballots), `title,name` for an agreed list, or
 /// `ballot,title,marked` for papers entered one by one (`marked`: the names on the paper, separated by `;`).
 enum CSVResultReader {
     static func read(_ file: String, step: String) throws(InputError) -> ResultSheet {
-        let table = try CSVTable.read(file, allowed: ["title", "name", "votes", "ballot", "marked"], required: [])
+        let table = try CSVTable.read(file, allowed: ["title", "name", "votes", "write_in", "ballot", "marked"], required: [])
         if table.header.contains("ballot") { return try papers(table, step: step) }
         if let missing = ["title", "name"].first(where: { !table.header.contains($0) }) {
             throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), "missing column '\(missing)'",
@@ -25,6 +26,14 @@ enum CSVResultReader {
                 guard let votes = Int(text), votes >= 0 else {
                     problems.append(.error(at: table.location(row, "votes"), "'\(text)' is not a vote count; write a whole number from 0 up"))
                     continue
+                }
+                let mark = (row.fields["write_in"] ?? "").lowercased()
+                if !mark.isEmpty {
+                    guard ["x", "1", "yes", "có", "co"].contains(mark) else {
+                        problems.append(.error(at: table.location(row, "write_in"), "'\(mark)' is not a write-in mark; write x for a name written in, or leave it empty"))
+                        continue
+                    }
+                    record.writeIns = (record.writeIns ?? []) + [TitleList(title: title, names: [name])]
                 }
                 if let index = record.votes.firstIndex(where: { $0.title == title }) {
                     record.votes[index].candidates.append(CandidateVotes(name: name, votes: votes))

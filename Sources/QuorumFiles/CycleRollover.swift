@@ -16,10 +16,12 @@ public enum CycleRollover {
         public let description: String
     }
 
-    /// - Parameter approved: per title id, the full names added to the plan by the previous cycle's final list.
+    /// - Parameter approved: per title id, the people added to the plan by the previous cycle's final list (their key,
+    ///   a definition or roster id, and their name).
+    /// - Parameter removed: per title id, the people the previous cycle's review took out of the plan.
     /// - Parameter ruleSets: the rule sets available, to name one in force at the new cycle's first meeting.
-    public static func draft(from file: String, year: Int, approved: [String: [String]], current: WorkflowDefinition,
-                             ruleSets: [RuleSet]) throws -> Draft {
+    public static func draft(from file: String, year: Int, approved: [String: [(key: String, name: String)]],
+                             removed: [String: [String]] = [:], current: WorkflowDefinition, ruleSets: [RuleSet]) throws -> Draft {
         var problems: [LocatedDiagnostic] = []
         guard case .mapping(var entries, let location)? = DefinitionCatalog.read(file, problems: &problems) else {
             throw Problem(description: "cannot read \(file)")
@@ -72,7 +74,7 @@ public enum CycleRollover {
             }
             entries[index].value = .sequence(steps, stepsLocation)
         }
-        carry(approved, into: &entries, at: location, changes: &changes)
+        carry(approved, removed: removed, into: &entries, at: location, changes: &changes)
         if let first = current.steps.compactMap(\.meets?.date).first.flatMap({ moveDate($0, weeks: weeks, into: year) }),
            let old = ruleSets.first(where: { $0.id == current.ruleSet }), !inForce(old, on: first),
            let replacement = ruleSets.first(where: { inForce($0, on: first) }) {
@@ -86,19 +88,28 @@ public enum CycleRollover {
     }
 
     /// Adds the approved people to their titles' `kept` lists, declaring them under `people` when they are new.
-    private static func carry(_ approved: [String: [String]], into entries: inout [YAMLTree.Entry], at location: SourceLocation,
-                              changes: inout [String]) {
-        guard approved.values.contains(where: { !$0.isEmpty }) else { return }
+    private static func carry(_ approved: [String: [(key: String, name: String)]], removed: [String: [String]],
+                              into entries: inout [YAMLTree.Entry], at location: SourceLocation, changes: inout [String]) {
+        guard approved.values.contains(where: { !$0.isEmpty }) || removed.values.contains(where: { !$0.isEmpty }) else { return }
         var people = entries.first { $0.key == "people" }?.value.items ?? []
         var titles = entries.first { $0.key == "titles" }?.value.items ?? []
-        for (title, names) in approved.sorted(by: { $0.key < $1.key }) where !names.isEmpty {
+        for title in Set(approved.keys).union(removed.keys).sorted() {
             guard let index = titles.firstIndex(where: { $0["id"]?.string == title }), case .mapping(var fields, let titleLocation) = titles[index] else { continue }
             var kept = fields.first { $0.key == "kept" }?.value.items ?? []
-            for name in names {
-                let id = slug(name)
-                if !people.contains(where: { $0["id"]?.string == id }) {
-                    people.append(.mapping([.init(key: "id", keyLocation: location, value: .scalar(Node.Scalar(id), location)),
-                                            .init(key: "name", keyLocation: location, value: .scalar(Node.Scalar(name), location))], location))
+            for person in removed[title] ?? [] where kept.contains(where: { $0.string == person }) {
+                kept.removeAll { $0.string == person }
+                changes.append("\(title): no longer keeps \(person), removed by the previous cycle's review")
+            }
+            for (key, name) in approved[title] ?? [] {
+                // A person the workflow declares keeps their id; one known only from the roster is declared, linked by code.
+                var id = key
+                if !people.contains(where: { $0["id"]?.string == key }) {
+                    id = slug(name)
+                    if !people.contains(where: { $0["id"]?.string == id }) {
+                        people.append(.mapping([.init(key: "id", keyLocation: location, value: .scalar(Node.Scalar(id), location)),
+                                                .init(key: "name", keyLocation: location, value: .scalar(Node.Scalar(name), location)),
+                                                .init(key: "code", keyLocation: location, value: .scalar(Node.Scalar(key), location))], location))
+                    }
                 }
                 if !kept.contains(where: { $0.string == id }) { kept.append(.scalar(Node.Scalar(id), location)) }
                 changes.append("\(title): keeps \(name), approved in the previous cycle")

@@ -14,6 +14,8 @@ enum FormatShapes {
         .init("basis", .string("The legal basis followed, e.g. Hướng dẫn số 06-HD/BTCTW ngày 24/02/2017.")),
         .init("rules", .string("Id of the rule set in rules/ whose quorum, threshold and selection rules the steps use.", pattern: identifier)),
         .init("term", .string("The term the plan targets, e.g. 2021-2026.")),
+        .init("term-start", .string("The term's first day, YYYY-MM-DD; default 1 January of the term's first year.", pattern: #"^\d{4}-\d{2}-\d{2}$"#)),
+        .init("term-end", .string("The term's last day, YYYY-MM-DD; default 31 December of the year before the term's last year.", pattern: #"^\d{4}-\d{2}-\d{2}$"#)),
         .init("cycle", .string("The review cycle, e.g. Rà soát, bổ sung quy hoạch năm 2021.")),
         .init("year", .integer("The year of the review cycle, e.g. 2021; rules see it as cycle.year.", minimum: 1)),
         .init("eligibility", .list(.string("Id of an eligibility rule.", pattern: identifier),
@@ -40,6 +42,7 @@ enum FormatShapes {
         .init("id", id("person"), required: true),
         .init("name", .string("Full name, e.g. Lê Quốc Đạt.")),
         .init("note", .string("Free note, e.g. current position.")),
+        .init("code", .string("The person's id in the roster (personnel number, mã cán bộ), when it differs from 'id'.")),
     ], "A person.")
 
     static let body = Shape.object([
@@ -97,6 +100,8 @@ enum FormatShapes {
         .init("weekday", .string("The weekday the plan writes next to the date, e.g. Thứ năm; checked against the date.")),
         .init("duration", .string("How long the meeting lasts (default 1h), for clash checks and calendars: 45m, 1h30m.")),
         .init("skip", .boolean("true in a track to leave out a step of the procedure it extends.")),
+        .init("review", .boolean("true when the meeting reviews the people already in the plan: each is kept, or removed with a reason.")),
+        .init("list-decided-by", .string("Id of the body that decides, on this ballot's counts, who goes on (instead of an automatic threshold).", pattern: identifier)),
         .init("transitions", .list(.object([
             .init("when", .choice(["quorum-not-met", "nobody-passes"], "The condition; leave it out for the default path.")),
             .init("to", .string("Id of a step (the same one to hold it again), or 'end'.", pattern: identifier)),
@@ -113,6 +118,23 @@ enum FormatShapes {
         ], "When the rules are in force.")),
         .init("note", .string("Free note.")),
         .init("rules", .list(rule, "The rules.")),
+        .init("limits", .object([
+            .init("titles-per-person", .integer("The most titles one person may be planned for at the same level, counted across the cycle.", minimum: 1)),
+            .init("basis", .string("Where the limit comes from.")),
+            .init("note", .string("Free note.")),
+        ], "Limits that hold across the whole cycle.")),
+        .init("retirement-age", .object([
+            .init("basis", .string("Where the ages come from, e.g. Bộ luật Lao động 2019, Điều 169; Nghị định 135/2020/NĐ-CP.")),
+            .init("note", .string("Free note.")),
+            .init("schedules", .list(.object([
+                .init("gender", .choice(["nam", "nữ"], "The sex the schedule applies to.")),
+                .init("before", .string("The age before the schedule starts, e.g. 60y.")),
+                .init("from-year", .integer("The first year of the rising schedule, e.g. 2021.", minimum: 1900)),
+                .init("start", .string("The age in that year, e.g. 60y3m.")),
+                .init("step", .string("How much it rises each year, e.g. 3m.")),
+                .init("until", .string("The final age, e.g. 62y.")),
+            ], "One sex's schedule."), "A schedule per sex.")),
+        ], "Retirement ages by year and sex; rules see person.retirement_date.")),
     ], "A versioned set of rules from one legal basis.")
 
     static let rule = Shape.object([
@@ -126,7 +148,7 @@ enum FormatShapes {
         .init("comparison", .choice(["more-than", "at-least"], "more-than: strictly above the share; at-least: the share or above.")),
         .init("fraction", .string("The share, e.g. 1/2, 2/3 or 50%.")),
         .init("cap", .integer("Selection rules: the most people per title.", minimum: 1)),
-        .init("ties", .choice(["run-off", "body-decision"], "Selection rules: what a tie for the last place needs.")),
+        .init("ties", .choice(["run-off", "body-decision", "run-off-or-decision"], "Selection rules: what a tie for the last place needs: a run-off vote, the body's decision, or either.")),
         .init("expression", .string("Eligibility and structure rules: a CEL expression giving true or false. It sees person (or people), cycle, title and params.")),
         .init("parameters", .dictionary(.any("A parameter value."), "Values the expression reads as params.NAME, so figures live in one place.")),
         .init("binding", .boolean("Structure rules: true to stop the procedure when the target is missed; otherwise a warning.")),
@@ -166,6 +188,15 @@ enum FormatShapes {
         .init("issued", .integer("Ballot papers issued, when the papers are listed one by one under 'papers'.", minimum: 0)),
         .init("papers", .list(.any("One paper: the names marked on it, or a mapping of title id to names."),
                               "Ballot papers entered one by one; they are counted, checked against the validity rules and kept as the step's secrecy allows.")),
+        .init("write-ins", .dictionary(.list(.string("Full name or id of a person written in."), "The names written in."),
+                                       "Nomination ballots: people written in on the ballots who were not on the list, under each title id. Any other name off the list is refused as a likely typo.")),
+        .init("review", .dictionary(.list(.object([
+            .init("person", .string("Full name or id of a person already in the plan."), required: true),
+            .init("decision", .choice(["keep", "remove"], "keep (giữ quy hoạch) or remove (đưa ra khỏi quy hoạch)."), required: true),
+            .init("reason", .string("Why: required to remove, and to keep someone who fails a standard or already holds the title.")),
+        ], "The decision on one person."), "The decisions, one per person kept."),
+                                    "Review steps: the decision on each person already in the plan, under each title id.")),
+        .init("out-of-order", .string("Why the meeting was held before the step of another track that it follows had ended.")),
         .init("note", .string("What the meeting noted, for the record.")),
     ], "The results of one meeting, from its minutes.")
 
@@ -187,6 +218,11 @@ enum FormatShapes {
         ], "A person."), "The people who may be candidates.")),
     ], "The candidates' roster (hồ sơ cán bộ).")
 
+    static let decision = Shape.dictionary(.object([
+        .init("choose", .list(.string("Full name or id of a person."), "The people chosen, in order."), required: true),
+        .init("reason", .string("The body's reasons, for the record.")),
+    ], "The decision for one title."), "A body's decision at a step, under each title id: who goes on, or how a tie is settled.")
+
     static let scenario = Shape.object([
         .init("name", .string("What the scenario tests.")),
         .init("workflow", .string("Id of the workflow it runs.", pattern: identifier), required: true),
@@ -196,6 +232,7 @@ enum FormatShapes {
             .init("results", results, required: true),
             .init("second-entry", results),
             .init("run-off", results),
+            .init("decision", decision),
         ], "One step's hypothetical results."), "The steps, in the order they run.")),
         .init("expect", .object([
             .init("added", .dictionary(.list(.string("A full name."), "The people added, in order."),

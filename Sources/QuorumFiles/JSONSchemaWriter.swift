@@ -9,6 +9,7 @@ public enum JSONSchemaWriter {
         case roster
         case scenario
         case calendar
+        case decision
 
         var shape: Shape {
             switch self {
@@ -18,6 +19,7 @@ public enum JSONSchemaWriter {
             case .roster: FormatShapes.roster
             case .scenario: FormatShapes.scenario
             case .calendar: FormatShapes.calendar
+            case .decision: FormatShapes.decision
             }
         }
 
@@ -29,6 +31,7 @@ public enum JSONSchemaWriter {
             case .roster: "Quorum candidates' roster"
             case .scenario: "Quorum what-if scenario"
             case .calendar: "Quorum working calendar"
+            case .decision: "Quorum body decision"
             }
         }
         public var fileName: String { "\(rawValue).schema.json" }

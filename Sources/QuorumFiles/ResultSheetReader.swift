@@ -2,8 +2,9 @@ import Foundation
 import QuorumCore
 import Yams
 
-/// Reads a meeting's results from YAML (`present`, `valid-ballots`, `votes` or `agreed`, `note`) or from CSV
-/// (columns `title,name,votes` for ballots, `title,name` for an agreed list). Nothing is returned from a file with errors.
+/// Reads a meeting's results from YAML (`present`, `ballots`, `votes` or `agreed`, `papers`, `write-ins`, `review`,
+/// `note`) or from CSV (columns `title,name,votes[,write_in]` for ballots, `title,name` for an agreed list,
+/// `ballot,title,marked` for papers). Nothing is returned from a file with errors.
 public enum ResultSheetReader {
     public static func read(_ file: String, step: String) throws(InputError) -> ResultSheet {
         if file.lowercased().hasSuffix(".csv") { return try CSVResultReader.read(file, step: step) }
@@ -11,6 +12,9 @@ public enum ResultSheetReader {
         guard let tree = DefinitionCatalog.read(file, problems: &problems) else { throw InputError(diagnostics: problems) }
         return try read(tree, file: file, step: step)
     }
+
+    /// Folded YAML text (`>`) ends in a newline that is no part of what was said.
+    static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// Results written inline in a larger YAML file, such as a scenario.
     static func read(_ tree: YAMLTree, file: String, step: String) throws(InputError) -> ResultSheet {
@@ -57,6 +61,27 @@ public enum ResultSheetReader {
             }
             record.agreed.append(TitleList(title: entry.key, names: names))
         }
+        for entry in tree["write-ins"]?.entries ?? [] {
+            locations[.title(entry.key)] = locations[.title(entry.key)] ?? entry.keyLocation
+            let names = (entry.value.items ?? []).map { item in
+                let name = ResultSheet.normalizedName(item.string ?? "")
+                locations[.candidate(title: entry.key, name: name)] = locations[.candidate(title: entry.key, name: name)] ?? item.location
+                return name
+            }
+            record.writeIns = (record.writeIns ?? []) + [TitleList(title: entry.key, names: names)]
+        }
+        for entry in tree["review"]?.entries ?? [] {
+            locations[.title(entry.key)] = locations[.title(entry.key)] ?? entry.keyLocation
+            for item in entry.value.items ?? [] {
+                let person = ResultSheet.normalizedName(item["person"]?.string ?? "")
+                locations[.candidate(title: entry.key, name: person)] = item["person"]?.location ?? item.location
+                let decision = ReviewEntry.Decision(rawValue: item["decision"]?.string ?? "") ?? .keep
+                record.review = (record.review ?? []) + [ReviewEntry(title: entry.key, person: person, decision: decision,
+                                                                     reason: item["reason"]?.string.map(trimmed))]
+            }
+        }
+        record.outOfOrder = tree["out-of-order"]?.string.map(trimmed)
+        record.note = record.note.map(trimmed)
         return ResultSheet(record: record, file: file, locations: locations)
     }
 }

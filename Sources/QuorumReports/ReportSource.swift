@@ -7,12 +7,14 @@ public struct ReportSource: Sendable {
     public let definition: WorkflowDefinition
     public let events: [Event]
     public let state: InstanceState
+    let directory: PersonDirectory
 
     public init(instance: String, definition: WorkflowDefinition, events: [Event], state: InstanceState) {
         self.instance = instance
         self.definition = definition
         self.events = events
         self.state = state
+        directory = PersonDirectory(definition: definition, roster: state.roster)
     }
 
     /// A step's last decision, the results it was made on, any run-off, and the decision event's hash.
@@ -32,7 +34,11 @@ public struct ReportSource: Sendable {
               let index = events.lastIndex(where: { if case .advanced(let decision) = $0.payload { decision.step == stepID } else { false } }),
               case .advanced(let decision) = events[index].payload else { return nil }
         let records = events[..<index].compactMap { event -> StepRecord? in
-            if case .recorded(let record) = event.payload, record.step == stepID, record.attempt == decision.attempt { record } else { nil }
+            switch event.payload {
+            case .recorded(let record) where record.step == stepID && record.attempt == decision.attempt: record
+            case .corrected(let correction) where correction.record.step == stepID && correction.record.attempt == decision.attempt: correction.record
+            default: nil
+            }
         }
         let openings = events[..<index].compactMap { event -> StepOpening? in
             if case .opened(let opening) = event.payload, opening.step == stepID, opening.attempt == decision.attempt { opening } else { nil }
@@ -52,5 +58,34 @@ public struct ReportSource: Sendable {
         "\(letterhead.location ?? "……"), \(date.map(VietnameseFormat.longDate) ?? "ngày … tháng … năm …")"
     }
 
-    func name(of person: String) -> String { definition.personName(person) }
+    /// A person's name as the records print it: with the birth year when someone else has the same name.
+    func name(of person: String) -> String { directory.label(person) }
+
+    /// Corrections and reopenings of the instance, oldest first, as the records must name them: when, by whom, what
+    /// changed and why.
+    func corrections(step: String? = nil) -> [String] {
+        var lines: [String] = []
+        var latest: [String: StepRecord] = [:]
+        for event in events {
+            switch event.payload {
+            case .recorded(let record):
+                latest[record.step + "#\(record.entry ?? 1)\(record.runOff)"] = record
+            case .corrected(let correction) where step == nil || correction.record.step == step:
+                let key = correction.record.step + "#\(correction.record.entry ?? 1)\(correction.record.runOff)"
+                let changes = latest[key].map { $0.differences(from: correction.record).map { VietnameseFormat.difference($0, label: name) } } ?? []
+                latest[key] = correction.record
+                let stepName = definition.step(correction.record.step)?.name ?? correction.record.step
+                lines.append("Ngày \(VietnameseFormat.timestamp(event.at)), \(event.actor) đính chính kết quả \(stepName). Lý do: \(VietnameseFormat.sentence(correction.reason))"
+                    + (changes.isEmpty ? "" : " Nội dung thay đổi: " + changes.joined(separator: "; ") + "."))
+            case .corrected(let correction):
+                latest[correction.record.step + "#\(correction.record.entry ?? 1)\(correction.record.runOff)"] = correction.record
+            case .reopened(let reopening) where step == nil || reopening.superseded.contains(step!):
+                let stepName = definition.step(reopening.step)?.name ?? reopening.step
+                lines.append("Ngày \(VietnameseFormat.timestamp(event.at)), \(event.actor) mở lại \(stepName) để xem xét lại. Lý do: \(VietnameseFormat.sentence(reopening.reason))")
+            default:
+                break
+            }
+        }
+        return lines
+    }
 }

@@ -34,11 +34,16 @@ public enum Submission {
                     : decision.titles.filter { titles.map(\.id).contains($0.title) }.map { "\($0.handedOn.count) người đạt" }.joined(separator: ", ")
                 return "\(step?.name ?? decision.step) (\(when)): \(outcome)."
             }))
-            let kept = titles.reduce(0) { $0 + $1.kept.count }, new = titles.reduce(0) { $0 + (added[$1.id]?.count ?? 0) }
-            let removed = titles.reduce(0) { $0 + $1.removed.count }
+            let kept = titles.reduce(0) { $0 + keptPeople($1, source).count }, new = titles.reduce(0) { $0 + (added[$1.id]?.count ?? 0) }
+            let removed = titles.reduce(0) { $0 + removals($1, source).count }
             blocks.append(.paragraph("\(source.organization) kính trình \(authority) xem xét, phê duyệt:"))
             blocks.append(.bullets(["Giữ quy hoạch: \(kept) đồng chí (Phụ lục I);", "Bổ sung quy hoạch: \(new) đồng chí (Phụ lục II);",
                                     "Đưa ra khỏi quy hoạch: \(removed) đồng chí (Phụ lục III)."]))
+            let corrections = source.corrections()
+            if !corrections.isEmpty {
+                blocks.append(.paragraph("Trong quá trình thực hiện, kết quả đã được đính chính công khai như sau:"))
+                blocks.append(.bullets(corrections))
+            }
             blocks.append(.paragraph("Kính trình \(authority) xem xét, quyết định./."))
             var document = OfficialDocument(parentOrganization: source.letterhead.parentOrganization?.uppercased(), organization: source.organization.uppercased(),
                                     number: "Số: ……/TTr", dateline: source.dateline(lastDate), title: "TỜ TRÌNH",
@@ -51,21 +56,34 @@ public enum Submission {
         }
     }
 
+    /// The people kept after the review (or as the definition keeps them when no review was held).
+    static func keptPeople(_ title: Title, _ source: ReportSource) -> [String] {
+        source.state.kept(title.id) ?? title.kept
+    }
+
+    /// Removals: the definition's, then the review's, each with its reason.
+    static func removals(_ title: Title, _ source: ReportSource) -> [(person: String, reason: String)] {
+        title.removed.map { ($0.person, $0.reason) }
+            + source.state.reviews(title.id).filter { $0.decision == .remove }.map { review in
+                (review.person, (review.appointed ? "Đã thực hiện quy hoạch. " : "") + (review.reason ?? ""))
+            }
+    }
+
     private static func appendices(_ titles: [Title], added: [String: [String]], source: ReportSource, roster: Roster?) -> [OfficialDocument.Block] {
-        func details(_ name: String) -> [String] {
-            let person = roster?.person(name)
+        func details(_ key: String) -> [String] {
+            let person = source.directory.entry(key)?.record
             return [person?.birthDate.map { String($0.prefix(4)) } ?? "", [person?.currentTitle, person?.unit].compactMap { $0 }.joined(separator: ", ")]
         }
         func orNobody(_ rows: [[String]], width: Int) -> [[String]] {
             rows.isEmpty ? [["", "Không có"] + Array(repeating: "", count: width - 2)] : rows
         }
         let finalVotes = source.state.decisions.last?.titles.flatMap(\.candidates) ?? []
-        let kept = rows(titles.flatMap { title in title.kept.map { (source.name(of: $0), title.name) } }) { details($0) }
-        let new = rows(titles.flatMap { title in (added[title.id] ?? []).map { ($0, title.name) } }) { name in
-            let check = finalVotes.first { $0.name == name }?.check
-            return details(name) + [check.map { "\($0.count)/\($0.baseCount) (\(VietnameseFormat.percent($0.count, of: $0.baseCount)))" } ?? ""]
+        let kept = rows(titles.flatMap { title in keptPeople(title, source).map { ($0, title.name) } }, source: source) { details($0) }
+        let new = rows(titles.flatMap { title in (added[title.id] ?? []).map { ($0, title.name) } }, source: source) { key in
+            let check = finalVotes.first { $0.name == key }?.check
+            return details(key) + [check.map { "\($0.count)/\($0.baseCount) (\(VietnameseFormat.percent($0.count, of: $0.baseCount)))" } ?? ""]
         }
-        let removed = titles.flatMap { title in title.removed.map { [source.name(of: $0.person), title.name, $0.reason] } }
+        let removed = titles.flatMap { title in removals(title, source).map { [source.name(of: $0.person), title.name, $0.reason] } }
             .enumerated().map { [String($0.offset + 1)] + $0.element }
         return [
             .pageBreak, .heading("PHỤ LỤC I. DANH SÁCH GIỮ QUY HOẠCH"),
@@ -81,10 +99,10 @@ public enum Submission {
     }
 
     /// Numbered rows: TT, name, then the columns `more` gives, then the title.
-    private static func rows(_ people: [(name: String, title: String)], more: (String) -> [String]) -> [[String]] {
+    private static func rows(_ people: [(key: String, title: String)], source: ReportSource, more: (String) -> [String]) -> [[String]] {
         people.enumerated().map { index, person in
-            let extra = more(person.name)
-            return [String(index + 1), person.name] + extra.prefix(2) + [person.title] + extra.dropFirst(2)
+            let extra = more(person.key)
+            return [String(index + 1), source.name(of: person.key)] + extra.prefix(2) + [person.title] + extra.dropFirst(2)
         }
     }
 }

@@ -47,6 +47,36 @@ public enum VietnameseFormat {
         return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10),\(tenths % 10)%"
     }
 
+    /// `18/03/2021 14:05`, in Vietnam's time.
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "vi_VN")
+        formatter.timeZone = TimeZone(identifier: MeetingTime.defaultTimeZone)
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// `số phiếu của Lê Thị Mỹ Dung: 6 → 9`.
+    static func difference(_ change: RecordChange, label: (String) -> String) -> String {
+        let what = switch change.field {
+        case .present: "số người có mặt"
+        case .issued: "số phiếu phát ra"
+        case .returned: "số phiếu thu vào"
+        case .valid: "số phiếu hợp lệ"
+        case .invalid: "số phiếu không hợp lệ"
+        case let .votes(_, person): "số phiếu của \(label(person))"
+        case let .agreed(title): "danh sách thống nhất (\(title))"
+        case let .review(_, person): "kết quả rà soát \(label(person))"
+        }
+        return "\(what): \(change.before ?? "không có") → \(change.after ?? "không có")"
+    }
+
+    /// Text as a sentence: ending in one full stop.
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.hasSuffix(".") ? trimmed : trimmed + "."
+    }
+
     /// `trên 50%` or `từ 2/3 trở lên`, for a threshold.
     public static func threshold(_ comparison: String, _ fraction: String, of base: String) -> String {
         comparison == "more-than" ? "trên \(fraction) \(base)" : "từ \(fraction) \(base) trở lên"

@@ -57,13 +57,13 @@ public enum VoteCountMinutes {
             if meeting.decision.titles.count > 1 { blocks.append(.paragraph("Chức danh: \(title?.name ?? outcome.title)")) }
             let base = step.threshold.map { baseLabel($0.base) } ?? "cơ sở tính"
             let rows = outcome.candidates.enumerated().map { index, candidate in
-                [String(index + 1), candidate.name, candidate.votes.map(String.init) ?? "–",
+                [String(index + 1), source.name(of: candidate.name), candidate.votes.map(String.init) ?? "–",
                  candidate.check.map { VietnameseFormat.percent($0.count, of: $0.baseCount) } ?? "–", verdict(candidate)]
             }
             blocks.append(.table(headers: ["TT", "Họ và tên", "Số phiếu", "Tỷ lệ so với \(base)", "Kết quả"], rows: rows))
         }
         if let runOff = meeting.runOff {
-            let votes = runOff.votes.flatMap(\.candidates).map { "\($0.name): \($0.votes) phiếu" }.joined(separator: "; ")
+            let votes = runOff.votes.flatMap(\.candidates).map { "\(source.name(of: $0.name)): \($0.votes) phiếu" }.joined(separator: "; ")
             blocks.append(.paragraph("Do có người bằng phiếu ở vị trí cuối cùng trong số lượng quy hoạch, hội nghị đã bỏ phiếu lại giữa những người bằng phiếu: \(votes)."))
         }
         blocks.append(.heading("III. KẾT QUẢ"))
@@ -72,7 +72,19 @@ public enum VoteCountMinutes {
             let title = source.definition.title(outcome.title)?.name ?? outcome.title
             blocks.append(.paragraph(names.isEmpty
                 ? "Chức danh \(title): không có người đạt."
-                : "Chức danh \(title): \(names.count) đồng chí đạt, theo thứ tự: \(names.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; "))."))
+                : "Chức danh \(title): \(names.count) đồng chí đạt, theo thứ tự: \(names.enumerated().map { "\($0.offset + 1). \(source.name(of: $0.element))" }.joined(separator: "; "))."))
+        }
+        let decided = meeting.decision.titles.flatMap(\.candidates).compactMap { candidate in
+            candidate.tieBreak.flatMap { $0.method == .bodyDecision ? "\(source.name(of: candidate.name)): \($0.reason ?? "")" : nil }
+        }
+        if !decided.isEmpty {
+            blocks.append(.paragraph("Những người bằng phiếu ở vị trí cuối cùng được xếp thứ tự theo quyết định của tập thể: "
+                + decided.joined(separator: "; ") + "."))
+        }
+        let corrections = source.corrections(step: stepID)
+        if !corrections.isEmpty {
+            blocks.append(.heading("IV. ĐÍNH CHÍNH"))
+            blocks.append(.bullets(corrections))
         }
         blocks.append(.note("Biên bản được lập từ dữ liệu đã ghi nhận của \(source.instance); mã kiểm chứng (SHA-256): \(meeting.hash)."))
         return OfficialDocument(parentOrganization: source.letterhead.parentOrganization?.uppercased(), organization: source.organization.uppercased(),
@@ -103,13 +115,19 @@ public enum VoteCountMinutes {
 
     static func verdict(_ candidate: CandidateOutcome) -> String {
         let rank = candidate.rank.map { ", xếp thứ \($0)" } ?? ""
-        let tie = candidate.tieBreak.map { _ in " (sau bỏ phiếu lại)" } ?? ""
+        let tie = candidate.tieBreak.map { tie in
+            switch tie.method {
+            case .runOff: " (bỏ phiếu lại: \(tie.votes ?? 0) phiếu)"
+            case .bodyDecision: " (theo quyết định của tập thể)"
+            }
+        } ?? ""
         return switch candidate.verdict {
         case .selected: "Đạt\(rank)\(tie)"
         case .passedNotSelected: "Đạt\(rank)\(tie); không đưa vào do đã đủ số lượng"
         case .failed: "Không đạt"
         case .agreed: "Thống nhất giới thiệu"
         case .ineligible: "Không đủ tiêu chuẩn, điều kiện"
+        case .notChosen: "Không được tập thể thống nhất giới thiệu"
         }
     }
 }

@@ -4,4 +4,9 @@ public enum TieRule: String, Codable, Sendable, CaseIterable {
     case runOff = "run-off"
     /// Stop and ask for the body's recorded decision.
     case bodyDecision = "body-decision"
+    /// Either, as the body chooses.
+    case runOffOrDecision = "run-off-or-decision"
+
+    public var allowsRunOff: Bool { self != .bodyDecision }
+    public var allowsDecision: Bool { self != .runOff }
 }

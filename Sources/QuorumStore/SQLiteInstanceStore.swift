@@ -7,10 +7,12 @@ import QuorumCore
 /// deletes), each command is one IMMEDIATE transaction, and the (instance, sequence) key makes a double advance impossible.
 public final class SQLiteInstanceStore: InstanceStore {
     private let database: DatabaseQueue
+    public let location: String?
     private let logger = Logger(label: "quorum.store")
 
     /// Opens the store at `path`, creating the file and its folder on first use.
     public init(path: String) throws {
+        location = path
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()

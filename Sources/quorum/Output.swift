@@ -24,7 +24,7 @@ enum Output {
     }
 
     /// The worked explanation of a decision, candidate by candidate.
-    static func decision(_ decision: StepDecision, in definition: WorkflowDefinition) -> [String] {
+    static func decision(_ decision: StepDecision, in definition: WorkflowDefinition, directory: PersonDirectory) -> [String] {
         var lines: [String] = []
         let step = definition.step(decision.step)
         lines.append("\(step?.name ?? decision.step) — attempt \(decision.attempt)")
@@ -37,9 +37,19 @@ enum Output {
         for outcome in decision.titles {
             let title = definition.title(outcome.title)
             lines.append("  \(title?.name ?? outcome.title) (cap \(outcome.cap), \(outcome.kept) kept, \(max(0, outcome.cap - outcome.kept)) free):")
+            for review in outcome.review ?? [] {
+                let failing = review.screening.filter { !$0.passed }.map(\.explanation)
+                let why = (review.appointed ? ["already holds the title"] : []) + failing
+                lines.append("    review: \(directory.label(review.person)): \(review.decision == .keep ? "kept" : "removed")"
+                    + (review.reason.map { " (\($0))" } ?? "") + (why.isEmpty ? "; meets the standards" : "; " + why.joined(separator: "; ")))
+            }
             if outcome.candidates.isEmpty { lines.append("    nobody was proposed") }
             for candidate in outcome.candidates {
-                lines.append("    \(candidate.explanation(cap: outcome.cap, kept: outcome.kept))")
+                lines.append("    \(candidate.explanation(cap: outcome.cap, kept: outcome.kept, label: directory.label(candidate.name)))")
+            }
+            for load in outcome.overLimit ?? [] {
+                lines.append("    ⚠ \(directory.label(load.person)) is planned for \(load.titles.count) titles (at most \(load.limit)): "
+                    + load.titles.joined(separator: ", ") + (load.overriddenBecause.map { "; allowed by override: \($0)" } ?? ""))
             }
             if !outcome.structure.isEmpty { lines.append("    structure of the final list (kept and added):") }
             for finding in outcome.structure {
@@ -59,15 +69,18 @@ enum Output {
     /// Kept, added and removed people per title, once the procedure has ended.
     static func finalList(_ state: InstanceState, in definition: WorkflowDefinition) -> [String] {
         guard let added = state.added else { return [] }
+        let directory = PersonDirectory(definition: definition, roster: state.roster)
         var lines = ["Final planning list (\(definition.term.map { "term \($0)" } ?? "")):"]
         for title in definition.titles {
             lines.append("  \(title.name) — to \(title.authority ?? "the competent authority"):")
-            let kept = title.kept.map(definition.personName)
+            let kept = (state.kept(title.id) ?? title.kept).map(directory.label)
             lines.append("    kept (giữ quy hoạch): \(kept.isEmpty ? "nobody" : kept.joined(separator: ", "))")
             let new = added[title.id] ?? []
-            lines.append("    added (bổ sung): \(new.isEmpty ? "nobody" : new.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: ", "))")
-            for removal in title.removed {
-                lines.append("    removed (đưa ra khỏi quy hoạch): \(definition.personName(removal.person)): \(removal.reason)")
+            lines.append("    added (bổ sung): \(new.isEmpty ? "nobody" : new.enumerated().map { "\($0.offset + 1). \(directory.label($0.element))" }.joined(separator: ", "))")
+            let removals = title.removed.map { ($0.person, $0.reason) }
+                + state.reviews(title.id).filter { $0.decision == .remove }.map { ($0.person, $0.reason ?? "") }
+            for (person, reason) in removals {
+                lines.append("    removed (đưa ra khỏi quy hoạch): \(directory.label(person)): \(reason)")
             }
             lines.append("    total \(kept.count + new.count) of at most \(title.cap)")
         }

@@ -12,10 +12,16 @@ final class Project {
     let catalog: DefinitionCatalog
     private var opened: InstanceService?
 
-    /// The instance service, opening (and on first use creating) the store.
-    func service() throws -> InstanceService {
+    /// The instance service, opening (and on first use creating) the store. Commands that only read never create
+    /// one: without a store there is nothing to read.
+    func service(creating: Bool = false) throws -> InstanceService {
         if let opened { return opened }
-        let service = InstanceService(store: try SQLiteInstanceStore(path: options.storePath), actor: options.actorName)
+        let path = options.storePath
+        if !creating, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("there is no store at \(path) yet, so no instance to read; start one with 'quorum start WORKFLOW'"
+                + " (or give the store with --store or QUORUM_STORE)")
+        }
+        let service = InstanceService(store: try SQLiteInstanceStore(path: path), actor: options.actorName)
         opened = service
         return service
     }
@@ -73,6 +79,9 @@ struct CommandFailure: Error, CustomStringConvertible {
         } catch let error as InputError {
             var renderer = DiagnosticRenderer()
             Output.error(renderer.render(error.diagnostics))
+            throw ExitCode.failure
+        } catch let error as EngineError {
+            Output.error((["error: \(error)"] + Remedy.lines(for: error)).joined(separator: "\n"))
             throw ExitCode.failure
         } catch {
             Output.error("error: \(error)")

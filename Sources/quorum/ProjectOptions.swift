@@ -7,7 +7,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "Project folder holding workflows/ and rules/.")
     var project: String = "."
 
-    @Option(name: .long, help: "SQLite store file (default: $QUORUM_STORE, else .quorum/quorum.sqlite in the working directory).")
+    @Option(name: .long, help: "SQLite store file (default: $QUORUM_STORE, else .quorum/quorum.sqlite in the project folder).")
     var store: String?
 
     @Option(name: .long, help: "Who is running the command, for the history (default: the system user).")
@@ -17,7 +17,7 @@ struct ProjectOptions: ParsableArguments {
     var logLevel: Logger.Level = .warning
 
     var storePath: String {
-        store ?? ProcessInfo.processInfo.environment["QUORUM_STORE"] ?? ".quorum/quorum.sqlite"
+        store ?? ProcessInfo.processInfo.environment["QUORUM_STORE"] ?? folder(".quorum/quorum.sqlite")
     }
 
     var actorName: String {

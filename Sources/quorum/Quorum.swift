@@ -7,7 +7,7 @@ struct Quorum: ParsableCommand {
         abstract: "Run leadership-succession planning procedures declared in YAML.",
         discussion: "Definitions live in workflows/ and rules/ of the project folder. See docs/cli.md.",
         version: "0.1.0",
-        subcommands: [Validate.self, Schema.self, Eval.self, Start.self, Status.self, Record.self, Advance.self, History.self,
+        subcommands: [Validate.self, Schema.self, Eval.self, Start.self, Status.self, Record.self, Correct.self, Advance.self, Reopen.self, History.self,
                       Migrate.self, RosterCommand.self, OverrideCommand.self, Screen.self, Decide.self, Reschedule.self, Verify.self, Report.self, Show.self, Schedule.self, Simulate.self, NewCycle.self, Demo.self]
     )
 }

@@ -20,6 +20,7 @@ struct StatusReport: Encodable {
 
     private let definition: WorkflowDefinition
     private let state: InstanceState
+    private let directory: PersonDirectory
 
     enum CodingKeys: String, CodingKey {
         case instance, workflow, definitionHash, definitionChanged, revision, finished, currentStep, attempt, nextMeeting,
@@ -41,7 +42,11 @@ struct StatusReport: Encodable {
         nextMeeting = state.rescheduled?.meets ?? state.currentStep.flatMap(definition.step)?.meets
         candidates = state.candidates
         recorded = state.record
-        needed = try project.service().needed(state, definition: definition)
+        let service = try project.service()
+        needed = state.isFinished ? nil : service.blocker(loaded).map { error in
+            (["\(error)"] + ((error as? EngineError).map(Remedy.lines) ?? [])).joined(separator: "\n      ")
+        } ?? "nothing: the results are complete; 'quorum advance \(id)' will decide the step"
+        directory = loaded.directory
         decisions = state.decisions
         finalList = state.added
     }
@@ -54,6 +59,11 @@ struct StatusReport: Encodable {
             let handed = decision.titles.map { "\($0.handedOn.count) for \($0.title)" }.joined(separator: ", ")
             lines.append("  done: \(decision.step) (attempt \(decision.attempt)): \(decision.outcome.rawValue)\(handed.isEmpty ? "" : ", handed on \(handed)")")
         }
+        for title in definition.titles where !(state.kept(title.id) ?? title.kept).isEmpty || !state.reviews(title.id).isEmpty {
+            let kept = (state.kept(title.id) ?? title.kept).map(directory.label)
+            lines.append("  kept for \(title.name): \(kept.isEmpty ? "nobody" : kept.joined(separator: ", "))"
+                + (state.kept(title.id) == nil ? " (not yet reviewed)" : " (reviewed)"))
+        }
         guard let id = currentStep, let step = definition.step(id), let body = definition.body(step.body) else {
             return lines + Output.finalList(state, in: definition)
         }
@@ -65,7 +75,7 @@ struct StatusReport: Encodable {
         }
         for title in definition.titles {
             let names = candidates?[title.id]
-            lines.append("    candidates for \(title.name): \(names.map { $0.isEmpty ? "none" : $0.joined(separator: ", ") } ?? "open (the body proposes them)")")
+            lines.append("    candidates for \(title.name): \(names.map { $0.isEmpty ? "none" : $0.map(directory.label).joined(separator: ", ") } ?? "open (the body proposes them)")")
         }
         if let recorded {
             var parts: [String] = []
@@ -77,7 +87,7 @@ struct StatusReport: Encodable {
         } else {
             lines.append("    recorded: nothing yet")
         }
-        if let needed { lines.append("    needed: \(needed)") }
+        if let needed { lines.append("    blocking the next step: \(needed)") }
         return lines
     }
 }

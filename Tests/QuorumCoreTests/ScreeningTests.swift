@@ -30,6 +30,7 @@ struct ScreeningTests {
         RosterPerson(id: "1", name: "Ann", gender: "nữ", ratings: [.init(year: 2018, text: "HTTNV"), .init(year: 2019, text: "HTTNV"), .init(year: 2020, text: "HTXSNV")]),
         RosterPerson(id: "2", name: "Bob", gender: "nam", ratings: [.init(year: 2018, text: "HTTNV"), .init(year: 2019, text: "HTNV"), .init(year: 2020, text: "HTTNV")]),
         RosterPerson(id: "3", name: "Cat", gender: "nam", ratings: [.init(year: 2018, text: "HTTNV"), .init(year: 2019, text: "HTTNV"), .init(year: 2020, text: "HTTNV")]),
+        RosterPerson(id: "4", name: "Kim", gender: "nam", ratings: [.init(year: 2018, text: "HTTNV"), .init(year: 2019, text: "HTTNV"), .init(year: 2020, text: "HTTNV")]),
     ], source: "test")
 
     @Test func withoutARosterTheStepRefusesInsteadOfFailingEveryone() throws {
@@ -41,27 +42,31 @@ struct ScreeningTests {
     @Test func anIneligibleCandidateIsNotHandedOnAndSaysWhy() throws {
         let id = try service.start(definition).id
         try service.importRoster(roster, into: id, current: definition)
-        _ = try service.record(Fixtures.agreed(["Ann", "Bob", "Zed"]), in: id, current: definition)
+        _ = try service.record(Fixtures.agreed(["Ann", "Bob", "Dan"]), in: id, current: definition)
         let (decision, state) = try service.advance(id, current: definition)
-        #expect(state.candidates?["deputy"] == ["Ann"])
-        let bob = try #require(decision.titles[0].candidates.first { $0.name == "Bob" })
+        #expect(state.candidates?["deputy"] == ["ann"])
+        let bob = try #require(decision.titles[0].candidates.first { $0.name == "bob" })
         #expect(bob.verdict == .ineligible)
-        #expect(bob.explanation(cap: 3, kept: 1).contains("does not meet 'Rated good three years' (ratings = {2018: \"HTTNV\", 2019: \"HTNV\", 2020: \"HTTNV\"})"))
-        let zed = try #require(decision.titles[0].candidates.first { $0.name == "Zed" })
-        #expect(zed.screening.first?.explanation == "'Zed' is not in the roster")
+        #expect(bob.explanation(cap: 3, kept: 1).contains("does not meet 'Rated good three years' (ratings = {2018: \"HTTNV\", 2019: \"HTNV\", 2020: \"HTTNV\"}, cycle.year = 2021)"))
+        let dan = try #require(decision.titles[0].candidates.first { $0.name == "dan" })
+        #expect(dan.screening.first?.explanation == "'Dan' is not in the roster")
     }
 
     @Test func aRecordedOverrideLetsThemThroughAndIsShown() throws {
         let id = try service.start(definition).id
         try service.importRoster(roster, into: id, current: definition)
-        try service.recordOverride(Override(person: "Bob", rule: "good-ratings", reason: "the body agreed"), in: id, current: definition)
+        let stored = try service.recordOverride(Override(person: "Bob", rule: "good-ratings", reason: "the body agreed"), in: id, current: definition)
+        #expect(stored.person == "bob", "an override names the person by id")
+        #expect(throws: EngineError.unknownPerson("Bobby", likely: ["'Bob' (2)"])) {
+            try service.recordOverride(Override(person: "Bobby", rule: "good-ratings", reason: "x"), in: id, current: definition)
+        }
         #expect(throws: EngineError.self) {
             try service.recordOverride(Override(person: "Bob", rule: "no-such-rule", reason: "x"), in: id, current: definition)
         }
         _ = try service.record(Fixtures.agreed(["Ann", "Bob"]), in: id, current: definition)
         let (decision, state) = try service.advance(id, current: definition)
-        #expect(state.candidates?["deputy"] == ["Ann", "Bob"])
-        #expect(decision.titles[0].candidates[1].explanation(cap: 3, kept: 1) == "Bob: agreed by the body [override of 'Rated good three years': the body agreed]")
+        #expect(state.candidates?["deputy"] == ["ann", "bob"])
+        #expect(decision.titles[0].candidates[1].explanation(cap: 3, kept: 1, label: "Bob") == "Bob: agreed by the body [override of 'Rated good three years': the body agreed]")
     }
 
     @Test func aBindingStructureTargetStopsTheFinalListUntilDecided() throws {

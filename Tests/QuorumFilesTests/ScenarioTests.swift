@@ -25,7 +25,7 @@ struct ScenarioTests {
     @Test func aScenarioWithAWrongExpectationFails() throws {
         let file = try #require(Self.files.first { $0.hasSuffix("giu-nguyen.yaml") })
         let scenario = try ScenarioReader.read(file)
-        let wrong = Scenario(name: "sai", workflow: scenario.workflow, roster: nil, steps: scenario.steps,
+        let wrong = Scenario(name: "sai", workflow: scenario.workflow, roster: scenario.roster, steps: scenario.steps,
                              expectedAdded: ["chanh-van-phong": ["Ai đó"]], expectedStop: nil)
         let outcome = ScenarioRunner.run(wrong, on: try #require(Self.catalog.definitions[scenario.workflow]))
         #expect(outcome.failures == ["expected chanh-van-phong to add Ai đó, but it added nobody"])

@@ -29,10 +29,14 @@ struct SchemaTests {
     }
 
     @Test func bundledFilesConformAndABrokenOneDoesNot() throws {
-        let pairs = [("workflows", "workflow"), ("rules", "rules"), ("samples", "results"), ("scenarios", "scenario")].flatMap { folder, format in
+        // Each file is checked against the schema its editor line names, so that line is checked too.
+        let marker = "# yaml-language-server: $schema="
+        let pairs = ["workflows", "rules", "samples", "scenarios"].flatMap { folder in
             DefinitionCatalog.yamlFiles(in: [ProjectFolder.path(folder)]).map { file in
-                let calendar = (try? String(contentsOfFile: file, encoding: .utf8))?.contains("\nholidays:") ?? false
-                return (file, ProjectFolder.path("schema/\(calendar ? "calendar" : format).schema.json"))
+                let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                let line = text.split(separator: "\n").first { $0.hasPrefix(marker) }
+                let schema = line.map { URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(String($0.dropFirst(marker.count))).standardized.path }
+                return (file, schema ?? "no schema line in \(file)")
             }
         }
         #expect(pairs.count >= 10)

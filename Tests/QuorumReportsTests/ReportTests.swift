@@ -37,7 +37,8 @@ struct ReportTests {
         document.parentOrganization = "UBND tỉnh"
         document.location = "Quảng Trị"
         document.signer = SignerDocument(title: "CHÁNH VĂN PHÒNG", name: "Phạm Xuân Duệ")
-        document.people = [PersonDocument(id: "a", name: "Lê Văn A"), PersonDocument(id: "b", name: "Trần Thị B"), PersonDocument(id: "k", name: "Đỗ Văn K")]
+        document.people = [PersonDocument(id: "a", name: "Lê Văn A"), PersonDocument(id: "b", name: "Trần Thị B"), PersonDocument(id: "k", name: "Đỗ Văn K"),
+                            PersonDocument(id: "c", name: "Nguyễn C"), PersonDocument(id: "d", name: "Phạm D")]
         document.bodies = [BodyDocument(id: "ld", name: "Lãnh đạo", members: [MemberDocument(person: "a"), MemberDocument(person: "b")], count: 2)]
         document.titles = [TitleDocument(id: "pcvp", name: "Phó Chánh Văn phòng", kept: ["k"],
                                          removed: [RemovalDocument(person: "b", reason: "Đã được bổ nhiệm")])]

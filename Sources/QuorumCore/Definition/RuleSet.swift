@@ -9,6 +9,15 @@ public struct RuleSet: Sendable, Equatable {
     public let effectiveFrom: String?
     public let effectiveUntil: String?
     public let rules: [Rule]
+    /// The most titles one person may be planned for at the same level.
+    public var titlesPerPerson: Int?
+    /// Retirement ages by sex, for rules that ask whether someone can serve a whole term.
+    public var retirement: [RetirementSchedule] = []
+
+    /// The largest cap any selection rule of the set allows.
+    public var maxCap: Int? {
+        rules.compactMap { if case .selection(let rule) = $0.content { rule.cap } else { nil } }.max()
+    }
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 }

@@ -26,6 +26,26 @@ public struct Step: Codable, Sendable, Equatable {
     public let transitions: [Transition]
     /// Where the step goes when no guard applies: the next step, or the end.
     public let next: TransitionTarget
+    /// The meeting reviews the people already in the plan: keep, or remove with a reason.
+    public var reviewsKept: Bool?
+    /// A ballot step whose counts inform a body's decision on who goes on, instead of passing people automatically;
+    /// the step's threshold, if any, is then a reference that needs a reason to go below.
+    public var listDecidedBy: String?
+    /// The step of another workflow this meeting follows, which must have ended before it is recorded.
+    public var follows: StepReference?
+
+    public var reviews: Bool { reviewsKept ?? false }
+}
+
+/// A step of a workflow, possibly another track's.
+public struct StepReference: Codable, Sendable, Equatable {
+    public let workflow: String
+    public let step: String
+
+    public init(workflow: String, step: String) {
+        self.workflow = workflow
+        self.step = step
+    }
 }
 
 /// How a step reaches its outcome.

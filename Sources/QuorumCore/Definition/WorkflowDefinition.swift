@@ -24,6 +24,12 @@ public struct WorkflowDefinition: Codable, Sendable, Equatable {
     public let bodies: [Body]
     public let titles: [Title]
     public let steps: [Step]
+    /// The term's first and last days (yyyy-MM-dd), given or derived from `term` (see `termDates`).
+    public var termStart: String?
+    public var termEnd: String?
+    /// From the rule set: the most titles per person, and retirement ages by sex.
+    public var titlesPerPerson: Int?
+    public var retirement: [RetirementSchedule]?
 
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
     public func body(_ id: String) -> Body? { bodies.first { $0.id == id } }
@@ -34,16 +40,34 @@ public struct WorkflowDefinition: Codable, Sendable, Equatable {
     /// The standards a candidate for a title must meet: the workflow's, then the title's own.
     public func eligibility(for title: Title) -> [ExpressionRule] { eligibility + title.eligibility }
 
-    /// What rules see as `cycle`: the year, and the term's first day and length when the term reads `2021-2026`.
+    /// The term's first and last days. Given as `term-start` and `term-end`, or by default from a term written
+    /// `2021-2026`: 1 January of the first year to 31 December of the year before the last (five whole years).
+    public var termDates: (start: String, end: String)? {
+        if let termStart, let termEnd { return (termStart, termEnd) }
+        let years = (term ?? "").split(separator: "-").compactMap { Int($0) }
+        guard years.count == 2, years[1] > years[0] else { return nil }
+        return (termStart ?? String(format: "%04d-01-01", years[0]), termEnd ?? String(format: "%04d-12-31", years[1] - 1))
+    }
+
+    /// What rules see as `cycle`: the year, and the term's first and last days and length.
     public var cycleParameter: RuleParameter {
         var fields: [String: RuleParameter] = [:]
-        if let year { fields["year"] = .int(Int64(year)) }
-        let years = (term ?? "").split(separator: "-").compactMap { Int64($0) }
-        if years.count == 2 {
-            fields["term_start"] = .string(String(format: "%04lld-01-01", years[0]))
-            fields["term_years"] = .int(years[1] - years[0])
+        if let year {
+            fields["year"] = .int(Int64(year))
+            fields["recent_years"] = .list((1...10).map { .int(Int64(year - $0)) })
+        }
+        if let dates = termDates {
+            fields["term_start"] = .string(dates.start)
+            fields["term_end"] = .string(dates.end)
+            let first = Int(dates.start.prefix(4)) ?? 0, last = Int(dates.end.prefix(4)) ?? 0
+            fields["term_years"] = .int(Int64(last - first + 1))
         }
         return .map(fields)
+    }
+
+    /// The retirement schedule for a person's sex, if the rule set gives one.
+    public func retirementSchedule(for gender: String?) -> RetirementSchedule? {
+        retirement?.first { $0.gender == gender }
     }
 }
 
@@ -63,6 +87,15 @@ public struct Person: Codable, Sendable, Equatable {
     public let id: String
     public let name: String
     public let note: String?
+    /// The person's id in the roster (a personnel number, "mã cán bộ") when it differs from `id`.
+    public var code: String?
+
+    public init(id: String, name: String, note: String?, code: String? = nil) {
+        self.id = id
+        self.name = name
+        self.note = note
+        self.code = code
+    }
 }
 
 public struct Member: Codable, Sendable, Equatable {

@@ -6,6 +6,44 @@ public struct RuleSetDocument: Codable, Sendable, Equatable {
     public var effective: EffectivePeriodDocument?
     public var note: String?
     public var rules: [RuleDocument]?
+    public var limits: LimitsDocument?
+    public var retirementAge: RetirementAgeDocument?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, basis, effective, note, rules, limits
+        case retirementAge = "retirement-age"
+    }
+}
+
+public struct LimitsDocument: Codable, Sendable, Equatable {
+    public var titlesPerPerson: Int?
+    public var basis: String?
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case basis, note
+        case titlesPerPerson = "titles-per-person"
+    }
+}
+
+public struct RetirementAgeDocument: Codable, Sendable, Equatable {
+    public var basis: String?
+    public var note: String?
+    public var schedules: [RetirementScheduleDocument]?
+}
+
+public struct RetirementScheduleDocument: Codable, Sendable, Equatable {
+    public var gender: String?
+    public var before: String?
+    public var fromYear: Int?
+    public var start: String?
+    public var step: String?
+    public var until: String?
+
+    enum CodingKeys: String, CodingKey {
+        case gender, before, start, step, until
+        case fromYear = "from-year"
+    }
 }
 
 public struct EffectivePeriodDocument: Codable, Sendable, Equatable {

@@ -9,6 +9,8 @@ public struct WorkflowDocument: Codable, Sendable, Equatable {
     public var basis: String?
     public var rules: String?
     public var term: String?
+    public var termStart: String?
+    public var termEnd: String?
     public var cycle: String?
     public var year: Int?
     public var eligibility: [String]?
@@ -31,6 +33,8 @@ public struct WorkflowDocument: Codable, Sendable, Equatable {
         case id, name, version, abstract, extends, basis, rules, term, cycle, year, eligibility, structure, authority, timezone, note
         case organization, location, signer, people, bodies, titles, steps
         case parentOrganization = "parent-organization"
+        case termStart = "term-start"
+        case termEnd = "term-end"
     }
 }
 
@@ -44,6 +48,7 @@ public struct PersonDocument: Codable, Sendable, Equatable {
     public var id: String?
     public var name: String?
     public var note: String?
+    public var code: String?
 }
 
 public struct BodyDocument: Codable, Sendable, Equatable {
@@ -77,9 +82,10 @@ public struct RemovalDocument: Codable, Sendable, Equatable {
 public struct StepDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, name, body, form, purpose, date, time, timezone, quorum, threshold, selection, secrecy, place, after, weekday,
-             duration, skip, transitions
+             duration, skip, transitions, review
         case ballotValidity = "ballot-validity"
         case doubleEntry = "double-entry"
+        case listDecidedBy = "list-decided-by"
     }
 
     public var id: String?
@@ -102,6 +108,8 @@ public struct StepDocument: Codable, Sendable, Equatable {
     public var duration: String?
     public var skip: Bool?
     public var transitions: [TransitionDocument]?
+    public var review: Bool?
+    public var listDecidedBy: String?
 }
 
 /// "After step 4 of another track", "+1 day at 08:00": a meeting time that follows another step's.

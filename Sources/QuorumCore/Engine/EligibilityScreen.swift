@@ -21,6 +21,8 @@ public struct EligibilityScreen: Sendable {
         let program: Program?
         let parameters: Value
         let fields: [String]
+        /// Fields of `cycle` the rule reads, shown with a failure (e.g. the term's last day).
+        let cycleFields: [String]
     }
 
     static let variables = ["person", "people", "cycle", "title", "params"]
@@ -35,27 +37,30 @@ public struct EligibilityScreen: Sendable {
         for rule in definition.eligibility + definition.titles.flatMap(\.eligibility) + definition.structure where prepared[rule.id] == nil {
             let program = try? Program(parsing: rule.expression, declaring: Self.variables)
             prepared[rule.id] = Prepared(rule: rule, program: program, parameters: rule.parameterValue,
-                                         fields: program.map { Self.fieldsRead(by: $0.expression).sorted() } ?? [])
+                                         fields: program.map { Self.fieldsRead(by: $0.expression).sorted() } ?? [],
+                                         cycleFields: program.map { Self.fieldsRead(by: $0.expression, of: "cycle").sorted() } ?? [])
         }
         self.prepared = prepared
         cycle = RuleContext.withDates(definition.cycleParameter.value)
     }
 
-    /// Every standard for the title, applied to one candidate.
-    public func screen(_ name: String, for title: Title, roster: Roster?, overrides: [Override]) -> [Finding] {
+    /// Every standard for the title, applied to one person (by key). A person with no roster record fails the
+    /// pseudo-rule `roster` unless it is overridden: screening never passes someone it could not check.
+    public func screen(_ key: String, for title: Title, directory: PersonDirectory, rosterImported: Bool,
+                       overrides: [Override]) -> [Finding] {
         let rules = definition.eligibility(for: title)
         guard !rules.isEmpty else { return [] }
-        func override(_ rule: String) -> String? { overrides.last { $0.person == name && $0.rule == rule }?.reason }
-        guard let person = roster?.person(name) else {
-            let why = roster == nil ? "no roster has been imported" : "'\(name)' is not in the roster"
+        func override(_ rule: String) -> String? { overrides.last { $0.person == key && $0.rule == rule }?.reason }
+        guard let person = directory.entry(key)?.record else {
+            let why = rosterImported ? "'\(directory.label(key))' is not in the roster" : "no roster has been imported"
             return [Finding(rule: Override.notInRoster, name: "Có hồ sơ trong danh sách cán bộ", passed: false,
                             explanation: why, overriddenBecause: override(Override.notInRoster))]
         }
-        let record = RuleContext.withDates(person.parameter.value)
+        let record = RuleContext.withDates(personValue(person))
         let titleValue = title.parameter.value
         return rules.compactMap { prepared[$0.id] }.map { rule in
             let (passed, explanation) = outcome(rule, [record, .null, cycle, titleValue, rule.parameters],
-                                                detail: Self.describe(rule.fields, of: record))
+                                                detail: Self.describe(rule.fields, of: record, cycleFields: rule.cycleFields, cycle: cycle))
             return Finding(rule: rule.rule.id, name: rule.rule.name, passed: passed, explanation: explanation,
                            overriddenBecause: passed ? nil : override(rule.rule.id))
         }
@@ -63,7 +68,7 @@ public struct EligibilityScreen: Sendable {
 
     /// The structure targets for one title's final list.
     public func structure(of people: [RosterPerson], for title: Title) -> [Finding] {
-        let records = people.map { RuleContext.withDates($0.parameter.value) }
+        let records = people.map { RuleContext.withDates(personValue($0)) }
         let titleValue = title.parameter.value
         return definition.structure.compactMap { prepared[$0.id] }.map { rule in
             let detail = zip(people, records).map { person, record in
@@ -75,10 +80,37 @@ public struct EligibilityScreen: Sendable {
         }
     }
 
+    /// What rules see as `person`: the roster fields, and the day the person reaches the retirement age when the rule
+    /// set gives a schedule for their sex.
+    public func personValue(_ person: RosterPerson) -> Value {
+        var parameter = person.parameter
+        if case .map(var fields) = parameter, let birth = person.birthDate,
+           let retirement = definition.retirementSchedule(for: person.gender)?.retirementDate(born: birth) {
+            fields["retirement_date"] = .string(retirement.date)
+            fields["retirement_age_months"] = .int(Int64(retirement.months))
+            parameter = .map(fields)
+        }
+        return parameter.value
+    }
+
     /// `field = value` for the fields a rule read, from one person's record.
-    static func describe(_ fields: [String], of record: Value) -> String {
-        guard case .map(let map) = record else { return "" }
-        return fields.compactMap { field in map[field].map { "\(field) = \($0.literal)" } }.joined(separator: ", ")
+    static func describe(_ fields: [String], of record: Value, cycleFields: [String] = [], cycle: Value = .null) -> String {
+        func shown(_ fields: [String], of value: Value, prefix: String) -> [String] {
+            guard case .map(let map) = value else { return [] }
+            return fields.compactMap { field in
+                guard let value = map[field] else { return nil }
+                // The cycle's helper lists (recent_years) say nothing about the person; leave them out.
+                if case .list = value, !prefix.isEmpty { return nil }
+                return "\(prefix)\(field) = \(display(value))"
+            }
+        }
+        return (shown(fields, of: record, prefix: "") + shown(cycleFields, of: cycle, prefix: "cycle.")).joined(separator: ", ")
+    }
+
+    /// Dates as the day they are (2025-03-31), not as a timestamp literal.
+    static func display(_ value: Value) -> String {
+        if case .timestamp = value { return String(value.literal.split(separator: "\"").dropFirst().first?.prefix(10) ?? "") }
+        return value.literal
     }
 
     private func outcome(_ rule: Prepared, _ values: [Value], detail read: String) -> (Bool, String) {
@@ -87,21 +119,35 @@ public struct EligibilityScreen: Sendable {
         let detail = read.isEmpty ? "" : " (" + read + ")"
         switch program.evaluate(declared: values) {
         case .bool(true): return (true, "meets '\(name)'\(detail)")
-        case .bool(false): return (false, "does not meet '\(name)'\(detail)")
+        case .bool(false):
+            let failing = Self.failingElements(of: program.expression, values: values)
+            return (false, "does not meet '\(name)'\(failing)\(detail)")
         case .error(let error): return (false, "cannot be checked against '\(name)': \(error.message)\(detail)")
         case let other: return (false, "'\(name)' gives \(other.literal), not true or false")
         }
     }
 
+    /// For a rule of the form `range.all(x, condition)`, the elements the condition fails for, so that a rule over
+    /// several years names the year that failed: ` — fails for y = 2020`.
+    static func failingElements(of expression: Expr, values: [Value]) -> String {
+        guard case .comprehension(let comprehension) = expression, comprehension.kind == .all, comprehension.variables.count == 1,
+              case .list(let elements) = Program(comprehension.range, declaring: variables).evaluate(declared: values) else { return "" }
+        let body = Program(comprehension.body, declaring: variables + comprehension.variables)
+        let failed = elements.filter { body.evaluate(declared: values + [$0]) != .bool(true) }
+        guard !failed.isEmpty else { return "" }
+        return " — fails for \(comprehension.variables[0]) = " + failed.map(\.literal).joined(separator: ", ")
+    }
+
     /// The fields an expression reads from people (`person.X`, or `p.X` for `p` ranging over `people`), to show the
     /// data behind a verdict.
-    static func fieldsRead(by expression: Expr) -> Set<String> {
+    static func fieldsRead(by expression: Expr, of only: String? = nil) -> Set<String> {
         var fields = Set<String>()
         let context: Set<String> = ["params", "cycle", "title"]
+        func reads(_ root: String) -> Bool { only.map { $0 == root } ?? !context.contains(root) }
         func walk(_ expression: Expr) {
             switch expression {
-            case .select(.identifier(let root), let field, _) where !context.contains(root): fields.insert(field)
-            case .presence(.identifier(let root), let field) where !context.contains(root): fields.insert(field)
+            case .select(.identifier(let root), let field, _) where reads(root): fields.insert(field)
+            case .presence(.identifier(let root), let field) where reads(root): fields.insert(field)
             case .select(let operand, _, _), .presence(let operand, _): walk(operand)
             case .index(let a, let b, _): walk(a); walk(b)
             case .call(_, let target, let arguments): target.map(walk); arguments.forEach(walk)

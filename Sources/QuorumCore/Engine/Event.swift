@@ -51,6 +51,9 @@ public enum EventPayload: Codable, Sendable, Equatable {
     case tieDecided(TieDecision)
     case opened(StepOpening)
     case rescheduled(Rescheduling)
+    case corrected(Correction)
+    case reopened(Reopening)
+    case listDecided(ListDecision)
 
     public var kind: String {
         switch self {
@@ -63,6 +66,9 @@ public enum EventPayload: Codable, Sendable, Equatable {
         case .tieDecided: "tie-decided"
         case .opened: "opened"
         case .rescheduled: "rescheduled"
+        case .corrected: "corrected"
+        case .reopened: "reopened"
+        case .listDecided: "list-decided"
         }
     }
 }
@@ -89,6 +95,25 @@ public struct Rescheduling: Codable, Sendable, Equatable {
     public let meets: MeetingTime
     public let place: String?
     public let reason: String
+}
+
+/// Results of a step replaced, in the open: the new results, and why. The earlier entries stay in the history.
+public struct Correction: Codable, Sendable, Equatable {
+    public let record: StepRecord
+    public let reason: String
+
+    public init(record: StepRecord, reason: String) {
+        self.record = record
+        self.reason = reason
+    }
+}
+
+/// The instance taken back to a step already decided; that step and every later one are decided again.
+public struct Reopening: Codable, Sendable, Equatable {
+    public let step: String
+    public let reason: String
+    /// The steps whose decisions no longer stand, in order.
+    public let superseded: [String]
 }
 
 /// The instance was re-pinned, on purpose, to a changed definition.

@@ -2,11 +2,15 @@ import Foundation
 import Logging
 
 /// Runs commands against instances: loads the history, checks the pin, asks the engine, and appends the result
-/// in one atomic step guarded by the revision it read. A refused command stores nothing.
+/// in one atomic step guarded by the revision it read. Every command computes all it will store first; a refused
+/// command stores nothing.
 public struct InstanceService: Sendable {
     public let store: any InstanceStore
     public let actor: String
     public let clock: @Sendable () -> Date
+    /// Whether a meeting that follows another track's step waits for it. A simulation of one track runs alone, so
+    /// it has no other track to wait for.
+    public var enforcesOrderAcrossTracks = true
     private let logger = Logger(label: "quorum.engine")
 
     public init(store: any InstanceStore, actor: String, clock: @escaping @Sendable () -> Date = Date.init) {
@@ -16,10 +20,16 @@ public struct InstanceService: Sendable {
     }
 
     /// Starts an instance of a runnable definition. Its id is the workflow id with a running number; if another
-    /// command takes the number first, the next one is tried.
-    public func start(_ definition: WorkflowDefinition) throws -> InstanceState {
+    /// command takes the number first, the next one is tried. A workflow with an instance still running is refused
+    /// unless `another` says a second run is meant.
+    public func start(_ definition: WorkflowDefinition, another: Bool = false) throws -> InstanceState {
         let pinned = PinnedDefinition(definition)
-        var number = try store.instances().filter { $0.workflow == definition.id }.count + 1
+        let existing = try store.instances().filter { $0.workflow == definition.id }
+        if !another {
+            let running = try existing.map(\.id).filter { try !load($0).state.isFinished }
+            if !running.isEmpty { throw EngineError.runningInstance(workflow: definition.id, instances: running) }
+        }
+        var number = existing.count + 1
         while true {
             let header = InstanceHeader(id: "\(definition.id)-\(number)", workflow: definition.id, createdAt: clock())
             let event = Event(sequence: 1, at: header.createdAt, actor: actor,
@@ -47,12 +57,15 @@ public struct InstanceService: Sendable {
         public let state: InstanceState
         public let definition: WorkflowDefinition
         public let pinned: PinnedDefinition
+
+        /// Everyone the instance can name, keyed by id.
+        public var directory: PersonDirectory { PersonDirectory(definition: definition, roster: state.roster) }
     }
 
     /// The instance and the definition it is pinned to, whatever the YAML says now.
     public func load(_ id: String) throws -> Loaded {
         guard let log = try store.load(id) else {
-            throw EngineError.unknownInstance(id, known: try store.instances().map(\.id))
+            throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
         }
         let hash = log.events.reduce("") { hash, event in
             switch event.payload {
@@ -67,56 +80,176 @@ public struct InstanceService: Sendable {
         return Loaded(events: log.events, state: state, definition: definition, pinned: pinned)
     }
 
-    /// Records a step's results after checking them. Returns warnings worth showing.
+    /// Records a step's results after checking them. Returns warnings worth showing. A meeting that follows another
+    /// track's step is refused until that step has ended, unless `outOfOrder` gives the reason.
     public func record(_ record: StepRecord, in id: String, current: WorkflowDefinition) throws -> [RecordProblem] {
         let loaded = try loadPinned(id, current: current)
         let (checked, warnings) = try RecordCheck(definition: loaded.definition, state: loaded.state, actor: actor).check(record)
-        try append(.recorded(checked), to: loaded.state)
+        try checkOrder(checked, definition: loaded.definition)
+        try append([.recorded(checked)], to: loaded.state)
         return warnings
+    }
+
+    /// Replaces a step's recorded results, in the open. A step already decided is reopened first, so that it and
+    /// every later step are decided again from the corrected results. Both events carry the actor and the reason.
+    public func correct(_ record: StepRecord, in id: String, reason: String, current: WorkflowDefinition) throws -> (previous: StepRecord, warnings: [RecordProblem]) {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw EngineError.emptyReason }
+        let loaded = try loadPinned(id, current: current)
+        guard let held = loaded.state.results[record.step] else { throw EngineError.nothingToCorrect(step: record.step) }
+        let entry = record.runOff ? held.runOff : record.entry.flatMap { held.entries[$0]?.record } ?? held.record
+        guard let previous = entry else { throw EngineError.nothingToCorrect(step: record.step) }
+        var payloads: [EventPayload] = []
+        var state = loaded.state
+        if state.currentStep != record.step {
+            let reopening = try reopening(record.step, reason: reason, in: state)
+            payloads.append(.reopened(reopening))
+            state = state.applying([event(.reopened(reopening), after: state)])
+        }
+        let (checked, warnings) = try RecordCheck(definition: loaded.definition, state: state, actor: actor).check(record)
+        payloads.append(.corrected(Correction(record: checked, reason: reason)))
+        try append(payloads, to: loaded.state)
+        return (previous, warnings)
+    }
+
+    /// Takes an instance back to a step already decided, recording why; that step and every later one are decided again.
+    public func reopen(_ id: String, step: String, reason: String, current: WorkflowDefinition) throws -> Reopening {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw EngineError.emptyReason }
+        let loaded = try loadPinned(id, current: current)
+        let reopening = try reopening(step, reason: reason, in: loaded.state)
+        try append([.reopened(reopening)], to: loaded.state)
+        return reopening
+    }
+
+    private func reopening(_ step: String, reason: String, in state: InstanceState) throws -> Reopening {
+        guard let index = state.decisions.lastIndex(where: { $0.step == step && $0.outcome == .decided }) else {
+            throw EngineError.notYetHeld(step: step)
+        }
+        return Reopening(step: step, reason: reason, superseded: state.decisions[index...].filter { $0.outcome == .decided }.map(\.step))
     }
 
     /// Decides the current step and moves on, or refuses and stores nothing.
     public func advance(_ id: String, current: WorkflowDefinition) throws -> (StepDecision, InstanceState) {
         let loaded = try loadPinned(id, current: current)
-        let decision = try StepDecider(definition: loaded.definition, state: loaded.state).decide()
-        let advanced = Event(sequence: loaded.state.revision + 1, at: clock(), actor: actor, payload: .advanced(decision),
-                             previousHash: loaded.state.lastHash)
-        var events = [advanced]
+        let decision = try decider(loaded).decide()
+        var events = [event(.advanced(decision), after: loaded.state)]
         if case .step(let next) = decision.next, let step = loaded.definition.step(next) {
-            let attempt = next == decision.step ? decision.attempt + 1 : 1
-            events.append(Event(sequence: advanced.sequence + 1, at: advanced.at, actor: actor,
-                                payload: .opened(Self.opening(step, attempt: attempt, in: loaded.definition)), previousHash: advanced.hash))
+            let attempt = next == decision.step ? decision.attempt + 1 : loaded.state.applying(events).attempt
+            events.append(Event(sequence: events[0].sequence + 1, at: events[0].at, actor: actor,
+                                payload: .opened(Self.opening(step, attempt: attempt, in: loaded.definition)), previousHash: events[0].hash))
         }
         try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [])
-        let state = InstanceState(id: id, workflow: loaded.state.workflow, events: loaded.events + events,
-                                  firstStep: loaded.definition.steps.first?.id)
-        return (decision, state)
+        return (decision, loaded.state.applying(events))
+    }
+
+    /// Why the current step cannot be decided now, as `advance` would refuse; nil when it can.
+    public func blocker(_ loaded: Loaded) -> Error? {
+        do {
+            _ = try decider(loaded).decide()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// A decider that knows what other instances of the same cycle have planned, for the limit on titles per person.
+    private func decider(_ loaded: Loaded) throws -> StepDecider {
+        var decider = StepDecider(definition: loaded.definition, state: loaded.state)
+        guard loaded.definition.titlesPerPerson != nil else { return decider }
+        for header in try store.instances() where header.id != loaded.state.id {
+            guard let other = try? load(header.id), other.definition.cycle == loaded.definition.cycle,
+                  other.definition.year == loaded.definition.year, let added = other.state.added else { continue }
+            let otherDecider = StepDecider(definition: other.definition, state: other.state)
+            for title in other.definition.titles {
+                for key in otherDecider.kept(title) + (added[title.id] ?? []) { decider.elsewhere[key, default: []].insert(title.name) }
+            }
+        }
+        return decider
     }
 
     /// Imports (or replaces) the roster the instance screens candidates with.
     public func importRoster(_ roster: Roster, into id: String, current: WorkflowDefinition) throws {
         let loaded = try loadPinned(id, current: current)
         guard !loaded.state.isFinished else { throw EngineError.finished(id) }
-        try append(.rosterImported(roster), to: loaded.state)
+        try append([.rosterImported(roster)], to: loaded.state)
     }
 
     /// Records a decision to let a person through a rule they fail (or a title's list through a structure target).
-    public func recordOverride(_ override: Override, in id: String, current: WorkflowDefinition) throws {
+    /// The person must be a person of the instance, and the rule one that applies.
+    public func recordOverride(_ override: Override, in id: String, current: WorkflowDefinition) throws -> Override {
         let loaded = try loadPinned(id, current: current)
         guard !loaded.state.isFinished else { throw EngineError.finished(id) }
-        let rules = [Override.notInRoster] + (current.eligibility + current.titles.flatMap(\.eligibility) + current.structure).map(\.id)
-        guard rules.contains(override.rule) else { throw EngineError.unknownRule(override.rule, known: rules) }
-        try append(.overridden(override), to: loaded.state)
+        guard !override.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw EngineError.emptyReason }
+        let structure = current.structure.map(\.id)
+        let personRules = [Override.notInRoster, Override.titleLimit] + (current.eligibility + current.titles.flatMap(\.eligibility)).map(\.id)
+        guard (personRules + structure).contains(override.rule) else { throw EngineError.unknownRule(override.rule, known: personRules + structure) }
+        let subject: String
+        if structure.contains(override.rule) {
+            guard current.title(override.person) != nil else { throw EngineError.unknownPerson(override.person, likely: Suggestion.closest(to: override.person, in: current.titles.map(\.id)).map { [$0] } ?? []) }
+            subject = override.person
+        } else {
+            subject = try person(override.person, in: loaded)
+        }
+        let stored = Override(person: subject, rule: override.rule, reason: override.reason)
+        try append([.overridden(stored)], to: loaded.state)
+        return stored
     }
 
-    /// Records the body's decision on candidates tied for the last place of a title.
-    public func decideTie(_ decision: TieDecision, in id: String, current: WorkflowDefinition) throws {
-        let loaded = try loadPinned(id, current: current)
-        guard !loaded.state.isFinished else { throw EngineError.finished(id) }
-        guard current.title(decision.title) != nil else {
-            throw EngineError.invalidRecord(step: loaded.state.currentStep ?? "", problems: [RecordProblem(.title(decision.title), "unknown title '\(decision.title)'")])
+    /// A body's decision for one title.
+    public struct BodyDecision: Sendable {
+        public let title: String
+        public let chosen: [String]
+        public let reason: String?
+
+        public init(title: String, chosen: [String], reason: String?) {
+            self.title = title
+            self.chosen = chosen
+            self.reason = reason
         }
-        try append(.tieDecided(decision), to: loaded.state)
+    }
+
+    /// Records the body's decisions at the current step, title by title, all or none: on candidates tied for the last
+    /// places, when the selection rule allows a decision; or the list taken on, at a step whose list the body decides.
+    public func decide(_ decisions: [BodyDecision], in id: String, current: WorkflowDefinition) throws -> [EventPayload] {
+        let loaded = try loadPinned(id, current: current)
+        guard let stepID = loaded.state.currentStep, let step = loaded.definition.step(stepID) else { throw EngineError.finished(id) }
+        let ties = step.listDecidedBy == nil ? try decider(loaded).tiesBeforeSettling() : []
+        let payloads = try decisions.map { decision throws -> EventPayload in
+            let title = decision.title
+            guard loaded.definition.title(title) != nil else {
+                throw EngineError.invalidRecord(step: stepID, problems: [RecordProblem(.title(title), "unknown title '\(title)'"
+                    + (Suggestion.closest(to: title, in: loaded.definition.titles.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""))])
+            }
+            let keys = try decision.chosen.map { try person($0, in: loaded) }
+            if step.listDecidedBy != nil {
+                let counted = Set((loaded.state.candidates?[title] ?? []) + (loaded.state.record?.votes(for: title) ?? []).map(\.name))
+                if let outsider = keys.first(where: { !counted.contains($0) }) {
+                    throw EngineError.noDecisionExpected(step: stepID, title: title, reason: .notACandidate(loaded.directory.label(outsider)))
+                }
+                return .listDecided(ListDecision(step: stepID, title: title, chosen: keys, reason: decision.reason))
+            }
+            guard let reason = decision.reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw EngineError.emptyReason }
+            guard let tie = ties.first(where: { $0.title == title }) else {
+                throw EngineError.noDecisionExpected(step: stepID, title: title, reason: .noTie)
+            }
+            guard tie.rule.allowsDecision else { throw EngineError.noDecisionExpected(step: stepID, title: title, reason: .runOffRequired) }
+            if let outsider = keys.first(where: { !tie.tie.names.contains($0) }) {
+                throw EngineError.noDecisionExpected(step: stepID, title: title,
+                                                     reason: .notAmongTied(loaded.directory.label(outsider), tied: tie.tie.names.map(loaded.directory.label)))
+            }
+            return .tieDecided(TieDecision(title: title, chosen: keys, reason: reason))
+        }
+        try append(payloads, to: loaded.state)
+        return payloads
+    }
+
+    /// The key of the person a name or id stands for, or a refusal naming the likely person.
+    private func person(_ reference: String, in loaded: Loaded) throws -> String {
+        let directory = loaded.directory
+        switch directory.resolve(reference) {
+        case .found(let entry): return entry.key
+        case .ambiguous(let entries): throw EngineError.ambiguousPerson(reference, candidates: entries.map { directory.hint([$0]) })
+        case .unknown(let likely): throw EngineError.unknownPerson(reference, likely: likely.map { directory.hint([$0]) })
+        }
     }
 
     /// Re-pins an instance to the current definition, on purpose, recording what changed and why.
@@ -128,17 +261,27 @@ public struct InstanceService: Sendable {
             throw EngineError.unknownStep(step, known: current.steps.map(\.id))
         }
         let changes = loaded.pinned.changes(to: target)
-        try append(.migrated(Migration(fromHash: loaded.pinned.hash, toHash: target.hash, reason: reason, changes: changes)),
+        try append([.migrated(Migration(fromHash: loaded.pinned.hash, toHash: target.hash, reason: reason, changes: changes))],
                    to: loaded.state, definitions: [target])
         return changes
     }
 
-    /// Moves the current step's meeting, e.g. after a missed quorum, recording why.
-    public func reschedule(_ id: String, to meets: MeetingTime, place: String?, reason: String, current: WorkflowDefinition) throws {
+    /// Moves the current step's meeting, e.g. after a missed quorum, recording why. A meeting cannot be moved before
+    /// the step it follows; returns the later steps whose planned time now comes before the moved meeting.
+    public func reschedule(_ id: String, to meets: MeetingTime, place: String?, reason: String, current: WorkflowDefinition) throws -> [Step] {
         let loaded = try loadPinned(id, current: current)
         guard let step = loaded.state.currentStep else { throw EngineError.finished(id) }
-        try append(.rescheduled(Rescheduling(step: step, attempt: loaded.state.attempt, meets: meets, place: place, reason: reason)),
+        let steps = loaded.definition.steps
+        guard let index = steps.firstIndex(where: { $0.id == step }) else { throw EngineError.unknownStep(step, known: steps.map(\.id)) }
+        if index > 0 {
+            let previous = steps[index - 1]
+            if let held = loaded.state.moves.last(where: { $0.step == previous.id })?.meets ?? previous.meets, meets < held {
+                throw EngineError.movedBeforePrevious(step: step, previous: previous.id, previousTime: held)
+            }
+        }
+        try append([.rescheduled(Rescheduling(step: step, attempt: loaded.state.attempt, meets: meets, place: place, reason: reason))],
                    to: loaded.state)
+        return steps[(index + 1)...].filter { ($0.meets.map { $0 < meets }) ?? false }
     }
 
     /// The body's membership as it stands when a step opens, for the record.
@@ -153,18 +296,22 @@ public struct InstanceService: Sendable {
 
     /// Recomputes the instance's hash chain; nil when the history is intact.
     public func verify(_ id: String) throws -> EventChain.Problem? {
-        guard let log = try store.load(id) else { throw EngineError.unknownInstance(id, known: try store.instances().map(\.id)) }
+        guard let log = try store.load(id) else {
+            throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
+        }
         return EventChain.verify(log)
     }
 
-    /// What the engine needs recorded before the current step can advance.
-    public func needed(_ state: InstanceState, definition: WorkflowDefinition) -> String? {
-        guard let id = state.currentStep, let step = definition.step(id) else { return nil }
-        if state.record == nil { return StepDecider.needed(for: step, in: definition, instance: state.id) }
-        if step.doubleEntry, let missing = [1, 2].first(where: { state.entries[$0] == nil }) {
-            return "entry \(missing) of the results, by a different person than entry \(3 - missing): 'quorum record \(state.id) \(step.id) --entry \(missing) …'"
+    /// A meeting that follows another track's step may be recorded only once an instance of that track has decided
+    /// it, unless the record says why it was held out of order.
+    private func checkOrder(_ record: StepRecord, definition: WorkflowDefinition) throws {
+        guard enforcesOrderAcrossTracks, let follows = definition.step(record.step)?.follows, (record.outOfOrder ?? "").isEmpty else { return }
+        for header in try store.instances() where header.workflow == follows.workflow {
+            if let other = try? load(header.id), other.state.decisions.contains(where: { $0.step == follows.step && $0.outcome == .decided }) {
+                return
+            }
         }
-        return "results are recorded; run 'quorum advance \(state.id)' to decide the step"
+        throw EngineError.outOfOrder(step: record.step, follows: follows)
     }
 
     /// Loads the instance and refuses if the definition it is pinned to no longer matches the current one.
@@ -176,11 +323,20 @@ public struct InstanceService: Sendable {
         return loaded
     }
 
-    @discardableResult
-    private func append(_ payload: EventPayload, to state: InstanceState, definitions: [PinnedDefinition] = []) throws -> Event {
-        let event = Event(sequence: state.revision + 1, at: clock(), actor: actor, payload: payload, previousHash: state.lastHash)
-        try store.append([event], to: state.id, expectedRevision: state.revision, definitions: definitions)
-        logger.debug("\(state.id): \(payload.kind) at revision \(event.sequence)")
-        return event
+    private func event(_ payload: EventPayload, after state: InstanceState) -> Event {
+        Event(sequence: state.revision + 1, at: clock(), actor: actor, payload: payload, previousHash: state.lastHash)
+    }
+
+    /// Appends the events of one command after the revision it read, all or none.
+    private func append(_ payloads: [EventPayload], to state: InstanceState, definitions: [PinnedDefinition] = []) throws {
+        var events: [Event] = []
+        var previous = state
+        for payload in payloads {
+            let next = event(payload, after: previous)
+            events.append(next)
+            previous = previous.applying([next])
+        }
+        try store.append(events, to: state.id, expectedRevision: state.revision, definitions: definitions)
+        logger.debug("\(state.id): \(payloads.map(\.kind).joined(separator: ", ")) at revision \(state.revision + events.count)")
     }
 }

@@ -9,6 +9,12 @@ public protocol InstanceStore: Sendable {
     func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition]) throws
     func load(_ instance: String) throws -> InstanceLog?
     func instances() throws -> [InstanceHeader]
+    /// Where the store is, for messages such as "no instance X in …".
+    var location: String? { get }
+}
+
+extension InstanceStore {
+    public var location: String? { nil }
 }
 
 public struct InstanceHeader: Sendable, Equatable, Codable {

@@ -3,7 +3,7 @@
 public struct Roster: Codable, Sendable, Equatable {
     public let people: [RosterPerson]
     public let source: String?
-    /// Positions by full name, then by id: screening a large roster must not search it once per candidate.
+    /// Positions by id: screening a large roster must not search it once per candidate.
     private let index: [String: Int]
 
     enum CodingKeys: String, CodingKey { case people, source }
@@ -13,7 +13,6 @@ public struct Roster: Codable, Sendable, Equatable {
         self.source = source
         var index: [String: Int] = [:]
         for (position, person) in people.enumerated() { index[person.id] = index[person.id] ?? position }
-        for (position, person) in people.enumerated().reversed() { index[person.name] = position }
         self.index = index
     }
 
@@ -31,8 +30,8 @@ public struct Roster: Codable, Sendable, Equatable {
 
     public static func == (lhs: Roster, rhs: Roster) -> Bool { lhs.people == rhs.people && lhs.source == rhs.source }
 
-    /// A person by full name (as candidates are recorded) or by roster id.
-    public func person(_ nameOrID: String) -> RosterPerson? { index[nameOrID].map { people[$0] } }
+    /// A person by roster id. Names are resolved to ids by `PersonDirectory`, which refuses to guess between namesakes.
+    public func person(id: String) -> RosterPerson? { index[id].map { people[$0] } }
 }
 
 public struct RosterPerson: Codable, Sendable, Equatable {
@@ -108,4 +107,6 @@ public struct Override: Codable, Sendable, Equatable {
 
     /// The pseudo-rule for a candidate missing from the roster.
     public static let notInRoster = "roster"
+    /// The pseudo-rule for a person planned for more titles than the rule set allows.
+    public static let titleLimit = "titles-per-person"
 }

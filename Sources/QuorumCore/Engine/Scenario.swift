@@ -8,12 +8,16 @@ public struct Scenario: Sendable {
         public let secondEntry: StepRecord?
         /// A run-off's results, used when the step stops on a tie.
         public let runOff: StepRecord?
+        /// The body's decisions per title: who goes on (at a step whose list it decides) or how a tie is settled.
+        public let decisions: [(title: String, chosen: [String], reason: String?)]
 
-        public init(step: String, results: StepRecord, secondEntry: StepRecord? = nil, runOff: StepRecord? = nil) {
+        public init(step: String, results: StepRecord, secondEntry: StepRecord? = nil, runOff: StepRecord? = nil,
+                    decisions: [(title: String, chosen: [String], reason: String?)] = []) {
             self.step = step
             self.results = results
             self.secondEntry = secondEntry
             self.runOff = runOff
+            self.decisions = decisions
         }
     }
 
@@ -57,7 +61,9 @@ public enum ScenarioRunner {
     public static func run(_ scenario: Scenario, on definition: WorkflowDefinition) -> ScenarioOutcome {
         var outcome = ScenarioOutcome()
         let store = MemoryInstanceStore()
-        let clerk = InstanceService(store: store, actor: "mô phỏng"), secondClerk = InstanceService(store: store, actor: "mô phỏng (nhập lần 2)")
+        var clerk = InstanceService(store: store, actor: "mô phỏng"), secondClerk = InstanceService(store: store, actor: "mô phỏng (nhập lần 2)")
+        clerk.enforcesOrderAcrossTracks = false
+        secondClerk.enforcesOrderAcrossTracks = false
         do {
             var state = try clerk.start(definition)
             if let roster = scenario.roster { try clerk.importRoster(roster, into: state.id, current: definition) }
@@ -74,11 +80,15 @@ public enum ScenarioRunner {
                         second.entry = 2
                         outcome.notes += try secondClerk.record(second, in: state.id, current: definition).map(\.message)
                     }
+                    if !step.decisions.isEmpty {
+                        _ = try clerk.decide(step.decisions.map { InstanceService.BodyDecision(title: $0.title, chosen: $0.chosen, reason: $0.reason) },
+                                             in: state.id, current: definition)
+                    }
                     let decision: StepDecision
                     do {
                         (decision, state) = try clerk.advance(state.id, current: definition)
                     } catch let error as EngineError {
-                        guard case .tieAtCap = error, var runOff = step.runOff else { throw error }
+                        guard case .ties = error, var runOff = step.runOff else { throw error }
                         outcome.notes.append(error.description)
                         runOff.runOff = true
                         _ = try clerk.record(runOff, in: state.id, current: definition)
@@ -90,7 +100,8 @@ public enum ScenarioRunner {
                     break
                 }
             }
-            outcome.added = state.added
+            let directory = PersonDirectory(definition: definition, roster: state.roster)
+            outcome.added = state.added?.mapValues { $0.map(directory.label) }
         } catch {
             outcome.refusal = ("start", "\(error)")
         }

@@ -31,6 +31,64 @@ public struct TitleOutcome: Codable, Sendable, Equatable {
     public let handedOn: [String]
     /// Structure targets checked on the final list (last step only).
     public var structure: [EligibilityScreen.Finding] = []
+    /// Review steps: the decision on each person already in the plan, with their screening.
+    public var review: [ReviewOutcome]?
+    /// Titles planned for the same person beyond the legal limit, across the cycle (final list only).
+    public var overLimit: [PlanLoad]?
+
+    public init(title: String, cap: Int, kept: Int, candidates: [CandidateOutcome], handedOn: [String],
+                structure: [EligibilityScreen.Finding] = [], review: [ReviewOutcome]? = nil) {
+        self.title = title
+        self.cap = cap
+        self.kept = kept
+        self.candidates = candidates
+        self.handedOn = handedOn
+        self.structure = structure
+        self.review = review
+    }
+}
+
+/// The review of one person already in the plan: kept or removed, why, and what screening found.
+public struct ReviewOutcome: Codable, Sendable, Equatable {
+    public let person: String
+    public let decision: ReviewEntry.Decision
+    public let reason: String?
+    public let screening: [EligibilityScreen.Finding]
+    /// The roster shows the person already holds the planned title ("đã thực hiện quy hoạch").
+    public let appointed: Bool
+}
+
+/// One person planned for more titles than the rule set allows, counting the roster's plans and this cycle's.
+public struct PlanLoad: Codable, Sendable, Equatable {
+    public let person: String
+    public let titles: [String]
+    public let limit: Int
+    public let overriddenBecause: String?
+}
+
+/// How a tie for the last place was settled: a run-off with its votes, or the body's decision with its reason.
+public struct TieBreak: Codable, Sendable, Equatable {
+    public enum Method: String, Codable, Sendable {
+        case runOff = "run-off"
+        case bodyDecision = "body-decision"
+    }
+
+    public let method: Method
+    /// Run-off votes.
+    public let votes: Int?
+    public let reason: String?
+
+    public init(method: Method, votes: Int? = nil, reason: String? = nil) {
+        self.method = method
+        self.votes = votes
+        self.reason = reason
+    }
+
+    /// Histories before 0.2 stored an English phrase ("run-off: 3 votes", "chosen by the body").
+    init(legacy text: String) {
+        let number = text.split(separator: " ").compactMap { Int($0) }.first
+        self.init(method: text.hasPrefix("run-off") ? .runOff : .bodyDecision, votes: number)
+    }
 }
 
 public struct CandidateOutcome: Codable, Sendable, Equatable {
@@ -41,6 +99,8 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
         case agreed
         /// Passed the vote (or was agreed) but fails an eligibility rule, with no override recorded.
         case ineligible
+        /// Counted at a step whose list the body agrees, and not taken on by it.
+        case notChosen = "not-chosen"
     }
 
     public let name: String
@@ -50,17 +110,55 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
     public let verdict: Verdict
     public var screening: [EligibilityScreen.Finding] = []
     /// How a tie for the last place was settled for this candidate.
-    public var tieBreak: String?
+    public var tieBreak: TieBreak?
 
-    /// `Nguyễn Văn A: 4 of 5 members = 80%, is more than 50% (4 × 2 = 8 > 5): passes, rank 1`.
-    public func explanation(cap: Int, kept: Int) -> String {
+    public init(name: String, votes: Int?, check: ThresholdCheck?, rank: Int?, verdict: Verdict,
+                screening: [EligibilityScreen.Finding] = [], tieBreak: TieBreak? = nil) {
+        self.name = name
+        self.votes = votes
+        self.check = check
+        self.rank = rank
+        self.verdict = verdict
+        self.screening = screening
+        self.tieBreak = tieBreak
+    }
+
+    enum CodingKeys: String, CodingKey { case name, votes, check, rank, verdict, screening, tieBreak }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        votes = try container.decodeIfPresent(Int.self, forKey: .votes)
+        check = try container.decodeIfPresent(ThresholdCheck.self, forKey: .check)
+        rank = try container.decodeIfPresent(Int.self, forKey: .rank)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        screening = try container.decodeIfPresent([EligibilityScreen.Finding].self, forKey: .screening) ?? []
+        if let legacy = try? container.decodeIfPresent(String.self, forKey: .tieBreak) {
+            tieBreak = TieBreak(legacy: legacy)
+        } else {
+            tieBreak = try container.decodeIfPresent(TieBreak.self, forKey: .tieBreak)
+        }
+    }
+}
+
+extension CandidateOutcome {
+    /// `Nguyễn Văn A: 4 of 5 members = 80%, is more than 50% (4 × 2 = 8 > 5): passes, rank 1`, in English for the
+    /// command line; the official records render the same data in Vietnamese.
+    public func explanation(cap: Int, kept: Int, label: String? = nil) -> String {
+        let name = label ?? self.name
         let rankText = rank.map { ", rank \($0)" } ?? ""
+        let settled = tieBreak.map { tie in
+            switch tie.method {
+            case .runOff: " (run-off: \(tie.votes ?? 0) vote\(tie.votes == 1 ? "" : "s"))"
+            case .bodyDecision: " (chosen by the body\(tie.reason.map { ": \($0)" } ?? ""))"
+            }
+        } ?? ""
         let reason = switch verdict {
-        case .selected: "passes\(rankText)" + (tieBreak.map { " (\($0))" } ?? "")
-        case .passedNotSelected: "passes\(rankText)" + (tieBreak.map { " (\($0))" } ?? "")
-            + ", not selected: the cap of \(cap) is full (\(kept) kept + \(cap - kept) added)"
+        case .selected: "passes\(rankText)\(settled)"
+        case .passedNotSelected: "passes\(rankText)\(settled), not selected: the cap of \(cap) is full (\(kept) kept + \(cap - kept) added)"
         case .failed: "fails"
         case .agreed: "agreed by the body"
+        case .notChosen: "not taken on by the body"
         case .ineligible: "not eligible: " + screening.filter(\.blocks).map(\.explanation).joined(separator: "; ")
         }
         let overrides = screening.compactMap { finding in finding.overriddenBecause.map { "override of '\(finding.name)': \($0)" } }

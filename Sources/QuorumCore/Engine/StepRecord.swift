@@ -23,6 +23,13 @@ public struct StepRecord: Codable, Sendable, Equatable {
     public var note: String?
     /// The file the results were read from, for the record.
     public var source: String?
+    /// Nomination ballots: people written in who were not on the list, declared per title so that a misspelt
+    /// candidate is never mistaken for a write-in.
+    public var writeIns: [TitleList]?
+    /// Review steps: the body's decision on each person already in the plan, per title.
+    public var review: [ReviewEntry]?
+    /// Why the meeting was recorded before a step of another track that it follows had ended.
+    public var outOfOrder: String?
 
     public init(step: String, attempt: Int = 1, present: Int? = nil, ballots: BallotCount? = nil, papers: [BallotPaper] = [],
                 entry: Int? = nil, runOff: Bool = false, votes: [TitleVotes] = [], agreed: [TitleList] = [], note: String? = nil,
@@ -43,6 +50,7 @@ public struct StepRecord: Codable, Sendable, Equatable {
     public var validBallots: Int? { ballots?.valid }
 
     public func votes(for title: String) -> [CandidateVotes]? { votes.first { $0.title == title }?.candidates }
+    public func writeIns(for title: String) -> [String] { writeIns?.first { $0.title == title }?.names ?? [] }
     public func agreed(for title: String) -> [String]? { agreed.first { $0.title == title }?.names }
 }
 
@@ -66,6 +74,27 @@ public struct CandidateVotes: Codable, Sendable, Equatable {
     }
 }
 
+/// Keep or remove one person already in the plan, as the review meeting decided.
+public struct ReviewEntry: Codable, Sendable, Equatable {
+    public enum Decision: String, Codable, Sendable, CaseIterable {
+        case keep
+        case remove
+    }
+
+    public var title: String
+    public var person: String
+    public var decision: Decision
+    /// Required to remove someone, and to keep someone who fails a standard or already holds the title.
+    public var reason: String?
+
+    public init(title: String, person: String, decision: Decision, reason: String? = nil) {
+        self.title = title
+        self.person = person
+        self.decision = decision
+        self.reason = reason
+    }
+}
+
 public struct TitleList: Codable, Sendable, Equatable {
     public var title: String
     public var names: [String]
@@ -76,29 +105,70 @@ public struct TitleList: Codable, Sendable, Equatable {
     }
 }
 
-extension StepRecord {
-    /// What differs between two entries of the same results, one line each, for the counting committee to check.
-    public func differences(from other: StepRecord) -> [String] {
-        var lines: [String] = []
-        func compare(_ what: String, _ first: Int?, _ second: Int?) {
-            if first != second { lines.append("\(what): entry 1 = \(first.map(String.init) ?? "—"), entry 2 = \(second.map(String.init) ?? "—")") }
+/// One value that differs between two records of the same meeting (two entries, or a result and its correction).
+public struct RecordChange: Sendable, Equatable, CustomStringConvertible {
+    public enum Field: Sendable, Equatable {
+        case present, issued, returned, valid, invalid
+        case votes(title: String, person: String)
+        case agreed(title: String)
+        case review(title: String, person: String)
+    }
+
+    public let field: Field
+    public let before: String?
+    public let after: String?
+
+    /// `Lê Thị Mỹ Dung (pho-chanh-van-phong): entry 1 = 9, entry 2 = 6`, naming people through `label`.
+    public func describe(label: (String) -> String = { $0 }, first: String = "entry 1", second: String = "entry 2") -> String {
+        let what = switch field {
+        case .present: "members present"
+        case .issued: "ballots issued"
+        case .returned: "ballots returned"
+        case .valid: "valid ballots"
+        case .invalid: "invalid ballots"
+        case let .votes(title, person): "\(label(person)) (\(title))"
+        case let .agreed(title): "agreed list for \(title)"
+        case let .review(title, person): "review of \(label(person)) (\(title))"
         }
-        compare("members present", present, other.present)
-        compare("ballots issued", ballots?.issued, other.ballots?.issued)
-        compare("ballots returned", ballots?.returned, other.ballots?.returned)
-        compare("valid ballots", ballots?.valid, other.ballots?.valid)
-        compare("invalid ballots", ballots?.invalid, other.ballots?.invalid)
+        return "\(what): \(first) = \(before ?? "—"), \(second) = \(after ?? "—")"
+    }
+
+    public var description: String { describe() }
+}
+
+extension StepRecord {
+    /// What differs between two records of the same results, one change each, for the counting committee to check.
+    public func differences(from other: StepRecord) -> [RecordChange] {
+        var changes: [RecordChange] = []
+        func compare(_ field: RecordChange.Field, _ first: String?, _ second: String?) {
+            if first != second { changes.append(RecordChange(field: field, before: first, after: second)) }
+        }
+        func number(_ value: Int?) -> String? { value.map(String.init) }
+        compare(.present, number(present), number(other.present))
+        compare(.issued, number(ballots?.issued), number(other.ballots?.issued))
+        compare(.returned, number(ballots?.returned), number(other.ballots?.returned))
+        compare(.valid, number(ballots?.valid), number(other.ballots?.valid))
+        compare(.invalid, number(ballots?.invalid), number(other.ballots?.invalid))
         for title in Set(votes.map(\.title) + other.votes.map(\.title)).sorted() {
             let mine = votes(for: title) ?? [], theirs = other.votes(for: title) ?? []
             var names = mine.map(\.name)
             names += theirs.map(\.name).filter { !names.contains($0) }
             for name in names {
-                compare("\(name) (\(title))", mine.first { $0.name == name }?.votes, theirs.first { $0.name == name }?.votes)
+                compare(.votes(title: title, person: name), number(mine.first { $0.name == name }?.votes),
+                        number(theirs.first { $0.name == name }?.votes))
             }
         }
         for title in Set(agreed.map(\.title) + other.agreed.map(\.title)).sorted() where agreed(for: title) != other.agreed(for: title) {
-            lines.append("agreed list for \(title): entry 1 = \((agreed(for: title) ?? []).joined(separator: ", ")), entry 2 = \((other.agreed(for: title) ?? []).joined(separator: ", "))")
+            compare(.agreed(title: title), agreed(for: title)?.joined(separator: ", "), other.agreed(for: title)?.joined(separator: ", "))
         }
-        return lines
+        for entry in (review ?? []) + (other.review ?? []) {
+            let field = RecordChange.Field.review(title: entry.title, person: entry.person)
+            guard !changes.contains(where: { $0.field == field }) else { continue }
+            func text(_ record: StepRecord) -> String? {
+                record.review?.last { $0.title == entry.title && $0.person == entry.person }.map { [$0.decision.rawValue, $0.reason].compactMap { $0 }.joined(separator: ": ") }
+            }
+            compare(field, text(self), text(other))
+        }
+        return changes
     }
 }

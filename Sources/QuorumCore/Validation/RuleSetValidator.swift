@@ -21,9 +21,38 @@ public struct RuleSetValidator {
         if document.rules?.isEmpty ?? true {
             problems.error(at: .root.key("rules"), "a rule set needs at least one rule under 'rules'")
         }
+        if let limit = document.limits?.titlesPerPerson, limit < 1 {
+            problems.error(at: .root.key("limits").key("titles-per-person"), "the limit must be at least 1, not \(limit)")
+        }
+        let retirement = retirementSchedules(document.retirementAge, &problems)
         guard let id, !problems.hasErrors else { return (nil, problems.diagnostics) }
-        return (RuleSet(id: id, name: document.name ?? id, basis: document.basis, effectiveFrom: document.effective?.from,
-                        effectiveUntil: document.effective?.until, rules: rules), problems.diagnostics)
+        var set = RuleSet(id: id, name: document.name ?? id, basis: document.basis, effectiveFrom: document.effective?.from,
+                          effectiveUntil: document.effective?.until, rules: rules)
+        set.titlesPerPerson = document.limits?.titlesPerPerson
+        set.retirement = retirement
+        return (set, problems.diagnostics)
+    }
+
+    private func retirementSchedules(_ document: RetirementAgeDocument?, _ problems: inout DiagnosticCollector) -> [RetirementSchedule] {
+        var schedules: [RetirementSchedule] = []
+        for (index, entry) in (document?.schedules ?? []).enumerated() {
+            let path = DocumentPath.root.key("retirement-age").key("schedules").index(index)
+            func age(_ key: String, _ text: String?) -> Int? {
+                guard let text = problems.require(text, at: path.key(key), "a retirement schedule needs '\(key)'") else { return nil }
+                guard let months = RetirementSchedule.months(text) else {
+                    problems.error(at: path.key(key), "'\(text)' is not an age; write years and months like 60y3m, 62y or 4m")
+                    return nil
+                }
+                return months
+            }
+            let gender = problems.require(entry.gender, at: path.key("gender"), "a retirement schedule needs 'gender' (nam or nữ)")
+            let year = problems.require(entry.fromYear, at: path.key("from-year"), "a retirement schedule needs 'from-year'")
+            let values = (age("before", entry.before), age("start", entry.start), age("step", entry.step), age("until", entry.until))
+            if let gender, let year, let before = values.0, let start = values.1, let step = values.2, let until = values.3 {
+                schedules.append(RetirementSchedule(gender: gender, before: before, fromYear: year, start: start, step: step, until: until))
+            }
+        }
+        return schedules
     }
 
     private func validate(_ rule: RuleDocument, id: String, at path: DocumentPath, _ problems: inout DiagnosticCollector) -> Rule? {

@@ -20,7 +20,14 @@ extension WorkflowValidation {
             let quorum = rule(document.quorum, kind: .quorum, at: path.key("quorum"))
             let threshold = rule(document.threshold, kind: .threshold, at: path.key("threshold"))
             let selection = rule(document.selection, kind: .selection, at: path.key("selection"))
-            if let form, form.isBallot, document.threshold == nil {
+            let decidingBody = document.listDecidedBy.map { checkKnownBody($0, at: path.key("list-decided-by")) }
+            if document.listDecidedBy != nil, form == .discussion {
+                problems.error(at: path.key("list-decided-by"), "step '\(id)' is a discussion; its body already agrees the list itself")
+            }
+            if document.listDecidedBy != nil, document.selection != nil {
+                problems.error(at: path.key("selection"), "step '\(id)' has its list decided by a body, so a selection rule never ranks it")
+            }
+            if let form, form.isBallot, document.threshold == nil, document.listDecidedBy == nil {
                 problems.error(at: path, "voting step '\(id)' needs a 'threshold' rule that says who passes")
             }
             if form == .discussion, let ruleID = document.threshold {
@@ -57,7 +64,8 @@ extension WorkflowValidation {
                                   selection: selection.flatMap(\.selectionRule), ballotValidity: validity, secrecy: secrecy,
                                   doubleEntry: document.doubleEntry ?? false, place: document.place,
                                   minutes: meetingMinutes(document.duration, at: path.key("duration")), weekday: document.weekday,
-                                  transitions: transitions, next: next))
+                                  transitions: transitions, next: next, reviewsKept: document.review == true ? true : nil,
+                                  listDecidedBy: decidingBody, follows: follows(document.after)))
             }
         }
         // The graph is only meaningful when every step and target could be read.
@@ -78,11 +86,21 @@ extension WorkflowValidation {
 
     private mutating func checkBody(_ body: String?, step: String, at path: DocumentPath) -> String? {
         guard let body = problems.require(body, at: path.key("body"), "step '\(step)' needs a 'body': who meets") else { return nil }
+        return checkKnownBody(body, at: path.key("body"))
+    }
+
+    private mutating func checkKnownBody(_ body: String, at path: DocumentPath) -> String {
         let known = (document.bodies ?? []).compactMap(\.id)
         if !known.contains(body), !isAbstract {
-            problems.error(at: path.key("body"), "unknown body '\(body)'", notes: Suggestion.note(for: body, in: known))
+            problems.error(at: path, "unknown body '\(body)'", notes: Suggestion.note(for: body, in: known))
         }
         return body
+    }
+
+    /// The other track's step a meeting follows, whose end it must wait for.
+    private func follows(_ after: RelativeTimeDocument?) -> StepReference? {
+        guard let after, let workflow = after.workflow, workflow != document.id, let step = after.step else { return nil }
+        return StepReference(workflow: workflow, step: step)
     }
 
     private mutating func rule(_ id: String?, kind: Rule.Kind, at path: DocumentPath) -> Rule? {

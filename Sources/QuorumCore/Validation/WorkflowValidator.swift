@@ -65,8 +65,10 @@ struct WorkflowValidation {
             checkCycleFields()
         }
         checkEffectivePeriod(steps)
+        checkTermDates()
+        checkCaps(titles)
         guard !isAbstract, !problems.hasErrors, let id, let name else { return nil }
-        return WorkflowDefinition(id: id, name: name, version: document.version ?? 1, basis: document.basis,
+        var definition = WorkflowDefinition(id: id, name: name, version: document.version ?? 1, basis: document.basis,
                                   ruleSet: ruleSet?.id, term: document.term, cycle: document.cycle, year: document.year,
                                   note: document.note,
                                   letterhead: Letterhead(organization: document.organization, parentOrganization: document.parentOrganization,
@@ -74,6 +76,39 @@ struct WorkflowValidation {
                                                          signerName: document.signer?.name),
                                   eligibility: eligibility, structure: structure,
                                   people: people, bodies: bodies, titles: titles, steps: steps)
+        definition.termStart = document.termStart
+        definition.termEnd = document.termEnd
+        definition.titlesPerPerson = ruleSet?.titlesPerPerson
+        definition.retirement = ruleSet.map { $0.retirement.isEmpty ? nil : $0.retirement } ?? nil
+        return definition
+    }
+
+    /// A title may not hold more people than the rule set's selection rules allow.
+    private mutating func checkCaps(_ titles: [Title]) {
+        guard let ruleSet, let allowed = ruleSet.maxCap else { return }
+        for (index, title) in (document.titles ?? []).enumerated() {
+            guard let cap = title.cap, cap > allowed else { continue }
+            problems.error(at: DocumentPath.root.key("titles").index(index).key("cap"),
+                           "cap \(cap) is more than rule set '\(ruleSet.id)' allows (at most \(allowed) people per title)")
+        }
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        return text.count == 10 && parts.count == 3 && (1...12).contains(parts[1])
+            && (1...RetirementSchedule.daysIn(month: parts[1], year: parts[0])).contains(parts[2])
+    }
+
+    private mutating func checkTermDates() {
+        for (key, value) in [("term-start", document.termStart), ("term-end", document.termEnd)] {
+            guard let value else { continue }
+            if !Self.isDate(value) {
+                problems.error(at: .root.key(key), "'\(value)' is not a date; write YYYY-MM-DD")
+            }
+        }
+        if let start = document.termStart, let end = document.termEnd, end <= start {
+            problems.error(at: .root.key("term-end"), "the term ends (\(end)) before it starts (\(start))")
+        }
     }
 
     /// The cap of the procedure's selection rule: it applies to every title, even in a track that skips the step using it.
@@ -101,7 +136,7 @@ struct WorkflowValidation {
             let path = DocumentPath.root.key("people").index(index)
             guard let id = uniqueID(person.id, at: path, in: &seen, what: "person") else { continue }
             guard let name = problems.require(person.name, at: path.key("name"), "person '\(id)' needs a 'name'") else { continue }
-            people.append(Person(id: id, name: name, note: person.note))
+            people.append(Person(id: id, name: name, note: person.note, code: person.code))
         }
         personIDs = seen
         return people

@@ -1,3 +1,4 @@
+import QuorumCore
 import ArgumentParser
 
 struct Advance: ParsableCommand {
@@ -19,7 +20,7 @@ struct Advance: ParsableCommand {
             let definition = try project.currentDefinition(of: instance)
             let (decision, state) = try project.service().advance(instance, current: definition)
             if json { return try Output.json(decision) }
-            Output.decision(decision, in: definition).forEach { Output.line($0) }
+            Output.decision(decision, in: definition, directory: PersonDirectory(definition: definition, roster: state.roster)).forEach { Output.line($0) }
             Output.finalList(state, in: definition).forEach { Output.line($0) }
         }
     }

@@ -1,10 +1,16 @@
 import ArgumentParser
 import Foundation
 import QuorumCore
+import QuorumFiles
 
 struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Record the body's decision on candidates tied for the last place, when the selection rule asks for one."
+        abstract: "Record a body's decision at the current step: who goes on, or how a tie for the last place is settled.",
+        discussion: """
+            At a step whose list a body decides (list-decided-by), --choose gives the people taken on, in order; a \
+            reason is needed for anyone below the step's reference threshold. Otherwise --choose orders candidates tied \
+            for the last place, when the selection rule allows the body to decide; the reason is required.
+            """
     )
 
     @OptionGroup var options: ProjectOptions
@@ -13,22 +19,42 @@ struct Decide: ParsableCommand {
     var instance: String
 
     @Option(help: "The title id.")
-    var title: String
+    var title: String?
 
-    @Option(help: "The tied candidates the body chose, in order, separated by ';'.")
-    var choose: String
+    @Option(help: "The people chosen, in order, by name or id, separated by ';'.")
+    var choose: String?
 
     @Option(help: "The body's reasons, for the record.")
-    var reason: String
+    var reason: String?
+
+    @Option(help: "A decision file instead: TITLE: { choose: [names], reason: … } for each title.")
+    var file: String?
 
     func run() throws {
         try CommandFailure.reporting {
-            let chosen = choose.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !chosen.isEmpty else { throw CommandFailure("--choose names at least one of the tied candidates") }
+            var entries: [DecisionSheet.Entry] = []
+            if let file {
+                entries = try DecisionSheet.read(file).entries
+            } else if let title, let choose {
+                let chosen = choose.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                entries = [DecisionSheet.Entry(title: title, chosen: chosen, reason: reason)]
+            } else {
+                throw CommandFailure("give --title and --choose (with --reason), or --file DECISION.yaml")
+            }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            try project.service().decideTie(TieDecision(title: title, chosen: chosen, reason: reason), in: instance, current: definition)
-            Output.line("recorded the body's decision for \(title): \(chosen.joined(separator: ", ")); run 'quorum advance \(instance)'")
+            let payloads = try project.service().decide(entries.map { InstanceService.BodyDecision(title: $0.title, chosen: $0.chosen, reason: $0.reason) },
+                                                        in: instance, current: definition)
+            let directory = try project.service().load(instance).directory
+            for payload in payloads {
+                let (title, names): (String, [String]) = switch payload {
+                case .listDecided(let decision): (decision.title, decision.chosen)
+                case .tieDecided(let decision): (decision.title, decision.chosen)
+                default: ("", [])
+                }
+                Output.line("recorded the body's decision for \(title): \(names.isEmpty ? "nobody" : names.map(directory.label).joined(separator: ", "))")
+            }
+            Output.line("next: quorum advance \(instance)")
         }
     }
 }

@@ -8,8 +8,10 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run every bundled track that has sample results, step by step, printing each outcome.",
         discussion: """
-            Each folder samples/WORKFLOW/ holds one results file per step, named STEP.yaml or STEP.csv. The demo \
-            uses a throw-away store unless --store (or QUORUM_STORE) names one to keep.
+            Each folder samples/WORKFLOW/ holds one results file per step, named STEP.yaml or STEP.csv, and may hold \
+            STEP.entry-2.yaml (the second entry), STEP.correction.yaml (corrected results; its note is the reason), \
+            STEP.decision.yaml (the body's decision) and STEP.run-off.yaml. The demo uses a throw-away store unless \
+            --store names one to keep; it never writes into the store QUORUM_STORE names, since its people are invented.
             """
     )
 
@@ -18,7 +20,7 @@ struct Demo: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             var options = options
-            let keep = options.store != nil || ProcessInfo.processInfo.environment["QUORUM_STORE"] != nil
+            let keep = options.store != nil
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-demo-\(UUID().uuidString)")
             if !keep { options.store = scratch.appendingPathComponent("demo.sqlite").path }
             defer { if !keep { try? FileManager.default.removeItem(at: scratch) } }
@@ -39,7 +41,7 @@ struct Demo: ParsableCommand {
 
     private func run(_ workflow: String, results folder: String, project: Project) throws {
         let definition = try project.definition(workflow)
-        var state = try project.service().start(definition)
+        var state = try project.service(creating: true).start(definition, another: true)
         Output.line("══ \(definition.name)")
         Output.line("   instance \(state.id), \(definition.cycle ?? ""), term \(definition.term ?? "–")")
         if let roster = ["csv", "yaml", "yml"].map({ (folder as NSString).appendingPathComponent("roster.\($0)") })
@@ -65,11 +67,27 @@ struct Demo: ParsableCommand {
                 let clerk = InstanceService(store: main.store, actor: main.actor + " (nhập lần 2)")
                 try record(second, step: id, entry: 2, service: clerk, state: state, definition: definition)
             }
+            if let correction = sample("\(id).correction", in: folder) {
+                let sheet = try ResultSheetReader.read(correction, step: id)
+                let reason = sheet.record.note ?? correction
+                let (previous, _) = try project.service().correct(sheet.record, in: state.id, reason: reason, current: definition)
+                let loaded = try project.service().load(state.id)
+                Output.line("   corrected from \(correction): \(reason)")
+                previous.differences(from: loaded.state.results[id]?.record ?? sheet.record).forEach {
+                    Output.line("     \($0.describe(label: loaded.directory.label, first: "was", second: "now"))")
+                }
+            }
+            if let decisionFile = sample("\(id).decision", in: folder) {
+                let entries = try DecisionSheet.read(decisionFile).entries
+                _ = try project.service().decide(entries.map { InstanceService.BodyDecision(title: $0.title, chosen: $0.chosen, reason: $0.reason) },
+                                                 in: state.id, current: definition)
+                Output.line("   recorded the decision of the body from \(decisionFile)")
+            }
             let decision: StepDecision, next: InstanceState
             do {
                 (decision, next) = try project.service().advance(state.id, current: definition)
             } catch let tie as EngineError {
-                guard case .tieAtCap = tie, let runOff = sample("\(id).run-off", in: folder) else { throw tie }
+                guard case .ties = tie, let runOff = sample("\(id).run-off", in: folder) else { throw tie }
                 Output.line("   ⚖ \(tie)")
                 var sheet = try ResultSheetReader.read(runOff, step: id)
                 sheet.record.runOff = true
@@ -77,7 +95,8 @@ struct Demo: ParsableCommand {
                 Output.line("   recorded the run-off from \(runOff)")
                 (decision, next) = try project.service().advance(state.id, current: definition)
             }
-            Output.decision(decision, in: definition).dropFirst().forEach { Output.line(" " + $0) }
+            let directory = PersonDirectory(definition: definition, roster: next.roster)
+            Output.decision(decision, in: definition, directory: directory).dropFirst().forEach { Output.line(" " + $0) }
             state = next
         }
         Output.line()
@@ -90,7 +109,7 @@ struct Demo: ParsableCommand {
     private func writeRecords(_ instance: String, project: Project) throws {
         let loaded = try project.service().load(instance)
         let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state)
-        let folder = ".quorum/reports/\(instance)"
+        let folder = project.options.folder(".quorum/reports/\(instance)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [String] = []
         for step in loaded.definition.steps where step.form.isBallot {

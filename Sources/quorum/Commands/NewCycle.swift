@@ -31,14 +31,21 @@ struct NewCycle: ParsableCommand {
             let definition = try project.definition(workflow)
             guard let file = project.catalog.workflowFiles[definition.id] else { throw CommandFailure("no file for \(definition.id)") }
             // Only an existing store is read: drafting a new cycle creates no store.
-            var finished: [String: [String]]?
+            var finished: InstanceService.Loaded?
             if FileManager.default.fileExists(atPath: options.storePath) {
                 let service = try project.service()
                 finished = try service.store.instances().filter { $0.workflow == definition.id }.reversed()
-                    .lazy.compactMap { try? service.load($0.id).state.added }.first
+                    .lazy.compactMap { try? service.load($0.id) }.first { $0.state.isFinished }
             }
             if finished == nil { Output.line("no finished run of \(definition.id) in the store: nobody new is carried into 'kept'") }
-            let draft = try CycleRollover.draft(from: file, year: year, approved: finished ?? [:], current: definition,
+            let directory = finished?.directory
+            let approved = (finished?.state.added ?? [:]).mapValues { keys in
+                keys.map { (key: $0, name: directory?.entry($0)?.name ?? $0) }
+            }
+            let removed = Dictionary(uniqueKeysWithValues: definition.titles.map { title in
+                (title.id, finished?.state.reviews(title.id).filter { $0.decision == .remove }.map(\.person) ?? [])
+            })
+            let draft = try CycleRollover.draft(from: file, year: year, approved: approved, removed: removed, current: definition,
                                                 ruleSets: project.catalog.ruleSets)
             let path = output ?? options.folder("workflows/\(draft.id).yaml")
             guard !FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path) already exists; choose another --output") }

@@ -16,7 +16,7 @@ struct OverrideCommand: ParsableCommand {
     @Argument(help: "Instance id.")
     var instance: String
 
-    @Option(help: "The candidate's full name (or a title id, for a structure rule).")
+    @Option(help: "The person, by id or full name (or a title id, for a structure rule).")
     var person: String
 
     @Option(help: "The rule id.")
@@ -30,8 +30,9 @@ struct OverrideCommand: ParsableCommand {
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("an override needs a --reason") }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            try project.service().recordOverride(Override(person: person, rule: rule, reason: reason), in: instance, current: definition)
-            Output.line("recorded: \(person) may pass rule '\(rule)' (\(reason))")
+            let stored = try project.service().recordOverride(Override(person: person, rule: rule, reason: reason), in: instance, current: definition)
+            let label = try project.service().load(instance).directory.label(stored.person)
+            Output.line("recorded: \(label) may pass rule '\(rule)' (\(reason))")
         }
     }
 }

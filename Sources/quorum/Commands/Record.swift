@@ -41,40 +41,19 @@ struct Record: ParsableCommand {
     @Option(help: "A note for the record (overrides the file).")
     var note: String?
 
+    @Option(help: "Why this meeting is recorded before the step of another track it follows has ended.")
+    var outOfOrder: String?
+
     func run() throws {
         try CommandFailure.reporting {
-            guard file != nil || present != nil else {
-                throw CommandFailure("nothing to record; give --file RESULTS and/or --present N")
-            }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let sheet = try file.map { path throws(InputError) in try ResultSheetReader.read(path, step: step) }
-            var record = sheet?.record ?? StepRecord(step: step)
-            record.present = present ?? record.present
-            if let ballots {
-                let counts = ballots.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                guard counts.count == 4 else { throw CommandFailure("--ballots takes four numbers ISSUED,RETURNED,VALID,INVALID, e.g. 27,27,26,1") }
-                record.ballots = BallotCount(issued: counts[0], returned: counts[1], valid: counts[2], invalid: counts[3])
-            }
-            if let issued {
-                guard !record.papers.isEmpty else { throw CommandFailure("--issued goes with papers entered one by one; give totals with --ballots") }
-                record.ballots = BallotCount(issued: issued, returned: 0, valid: 0, invalid: 0)
-            }
-            record.entry = entry
-            record.runOff = runOff
-            record.note = note ?? record.note
-            let warnings: [RecordProblem]
-            do {
-                warnings = try project.service().record(record, in: instance, current: definition)
-            } catch EngineError.invalidRecord(let step, let problems) where sheet != nil {
-                var renderer = DiagnosticRenderer()
-                throw CommandFailure("the results for step '\(step)' were not recorded:\n"
-                    + renderer.render(problems.map { sheet!.locate($0) }))
-            }
-            var renderer = DiagnosticRenderer()
-            for warning in warnings {
-                Output.error(sheet.map { renderer.render($0.locate(warning, severity: .warning)) } ?? "warning: \(warning.message)")
-            }
+            let (record, sheet) = try ResultInput(file: file, step: step, present: present, ballots: ballots, issued: issued,
+                                                  entry: entry, runOff: runOff, note: note).read()
+            var input = record
+            input.outOfOrder = outOfOrder ?? input.outOfOrder
+            let warnings = try ResultInput.located(sheet) { try project.service().record(input, in: instance, current: definition) }
+            ResultInput.show(warnings, from: sheet)
             let what = runOff ? "run-off results" : entry.map { "entry \($0) of the results" } ?? "results"
             Output.line("recorded \(what) for step '\(step)' of \(instance)\(sheet.map { " from \($0.file)" } ?? "")")
             Output.line("next: quorum advance \(instance)")

@@ -8,7 +8,7 @@ struct Schema: ParsableCommand {
         discussion: "The bundled files point at schema/*.schema.json with a '# yaml-language-server: $schema=…' comment."
     )
 
-    @Option(help: "Which format: workflow, rules or results.")
+    @Option(help: "Which format: workflow, rules, results, roster, scenario, calendar or decision.")
     var format: JSONSchemaWriter.Format = .workflow
 
     @Option(help: "Write every format's schema into this folder instead of printing one.")

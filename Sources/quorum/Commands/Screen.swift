@@ -25,7 +25,11 @@ struct Screen: ParsableCommand {
 
     static func report(_ state: InstanceState, definition: WorkflowDefinition, everyone: Bool) -> [String] {
         let screen = EligibilityScreen(definition: definition)
+        let directory = PersonDirectory(definition: definition, roster: state.roster)
         var lines: [String] = []
+        if state.roster?.people.isEmpty ?? true {
+            lines.append("⚠ no roster with anyone in it is imported, so nobody can be checked; import one with 'quorum roster \(state.id) --file ROSTER.csv'")
+        }
         for title in definition.titles {
             let rules = definition.eligibility(for: title)
             guard !rules.isEmpty else {
@@ -33,18 +37,44 @@ struct Screen: ParsableCommand {
                 continue
             }
             let names = everyone ? nil : state.candidates?[title.id]
-            let candidates = names ?? state.roster?.people.map(\.name) ?? []
-            lines.append("\(title.name): \(rules.count) standard\(rules.count == 1 ? "" : "s"), \(candidates.count) \(names == nil ? "people in the roster" : "candidates")")
-            for name in candidates {
-                let findings = screen.screen(name, for: title, roster: state.roster, overrides: state.overrides)
-                let blocking = findings.filter(\.blocks)
-                let overridden = findings.filter { $0.overriddenBecause != nil }
-                if blocking.isEmpty {
-                    lines.append("  ✓ \(name): eligible" + (overridden.isEmpty ? "" : " by override (\(overridden.map { "\($0.rule): \($0.overriddenBecause!)" }.joined(separator: "; ")))"))
-                } else {
-                    lines.append("  ✗ \(name): not eligible")
-                    blocking.forEach { lines.append("      \($0.rule): \($0.explanation)") }
-                }
+            let kept = state.kept(title.id) ?? title.kept
+            let candidates = (names ?? state.roster?.people.map { directory.key($0.id) } ?? []).filter { !kept.contains($0) }
+            lines.append("\(title.name): \(rules.count) standard\(rules.count == 1 ? "" : "s"), \(kept.count) kept, \(candidates.count) \(names == nil ? "others in the roster" : "candidates")")
+            for key in kept {
+                lines += describe(key, kept: true, title: title, screen: screen, directory: directory, state: state, definition: definition)
+            }
+            for key in candidates {
+                lines += describe(key, kept: false, title: title, screen: screen, directory: directory, state: state, definition: definition)
+            }
+        }
+        return lines
+    }
+
+    /// One person's verdict: eligible or not and why, whether they already hold the title, and how many titles they
+    /// would be planned for.
+    private static func describe(_ key: String, kept: Bool, title: Title, screen: EligibilityScreen, directory: PersonDirectory,
+                                 state: InstanceState, definition: WorkflowDefinition) -> [String] {
+        let findings = screen.screen(key, for: title, directory: directory, rosterImported: state.roster != nil, overrides: state.overrides)
+        let blocking = findings.filter(\.blocks)
+        let overridden = findings.filter { $0.overriddenBecause != nil }
+        let label = directory.label(key) + (kept ? " (kept)" : "")
+        var lines: [String]
+        if blocking.isEmpty {
+            lines = ["  ✓ \(label): eligible" + (overridden.isEmpty ? "" : " by override (\(overridden.map { "\($0.rule): \($0.overriddenBecause!)" }.joined(separator: "; ")))")]
+        } else {
+            lines = ["  ✗ \(label): not eligible" + (kept ? "; propose removal from the plan, or keep with the body's reason" : "")]
+            blocking.forEach { lines.append("      \($0.rule): \($0.explanation)") }
+        }
+        if kept, let current = directory.entry(key)?.record?.currentTitle,
+           PersonDirectory.folded(current) == PersonDirectory.folded(title.name) {
+            lines.append("      already holds the title (\(current)): propose removal as appointed (đã thực hiện quy hoạch)")
+        }
+        if let limit = definition.titlesPerPerson {
+            var titles = Set((directory.entry(key)?.record?.plannedTitles ?? []).map(PersonDirectory.folded))
+            titles.insert(PersonDirectory.folded(title.name))
+            if titles.count > limit {
+                lines.append("      would be planned for \(titles.count) titles, more than \(limit): "
+                    + ((directory.entry(key)?.record?.plannedTitles ?? []) + [title.name]).joined(separator: ", "))
             }
         }
         return lines

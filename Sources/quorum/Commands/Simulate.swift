@@ -35,8 +35,9 @@ struct Simulate: ParsableCommand {
                 let outcome = ScenarioRunner.run(scenario, on: definition)
                 Output.line("══ \(scenario.name) (\(file))")
                 outcome.notes.forEach { Output.line("   note: \($0)") }
+                let directory = PersonDirectory(definition: definition, roster: scenario.roster)
                 for decision in outcome.decisions {
-                    Output.decision(decision, in: definition).forEach { Output.line("   " + $0) }
+                    Output.decision(decision, in: definition, directory: directory).forEach { Output.line("   " + $0) }
                 }
                 if let refusal = outcome.refusal { Output.line("   ✗ step '\(refusal.step)' refused: \(refusal.reason)") }
                 if outcome.passed {

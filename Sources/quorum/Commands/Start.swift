@@ -10,11 +10,14 @@ struct Start: ParsableCommand {
     @Argument(help: "Workflow id (or its file).")
     var workflow: String
 
+    @Flag(help: "Start another instance although one of this workflow is still running.")
+    var another = false
+
     func run() throws {
         try CommandFailure.reporting {
             let project = try Project(options)
             let definition = try project.definition(workflow)
-            let state = try project.service().start(definition)
+            let state = try project.service(creating: true).start(definition, another: another)
             let pinned = try project.service().load(state.id).pinned
             Output.line("started \(state.id): \(definition.name)")
             Output.line("pinned to definition \(pinned.hash.prefix(12)) (version \(definition.version))")

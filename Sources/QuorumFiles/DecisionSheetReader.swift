@@ -1,0 +1,33 @@
+import QuorumCore
+
+/// A body's decision written in a file, title by title: `TITLE: { choose: [names], reason: … }`.
+public struct DecisionSheet: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public let title: String
+        public let chosen: [String]
+        public let reason: String?
+
+        public init(title: String, chosen: [String], reason: String?) {
+            self.title = title
+            self.chosen = chosen
+            self.reason = reason
+        }
+    }
+
+    public let entries: [Entry]
+
+    public static func read(_ file: String) throws(InputError) -> DecisionSheet {
+        var problems: [LocatedDiagnostic] = []
+        guard let tree = DefinitionCatalog.read(file, problems: &problems) else { throw InputError(diagnostics: problems) }
+        return try read(tree)
+    }
+
+    static func read(_ tree: YAMLTree) throws(InputError) -> DecisionSheet {
+        let problems = ShapeChecker.check(tree, against: FormatShapes.decision)
+        guard !problems.hasErrors else { throw InputError(diagnostics: problems) }
+        return DecisionSheet(entries: (tree.entries ?? []).map { entry in
+            Entry(title: entry.key, chosen: (entry.value["choose"]?.items ?? []).compactMap(\.string).map(ResultSheet.normalizedName),
+                  reason: entry.value["reason"]?.string.map(ResultSheetReader.trimmed))
+        })
+    }
+}

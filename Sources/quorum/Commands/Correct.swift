@@ -1,0 +1,61 @@
+import ArgumentParser
+import QuorumCore
+
+struct Correct: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replace a step's recorded results, in the open, with the reason; before or after the step was decided.",
+        discussion: """
+            The corrected results are checked like new ones. A step already decided is reopened: it and every later \
+            step are decided again from the corrected results when you advance. The earlier results stay in the \
+            history, and the minutes and the submission name the correction: what changed, when, by whom and why.
+            """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Instance id.")
+    var instance: String
+
+    @Argument(help: "Step id: the current step, or one already decided.")
+    var step: String
+
+    @Option(help: "The corrected results file (.yaml, .yml or .csv).")
+    var file: String?
+
+    @Option(help: "Members present (overrides the file).")
+    var present: Int?
+
+    @Option(help: "Ballot counts ISSUED,RETURNED,VALID,INVALID (overrides the file).")
+    var ballots: String?
+
+    @Option(help: "Ballots issued, for papers entered one by one.")
+    var issued: Int?
+
+    @Option(help: "1 or 2: which entry of a double entry is corrected.")
+    var entry: Int?
+
+    @Flag(help: "The corrected results are those of a run-off.")
+    var runOff = false
+
+    @Option(help: "Why the results are corrected, for the record.")
+    var reason: String
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let project = try Project(options)
+            let definition = try project.currentDefinition(of: instance)
+            let (record, sheet) = try ResultInput(file: file, step: step, present: present, ballots: ballots, issued: issued,
+                                                  entry: entry, runOff: runOff, note: nil).read()
+            let service = try project.service()
+            let before = try service.load(instance).state.currentStep
+            let (previous, warnings) = try ResultInput.located(sheet) { try service.correct(record, in: instance, reason: reason, current: definition) }
+            ResultInput.show(warnings, from: sheet)
+            let loaded = try service.load(instance)
+            let changes = previous.differences(from: loaded.state.results[step]?.record ?? record)
+            Output.line("corrected the results of step '\(step)' of \(instance): \(reason)")
+            changes.forEach { Output.line("  \($0.describe(label: loaded.directory.label, first: "was", second: "now"))") }
+            if before != step { Output.line("the instance is back at step '\(step)'; it and every later step are decided again") }
+            Output.line("next: quorum advance \(instance)")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import QuorumCore
+
+struct Reopen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take an instance back to a step already decided, with the reason, e.g. after advancing too early.",
+        discussion: """
+            The step and every later one are decided again when you advance; their recorded results are kept and can \
+            be corrected with 'quorum correct'. The decisions set aside stay in the history.
+            """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Instance id.")
+    var instance: String
+
+    @Argument(help: "The step to go back to.")
+    var step: String
+
+    @Option(help: "Why, for the record.")
+    var reason: String
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let project = try Project(options)
+            let definition = try project.currentDefinition(of: instance)
+            let reopening = try project.service().reopen(instance, step: step, reason: reason, current: definition)
+            Output.line("\(instance) is back at step '\(step)'; set aside the decisions of \(reopening.superseded.joined(separator: ", "))")
+            Output.line("next: correct the results if needed ('quorum correct \(instance) \(step) …'), then 'quorum advance \(instance)'")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import QuorumCore
+import QuorumFiles
+
+/// A meeting's results as `record` and `correct` take them: a results file, with counts given on the command line
+/// taking precedence. Counts are parsed within bounds, so an absurd number is an error, never an overflow.
+struct ResultInput {
+    let file: String?
+    let step: String
+    let present: Int?
+    let ballots: String?
+    let issued: Int?
+    let entry: Int?
+    let runOff: Bool
+    let note: String?
+
+    /// The most a count may be: far beyond any body, far below any overflow.
+    static let maximumCount = 1_000_000
+
+    func read() throws -> (StepRecord, ResultSheet?) {
+        guard file != nil || present != nil else {
+            throw CommandFailure("nothing to record; give --file RESULTS and/or --present N")
+        }
+        let sheet = try file.map { path throws(InputError) in try ResultSheetReader.read(path, step: step) }
+        var record = sheet?.record ?? StepRecord(step: step)
+        record.present = try present.map { try Self.bounded($0, "--present") } ?? record.present
+        if let ballots {
+            let parts = ballots.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let counts = parts.compactMap { Int($0) }.filter { (0...Self.maximumCount).contains($0) }
+            guard parts.count == 4, counts.count == 4 else {
+                throw CommandFailure("--ballots takes four whole numbers from 0 to \(Self.maximumCount), ISSUED,RETURNED,VALID,INVALID, e.g. 27,27,26,1; got '\(ballots)'")
+            }
+            record.ballots = BallotCount(issued: counts[0], returned: counts[1], valid: counts[2], invalid: counts[3])
+        }
+        if let issued {
+            guard !record.papers.isEmpty else { throw CommandFailure("--issued goes with papers entered one by one; give totals with --ballots") }
+            record.ballots = BallotCount(issued: try Self.bounded(issued, "--issued"), returned: 0, valid: 0, invalid: 0)
+        }
+        record.entry = entry
+        record.runOff = runOff
+        record.note = note ?? record.note
+        return (record, sheet)
+    }
+
+    static func bounded(_ value: Int, _ option: String) throws -> Int {
+        guard (0...maximumCount).contains(value) else {
+            throw CommandFailure("\(option) takes a whole number from 0 to \(maximumCount), not \(value)")
+        }
+        return value
+    }
+
+    /// Runs the engine on the results and, when it refuses them, points each problem at the line of the file.
+    static func located<T>(_ sheet: ResultSheet?, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch EngineError.invalidRecord(let step, let problems) where sheet != nil {
+            var renderer = DiagnosticRenderer()
+            throw CommandFailure("the results for step '\(step)' were not recorded:\n" + renderer.render(problems.map { sheet!.locate($0) }))
+        }
+    }
+
+    static func show(_ warnings: [RecordProblem], from sheet: ResultSheet?) {
+        var renderer = DiagnosticRenderer()
+        for warning in warnings {
+            Output.error(sheet.map { renderer.render($0.locate(warning, severity: .warning)) } ?? "warning: \(warning.message)")
+        }
+    }
+}
