@@ -1,0 +1,150 @@
+import Foundation
+@testable import QuorumCore
+import QuorumRules
+import Testing
+
+/// Every command tells the truth: what it refuses, it refuses before storing anything, and it says what blocks.
+struct RefusalTests {
+    let store = MemoryInstanceStore()
+    var service: InstanceService { InstanceService(store: store, actor: "clerk") }
+
+    /// The fixture with a second title, and the tie rule given.
+    static func definition(ties: String = "run-off") -> WorkflowDefinition {
+        var rules = Fixtures.ruleSetDocument
+        rules.rules![2].ties = ties
+        let ruleSet = RuleSetValidator().validate(rules, file: "test").0!
+        var document = Fixtures.document()
+        document.titles! += [TitleDocument(id: "head", name: "Head")]
+        return WorkflowValidator(ruleSets: [ruleSet]).validate(document, name: "track").0!
+    }
+
+    private func atVote(_ definition: WorkflowDefinition) throws -> String {
+        let id = try service.start(definition).id
+        var agreed = Fixtures.agreed(["Ann", "Bob", "Cat", "Dan"])
+        agreed.agreed.append(TitleList(title: "head", names: ["Ann", "Bob", "Cat", "Dan"]))
+        _ = try service.record(agreed, in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        return id
+    }
+
+    private func votes(_ deputy: [String: Int], _ head: [String: Int], present: Int = 4) -> StepRecord {
+        var record = Fixtures.votes(deputy, present: present)
+        record.votes.append(TitleVotes(title: "head", candidates: head.sorted { $0.key < $1.key }.map { CandidateVotes(name: $0.key, votes: $0.value) }))
+        return record
+    }
+
+    @Test func votesFromAMeetingThatMissedItsQuorumAreRefused() throws {
+        let definition = Self.definition()
+        let id = try atVote(definition)
+        #expect(throws: EngineError.self) { try service.record(Fixtures.votes(["Ann": 2], present: 2), in: id, current: definition) }
+        _ = try service.record(StepRecord(step: "vote", present: 2), in: id, current: definition)
+        #expect(try service.advance(id, current: definition).0.outcome == .quorumNotMet)
+    }
+
+    @Test func everyTieIsReportedAtOnceAndSettledTitlesWait() throws {
+        let definition = Self.definition()
+        let id = try atVote(definition)
+        _ = try service.record(votes(["Ann": 4, "Bob": 3, "Cat": 3], ["Ann": 4, "Bob": 4, "Cat": 4, "Dan": 4]), in: id, current: definition)
+        let state = try service.load(id)
+        guard case .ties(_, _, let ties, let settled)? = service.blocker(state) as? EngineError else {
+            Issue.record("the step is blocked by its ties")
+            return
+        }
+        #expect(ties.map(\.title) == ["deputy", "head"])
+        #expect(ties.map(\.tie.placesLeft) == [1, 3])
+        #expect(settled.isEmpty)
+        _ = try service.record(votes(["Ann": 4, "Bob": 3, "Cat": 2], ["Ann": 4, "Bob": 4, "Cat": 4, "Dan": 4]), in: id, current: definition)
+        guard case .ties(_, _, let remaining, let waiting)? = service.blocker(try service.load(id)) as? EngineError else {
+            Issue.record("one tie is left")
+            return
+        }
+        #expect(remaining.map(\.title) == ["head"])
+        #expect(waiting.map(\.title) == ["deputy"], "a settled title waits for the others, decided")
+    }
+
+    @Test func aRunOffNamesOnlyTheTied() throws {
+        let definition = Self.definition()
+        let id = try atVote(definition)
+        var noTie = votes(["Ann": 4, "Bob": 3], ["Ann": 4])
+        noTie.runOff = true
+        #expect(throws: EngineError.self, "no run-off without a tie") { try service.record(noTie, in: id, current: definition) }
+        _ = try service.record(votes(["Ann": 4, "Bob": 3, "Cat": 3], ["Ann": 4]), in: id, current: definition)
+        var runOff = Fixtures.votes(["Ann": 1, "Bob": 3, "Cat": 1])
+        runOff.runOff = true
+        do {
+            _ = try service.record(runOff, in: id, current: definition)
+            Issue.record("Ann is not tied")
+        } catch EngineError.invalidRecord(_, let problems) {
+            #expect(problems.map(\.message) == ["'Ann' is not among those tied for 'deputy' (Bob, Cat); a run-off is held only among them"])
+        }
+        runOff = Fixtures.votes(["Bob": 3, "Cat": 1])
+        runOff.runOff = true
+        _ = try service.record(runOff, in: id, current: definition)
+        #expect(try service.advance(id, current: definition).0.titles[0].handedOn == ["ann", "bob"])
+    }
+
+    @Test func decideIsRefusedWhenThereIsNothingTheBodyMayDecide() throws {
+        let definition = Self.definition()
+        let id = try atVote(definition)
+        _ = try service.record(votes(["Ann": 4, "Bob": 3, "Cat": 3], ["Ann": 4]), in: id, current: definition)
+        #expect(throws: EngineError.noDecisionExpected(step: "vote", title: "deputy", reason: .runOffRequired)) {
+            try service.decide([.init(title: "deputy", chosen: ["Bob"], reason: "x")], in: id, current: definition)
+        }
+        #expect(throws: EngineError.noDecisionExpected(step: "vote", title: "head", reason: .noTie)) {
+            try service.decide([.init(title: "head", chosen: ["Ann"], reason: "x")], in: id, current: definition)
+        }
+        let either = Self.definition(ties: "run-off-or-decision")
+        let other = try InstanceService(store: store, actor: "clerk").start(either, another: true).id
+        var agreed = Fixtures.agreed(["Ann", "Bob", "Cat"])
+        agreed.agreed.append(TitleList(title: "head", names: ["Ann"]))
+        _ = try service.record(agreed, in: other, current: either)
+        _ = try service.advance(other, current: either)
+        _ = try service.record(votes(["Ann": 4, "Bob": 3, "Cat": 3], ["Ann": 4]), in: other, current: either)
+        #expect(throws: EngineError.noDecisionExpected(step: "vote", title: "deputy", reason: .notAmongTied("Ann", tied: ["Bob", "Cat"]))) {
+            try service.decide([.init(title: "deputy", chosen: ["Ann"], reason: "x")], in: other, current: either)
+        }
+        _ = try service.decide([.init(title: "deputy", chosen: ["Cat"], reason: "the body voted by show of hands")], in: other, current: either)
+        let (decision, _) = try service.advance(other, current: either)
+        #expect(decision.titles[0].handedOn == ["ann", "cat"])
+        #expect(decision.titles[0].candidates.first { $0.name == "cat" }?.tieBreak == TieBreak(method: .bodyDecision, reason: "the body voted by show of hands"))
+    }
+
+    @Test func aSecondRunningInstanceMustBeAskedFor() throws {
+        let definition = Self.definition()
+        let first = try service.start(definition).id
+        #expect(throws: EngineError.runningInstance(workflow: "track", instances: [first])) { try service.start(definition) }
+        #expect(try service.start(definition, another: true).id == "track-2")
+    }
+
+    @Test func aMeetingCannotMoveBeforeTheStepItFollows() throws {
+        let definition = Self.definition()
+        let id = try atVote(definition)
+        let early = try MeetingTime(date: "2021-03-11", time: "09:00", timezone: MeetingTime.defaultTimeZone)
+        #expect(throws: EngineError.movedBeforePrevious(step: "vote", previous: "agree", previousTime: definition.steps[0].meets!)) {
+            try service.reschedule(id, to: early, place: nil, reason: "x", current: definition)
+        }
+    }
+
+    @Test func aMeetingThatFollowsAnotherTrackWaitsForIt() throws {
+        let first = Fixtures.definition()
+        var document = Fixtures.document()
+        document.id = "second"
+        document.steps![0].date = nil
+        document.steps![0].time = nil
+        document.steps![0].after = RelativeTimeDocument(step: "agree", workflow: "track", by: "1h")
+        let second = try #require(WorkflowValidator(ruleSets: [Fixtures.ruleSet], otherTimes: ["track": ["agree": first.steps[0].meets!]])
+            .validate(document, name: "second").0)
+        #expect(second.steps[0].follows == StepReference(workflow: "track", step: "agree"))
+        let id = try service.start(second).id
+        #expect(throws: EngineError.outOfOrder(step: "agree", follows: StepReference(workflow: "track", step: "agree"))) {
+            try service.record(Fixtures.agreed(["Ann"]), in: id, current: second)
+        }
+        var early = Fixtures.agreed(["Ann"])
+        early.outOfOrder = "the chair had to leave; agreed by the Standing Committee"
+        _ = try service.record(early, in: id, current: second)
+        let other = try service.start(first).id
+        _ = try service.record(Fixtures.agreed(["Ann"]), in: other, current: first)
+        _ = try service.advance(other, current: first)
+        _ = try service.record(Fixtures.agreed(["Bob"]), in: id, current: second)
+    }
+}
