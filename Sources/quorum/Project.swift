@@ -70,8 +70,9 @@ struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
 
-    /// Runs a command body, printing any refusal as `error: …` on stderr and exiting with 1.
-    static func reporting(_ body: () throws -> Void) throws {
+    /// Runs a command body, printing any refusal as `error: …` on stderr and exiting with 1. The commands suggested
+    /// after a refusal name `instance` when the command was about one.
+    static func reporting(instance: String? = nil, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as ExitCode {
@@ -81,7 +82,7 @@ struct CommandFailure: Error, CustomStringConvertible {
             Output.error(renderer.render(error.diagnostics))
             throw ExitCode.failure
         } catch let error as EngineError {
-            Output.error((["error: \(error)"] + Remedy.lines(for: error)).joined(separator: "\n"))
+            Output.error((["error: \(error)"] + Remedy.lines(for: error, instance: instance)).joined(separator: "\n"))
             throw ExitCode.failure
         } catch {
             Output.error("error: \(error)")

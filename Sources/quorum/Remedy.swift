@@ -2,7 +2,13 @@ import QuorumCore
 
 /// What to run next after a refusal: the engine says what is wrong, the command line says which command helps.
 enum Remedy {
-    static func lines(for error: EngineError) -> [String] {
+    static func lines(for error: EngineError, instance: String?) -> [String] {
+        let lines = lines(for: error)
+        guard let instance else { return lines }
+        return lines.map { $0.replacingOccurrences(of: "INSTANCE", with: instance) }
+    }
+
+    private static func lines(for error: EngineError) -> [String] {
         switch error {
         case .unknownInstance(_, let known, _) where known.isEmpty:
             return ["start one with 'quorum start WORKFLOW'"]

@@ -44,7 +44,7 @@ struct StatusReport: Encodable {
         recorded = state.record
         let service = try project.service()
         needed = state.isFinished ? nil : service.blocker(loaded).map { error in
-            (["\(error)"] + ((error as? EngineError).map(Remedy.lines) ?? [])).joined(separator: "\n      ")
+            (["\(error)"] + ((error as? EngineError).map { Remedy.lines(for: $0, instance: id) } ?? [])).joined(separator: "\n      ")
         } ?? "nothing: the results are complete; 'quorum advance \(id)' will decide the step"
         directory = loaded.directory
         decisions = state.decisions

@@ -33,19 +33,23 @@ struct QuorumProcess {
     func path(_ relative: String) -> String { project.appendingPathComponent(relative).path }
 
     @discardableResult
-    func run(_ arguments: String...) throws -> Result {
-        let process = try start(arguments)
-        return process.finish()
+    func run(_ arguments: String...) throws -> Result { try run(arguments) }
+
+    /// Runs in `directory` (default: the project) with the environment changed as given (nil removes a variable).
+    @discardableResult
+    func run(_ arguments: [String], in directory: URL? = nil, environment changes: [String: String?] = [:]) throws -> Result {
+        try start(arguments, in: directory, environment: changes).finish()
     }
 
-    func start(_ arguments: [String]) throws -> Running {
+    func start(_ arguments: [String], in directory: URL? = nil, environment changes: [String: String?] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        process.currentDirectoryURL = project
+        process.currentDirectoryURL = directory ?? project
         var environment = ProcessInfo.processInfo.environment
         environment["QUORUM_STORE"] = store
         environment["USER"] = "hanh.hctc"
+        for (name, value) in changes { environment[name] = value }
         process.environment = environment
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output

@@ -188,8 +188,8 @@ struct RecordCheck {
     }
 
     /// The names tied for each title's last places, as the step stands before a run-off.
-    private func currentTies() -> [String: Set<String>] {
-        Dictionary(StepDecider(definition: definition, state: state).tiesBeforeSettling().map { ($0.title, Set($0.tie.names)) },
+    private func currentTies() -> [String: [String]] {
+        Dictionary(StepDecider(definition: definition, state: state).tiesBeforeSettling().map { ($0.title, $0.tie.names) },
                    uniquingKeysWith: { $1 })
     }
 

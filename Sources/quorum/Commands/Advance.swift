@@ -15,7 +15,7 @@ struct Advance: ParsableCommand {
     var json = false
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let (decision, state) = try project.service().advance(instance, current: definition)

@@ -41,7 +41,7 @@ struct Correct: ParsableCommand {
     var reason: String
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let (record, sheet) = try ResultInput(file: file, step: step, present: present, ballots: ballots, issued: issued,

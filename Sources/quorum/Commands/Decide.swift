@@ -31,7 +31,7 @@ struct Decide: ParsableCommand {
     var file: String?
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             var entries: [DecisionSheet.Entry] = []
             if let file {
                 entries = try DecisionSheet.read(file).entries

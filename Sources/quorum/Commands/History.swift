@@ -13,7 +13,7 @@ struct History: ParsableCommand {
     var json = false
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let loaded = try project.service().load(instance)
             if json { return try Output.json(loaded.events) }

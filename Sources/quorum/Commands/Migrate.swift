@@ -14,7 +14,7 @@ struct Migrate: ParsableCommand {
     var reason: String
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let changes = try project.service().migrate(instance, to: definition, reason: reason)

@@ -26,7 +26,7 @@ struct OverrideCommand: ParsableCommand {
     var reason: String
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("an override needs a --reason") }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)

@@ -45,7 +45,7 @@ struct Record: ParsableCommand {
     var outOfOrder: String?
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let (record, sheet) = try ResultInput(file: file, step: step, present: present, ballots: ballots, issued: issued,

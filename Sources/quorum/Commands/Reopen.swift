@@ -22,7 +22,7 @@ struct Reopen: ParsableCommand {
     var reason: String
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let reopening = try project.service().reopen(instance, step: step, reason: reason, current: definition)

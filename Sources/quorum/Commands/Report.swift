@@ -30,7 +30,7 @@ struct Report: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let loaded = try project.service().load(instance)
             let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state)

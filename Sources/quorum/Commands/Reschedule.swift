@@ -24,7 +24,7 @@ struct Reschedule: ParsableCommand {
     var reason: String
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let state = try project.service().load(instance).state

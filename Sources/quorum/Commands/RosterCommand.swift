@@ -21,7 +21,7 @@ struct RosterCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let roster = try RosterReader.read(file)

@@ -16,7 +16,7 @@ struct Screen: ParsableCommand {
     var all = false
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let loaded = try project.service().load(instance)
             Screen.report(loaded.state, definition: loaded.definition, everyone: all).forEach { Output.line($0) }

@@ -12,7 +12,7 @@ struct Verify: ParsableCommand {
     var instance: String
 
     func run() throws {
-        try CommandFailure.reporting {
+        try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             if let problem = try project.service().verify(instance) {
                 throw CommandFailure("the history of \(instance) has been tampered with: \(problem)")
