@@ -51,6 +51,8 @@ enum Remedy {
             return ["continue \(instances[0]) ('quorum status \(instances[0])'), or start a second one on purpose with 'quorum start \(workflow) --another'"]
         case .nothingToCorrect(let step):
             return ["record the results with 'quorum record INSTANCE \(step) --file RESULTS'"]
+        case .movedBeforePrevious:
+            return ["move this meeting after it with 'quorum reschedule INSTANCE --date YYYY-MM-DD --time HH:MM --reason \"…\"'"]
         case .quorumNotMet:
             return ["move the meeting with 'quorum reschedule INSTANCE --date YYYY-MM-DD --time HH:MM --reason \"…\"'"]
         default:

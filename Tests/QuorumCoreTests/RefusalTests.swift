@@ -148,3 +148,21 @@ struct RefusalTests {
         _ = try service.record(Fixtures.agreed(["Bob"]), in: id, current: second)
     }
 }
+
+extension RefusalTests {
+    @Test func aMeetingOvertakenByTheOneItFollowsMustBeMovedFirst() throws {
+        let definition = Fixtures.definition()
+        let id = try service.start(definition).id
+        let late = try MeetingTime(date: "2021-03-20", time: "09:00", timezone: MeetingTime.defaultTimeZone)
+        let overtaken = try service.reschedule(id, to: late, place: nil, reason: "the chair is away", current: definition)
+        #expect(overtaken.map(\.id) == ["vote"], "the vote was planned for 18/03")
+        _ = try service.record(Fixtures.agreed(["Ann"]), in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        #expect(throws: EngineError.movedBeforePrevious(step: "vote", previous: "agree", previousTime: late)) {
+            try service.record(Fixtures.votes(["Ann": 4]), in: id, current: definition)
+        }
+        let after = try MeetingTime(date: "2021-03-22", time: "09:00", timezone: MeetingTime.defaultTimeZone)
+        _ = try service.reschedule(id, to: after, place: nil, reason: "after the discussion", current: definition)
+        _ = try service.record(Fixtures.votes(["Ann": 4]), in: id, current: definition)
+    }
+}

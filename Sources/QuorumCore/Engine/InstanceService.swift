@@ -86,8 +86,21 @@ public struct InstanceService: Sendable {
         let loaded = try loadPinned(id, current: current)
         let (checked, warnings) = try RecordCheck(definition: loaded.definition, state: loaded.state, actor: actor).check(record)
         try checkOrder(checked, definition: loaded.definition)
+        try checkTimeline(loaded)
         try append([.recorded(checked)], to: loaded.state)
         return warnings
+    }
+
+    /// The current meeting may not be recorded as held before the meeting it follows, as it would be when that one
+    /// was moved later: the records would show an impossible timeline.
+    private func checkTimeline(_ loaded: Loaded) throws {
+        let steps = loaded.definition.steps
+        guard let current = loaded.state.currentStep, let index = steps.firstIndex(where: { $0.id == current }), index > 0,
+              let meets = loaded.state.rescheduled?.meets ?? steps[index].meets else { return }
+        let previous = steps[index - 1]
+        if let held = loaded.state.moves.last(where: { $0.step == previous.id })?.meets ?? previous.meets, meets < held {
+            throw EngineError.movedBeforePrevious(step: current, previous: previous.id, previousTime: held)
+        }
     }
 
     /// Replaces a step's recorded results, in the open. A step already decided is reopened first, so that it and

@@ -33,8 +33,12 @@ struct Reschedule: ParsableCommand {
             do { meets = try MeetingTime(date: date, time: time, timezone: zone) } catch {
                 throw CommandFailure("'\(date) \(time)' is not a date and time; write --date 2021-03-25 --time 14:00")
             }
-            try project.service().reschedule(instance, to: meets, place: place, reason: reason, current: definition)
+            let overtaken = try project.service().reschedule(instance, to: meets, place: place, reason: reason, current: definition)
             Output.line("\(state.currentStep ?? "the step") of \(instance) now meets at \(meets.display)")
+            for step in overtaken {
+                Output.error("warning: '\(step.id)' is planned for \(step.meets?.display ?? "?"), before this meeting; move it with "
+                    + "'quorum reschedule \(instance) …' when it opens, or it cannot be held after the meeting it follows")
+            }
         }
     }
 }
