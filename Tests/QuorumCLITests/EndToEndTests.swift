@@ -265,6 +265,9 @@ struct EndToEndTests {
         #expect(result.output.contains("Official records (.md and .html) in ./.quorum/reports/pho-chanh-van-phong-2021-1/: bien-ban-kiem-phieu-buoc-2, bien-ban-kiem-phieu-buoc-3, bien-ban-kiem-phieu-buoc-4, to-trinh"))
         #expect(FileManager.default.fileExists(atPath: quorum.path(".quorum/reports/pho-chanh-van-phong-2021-1/to-trinh.html")))
         #expect(result.output.contains("✗ Huỳnh Văn Lộc: not eligible"))
+        #expect(result.output.contains("✗ Nguyễn Thị Hoa (kept): not eligible; propose removal from the plan"), "a kept person who no longer qualifies")
+        #expect(result.output.contains("removed (đưa ra khỏi quy hoạch): Nguyễn Thị Hoa: Không còn đủ tiêu chuẩn"))
+        #expect(result.output.contains("Võ Thành Tâm (pho-chanh-van-phong): was = 12, now = 21"), "one corrected entry")
         #expect(result.output.contains("✓ meets 'Tỷ lệ cán bộ nữ trong danh sách quy hoạch'"))
     }
 }
