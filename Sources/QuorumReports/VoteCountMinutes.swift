@@ -86,7 +86,13 @@ public enum VoteCountMinutes {
             blocks.append(.heading("IV. ĐÍNH CHÍNH"))
             blocks.append(.bullets(corrections))
         }
-        blocks.append(.note("Biên bản được lập từ dữ liệu đã ghi nhận của \(source.instance); mã kiểm chứng (SHA-256): \(meeting.hash)."))
+        let sameUser = DoubleEntryAudit.sameUser(source.events).filter { $0.step == stepID && $0.attempt == meeting.decision.attempt }
+        for finding in sameUser {
+            blocks.append(.note("Lưu ý: hai lần nhập kết quả đều được thực hiện từ cùng một tài khoản máy (\(finding.systemUser)) dưới hai tên "
+                + finding.actors.joined(separator: " và ") + "."))
+        }
+        blocks.append(.note("Biên bản được lập từ dữ liệu đã ghi nhận của \(source.instance), đã kiểm tra chuỗi băm; mã kiểm chứng (SHA-256) "
+            + "của quyết định: \(meeting.hash). Người nhập liệu được ghi theo tên khai báo khi nhập, chưa được xác thực."))
         return OfficialDocument(parentOrganization: source.letterhead.parentOrganization?.uppercased(), organization: source.organization.uppercased(),
                                 number: "Số: ……/BB-KP", dateline: source.dateline(meets?.date), title: "BIÊN BẢN KIỂM PHIẾU",
                                 subtitle: step.name, blocks: blocks,

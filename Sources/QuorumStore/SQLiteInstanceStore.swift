@@ -3,24 +3,61 @@ import GRDB
 import Logging
 import QuorumCore
 
-/// The embedded store: one SQLite file, written through GRDB. Events are append-only (triggers refuse updates and
-/// deletes), each command is one IMMEDIATE transaction, and the (instance, sequence) key makes a double advance impossible.
+/// The embedded store: one SQLite file, written through GRDB. Events are append-only (triggers refuse updates,
+/// deletes, replacements and out-of-sequence inserts), each command is one IMMEDIATE transaction, and the (instance,
+/// sequence) key makes a double advance impossible. The store holds personal data: its folder is created owner-only
+/// (0700) and its files are made owner-only (0600), whatever the umask.
 public final class SQLiteInstanceStore: InstanceStore {
     private let database: DatabaseQueue
     public let location: String?
     private let logger = Logger(label: "quorum.store")
 
-    /// Opens the store at `path`, creating the file and its folder on first use.
+    /// Opens the store at `path`, creating the file and its folder on first use. Opening and migrating hold an
+    /// exclusive lock on `path.lock`, so several processes using a new store at once create it once. A store whose
+    /// file cannot be written (an archive) opens read-only: reading works, writing is refused.
     public init(path: String) throws {
         location = path
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = url.deletingLastPathComponent()
+        let manager = FileManager.default
+        let exists = manager.fileExists(atPath: path)
+        if !exists, !manager.fileExists(atPath: folder.path) {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        if exists, !manager.isWritableFile(atPath: path) || !manager.isWritableFile(atPath: folder.path) {
+            configuration.readonly = true
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            logger.debug("opened store at \(path), read-only")
+            return
+        }
         configuration.journalMode = .wal
-        database = try DatabaseQueue(path: path, configuration: configuration)
-        try StoreSchema.migrator.migrate(database)
+        database = try Self.locked(path + ".lock") {
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(database)
+            return database
+        }
+        for file in [path, path + "-wal", path + "-shm", path + ".lock"] where manager.fileExists(atPath: file) {
+            try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
         logger.debug("opened store at \(path)")
+    }
+
+    /// Runs `body` holding an exclusive lock on a file beside the store.
+    private static func locked<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        let descriptor = open(lockPath, O_CREAT | O_RDWR, 0o600)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }
+        flock(descriptor, LOCK_EX)
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// A trigger that keeps the history append-only and has gone missing.
+    public func protectionProblem() -> EventChain.Problem? {
+        let present = (try? database.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") }) ?? []
+        return StoreSchema.triggers.first { !present.contains($0) }.map { .unprotected("the trigger \($0) was dropped") }
     }
 
     public func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event]) throws {
@@ -51,12 +88,15 @@ public final class SQLiteInstanceStore: InstanceStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT id, workflow, created_at FROM instance WHERE id = ?", arguments: [instance]) else {
                 return nil
             }
-            let header = InstanceHeader(id: row["id"], workflow: row["workflow"], createdAt: row["created_at"])
+            let header = try Self.header(row)
             let events = try Row.fetchAll(db, sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence",
                                           arguments: [instance]).map { row in
-                let payload = Data((row["payload"] as String).utf8)
-                return Event(sequence: row["sequence"], at: row["at"], actor: row["actor"], payload: try EventChain.decode(payload),
-                             payloadData: payload, previousHash: row["previous_hash"], hash: row["hash"])
+                try Self.readable("event of \(instance)", row) {
+                    let payload = Data(try row.decode(String.self, forColumn: "payload").utf8)
+                    return Event(sequence: try row.decode(forColumn: "sequence"), at: try row.decode(forColumn: "at"),
+                                 actor: try row.decode(forColumn: "actor"), payload: try EventChain.decode(payload),
+                                 payloadData: payload, previousHash: try row.decode(forColumn: "previous_hash"), hash: try row.decode(forColumn: "hash"))
+                }
             }
             let hashes = events.compactMap { event -> String? in
                 switch event.payload {
@@ -75,9 +115,23 @@ public final class SQLiteInstanceStore: InstanceStore {
 
     public func instances() throws -> [InstanceHeader] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, workflow, created_at FROM instance ORDER BY created_at, id").map {
-                InstanceHeader(id: $0["id"], workflow: $0["workflow"], createdAt: $0["created_at"])
-            }
+            try Row.fetchAll(db, sql: "SELECT id, workflow, created_at FROM instance ORDER BY created_at, id").map(Self.header)
+        }
+    }
+
+    private static func header(_ row: Row) throws -> InstanceHeader {
+        try readable("instance", row) {
+            InstanceHeader(id: try row.decode(forColumn: "id"), workflow: try row.decode(forColumn: "workflow"),
+                           createdAt: try row.decode(forColumn: "created_at"))
+        }
+    }
+
+    /// Decodes a row, or says which row of the store could not be read, instead of stopping the program.
+    private static func readable<T>(_ what: String, _ row: Row, _ decode: () throws -> T) throws -> T {
+        do {
+            return try decode()
+        } catch {
+            throw StoreError.unreadableRow(what: what, row: row.description, reason: "\(error)")
         }
     }
 

@@ -39,6 +39,40 @@ enum StoreSchema {
                 ALTER TABLE event ADD COLUMN hash TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration("v3-no-rewrites") { db in
+            try db.execute(sql: protections.map(\.sql).joined(separator: "\n"))
+        }
         return migrator
     }
+
+    /// Triggers that keep the history append-only beyond UPDATE and DELETE of events: no event replaced or inserted
+    /// out of sequence (INSERT OR REPLACE deletes without firing delete triggers), no definition deleted or replaced,
+    /// no instance row changed or removed. `verify` checks that every one of these, and those of v1, still exists.
+    static let protections: [(name: String, sql: String)] = [
+        ("event_in_sequence", """
+            CREATE TRIGGER event_in_sequence BEFORE INSERT ON event
+                WHEN NEW.sequence != (SELECT COALESCE(MAX(sequence), 0) + 1 FROM event WHERE instance_id = NEW.instance_id)
+                BEGIN SELECT RAISE(ABORT, 'the history is append-only: events are added in sequence, never replaced'); END;
+            """),
+        ("definition_kept", """
+            CREATE TRIGGER definition_kept BEFORE INSERT ON definition
+                WHEN EXISTS (SELECT 1 FROM definition WHERE hash = NEW.hash)
+                BEGIN SELECT RAISE(IGNORE); END;
+            """),
+        ("definition_undeletable", """
+            CREATE TRIGGER definition_undeletable BEFORE DELETE ON definition
+                BEGIN SELECT RAISE(ABORT, 'pinned definitions are never deleted'); END;
+            """),
+        ("instance_immutable", """
+            CREATE TRIGGER instance_immutable BEFORE UPDATE ON instance
+                BEGIN SELECT RAISE(ABORT, 'instances never change'); END;
+            """),
+        ("instance_undeletable", """
+            CREATE TRIGGER instance_undeletable BEFORE DELETE ON instance
+                BEGIN SELECT RAISE(ABORT, 'instances are never deleted'); END;
+            """),
+    ]
+
+    /// Every trigger a store must have.
+    static let triggers = ["event_append_only_update", "event_append_only_delete", "definition_immutable"] + protections.map(\.name)
 }

@@ -3,10 +3,30 @@ import QuorumCore
 
 /// Writing to the terminal and formatting what the engine decided.
 enum Output {
-    static func line(_ text: String = "") { print(text) }
+    static func line(_ text: String = "") { print(safe(text)) }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
+    }
+
+    /// Text for a terminal: control characters (escape sequences, carriage returns, bells) taken from names, actors or
+    /// files are shown as `\u{1B}`, never obeyed. Line breaks and tabs of the output itself stay.
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+
+    /// A value inside one line (an actor, a name, a reason): its line breaks are shown too.
+    static func inline(_ text: String) -> String {
+        safe(text).replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\n" && scalar != "\t" && (scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029)
     }
 
     static func json(_ value: some Encodable) throws {
@@ -16,12 +36,14 @@ enum Output {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    static func timestamp(_ date: Date) -> String {
+    static func timestamp(_ date: Date) -> String { timestampFormatter.string(from: date) }
+
+    nonisolated(unsafe) private static let timestampFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
-        return formatter.string(from: date)
-    }
+        return formatter
+    }()
 
     /// The worked explanation of a decision, candidate by candidate.
     static func decision(_ decision: StepDecision, in definition: WorkflowDefinition, directory: PersonDirectory) -> [String] {

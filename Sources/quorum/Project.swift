@@ -21,7 +21,14 @@ final class Project {
             throw CommandFailure("there is no store at \(path) yet, so no instance to read; start one with 'quorum start WORKFLOW'"
                 + " (or give the store with --store or QUORUM_STORE)")
         }
-        let service = InstanceService(store: try SQLiteInstanceStore(path: path), actor: options.actorName)
+        let actor = options.actorName
+        guard !actor.isEmpty, !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw CommandFailure("the actor must be a name without control characters")
+        }
+        var store: any InstanceStore = try SQLiteInstanceStore(path: path)
+        if let anchor = options.anchorPath { store = AnchoredStore(base: store, file: anchor) }
+        var service = InstanceService(store: store, actor: actor)
+        service.systemUser = ProjectOptions.systemUser
         opened = service
         return service
     }

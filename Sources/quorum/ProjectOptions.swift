@@ -13,6 +13,9 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "Who is running the command, for the history (default: the system user).")
     var actor: String?
 
+    @Option(name: .long, help: "After each change, append the instance's new head hash to this file, kept apart from the store (default: $QUORUM_ANCHOR).")
+    var anchor: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 
@@ -20,9 +23,12 @@ struct ProjectOptions: ParsableArguments {
         store ?? ProcessInfo.processInfo.environment["QUORUM_STORE"] ?? folder(".quorum/quorum.sqlite")
     }
 
-    var actorName: String {
-        actor ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
-    }
+    var actorName: String { actor ?? Self.systemUser ?? "unknown" }
+
+    /// The account of the machine the command runs under.
+    static var systemUser: String? { ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] }
+
+    var anchorPath: String? { anchor ?? ProcessInfo.processInfo.environment["QUORUM_ANCHOR"] }
 
     func folder(_ name: String) -> String { (project as NSString).appendingPathComponent(name) }
 }

@@ -21,6 +21,7 @@ struct StatusReport: Encodable {
     private let definition: WorkflowDefinition
     private let state: InstanceState
     private let directory: PersonDirectory
+    private let events: [Event]
 
     enum CodingKeys: String, CodingKey {
         case instance, workflow, definitionHash, definitionChanged, revision, finished, currentStep, attempt, nextMeeting,
@@ -47,6 +48,7 @@ struct StatusReport: Encodable {
             (["\(error)"] + ((error as? EngineError).map { Remedy.lines(for: $0, instance: id) } ?? [])).joined(separator: "\n      ")
         } ?? "nothing: the results are complete; 'quorum advance \(id)' will decide the step"
         directory = loaded.directory
+        events = loaded.events
         decisions = state.decisions
         finalList = state.added
     }
@@ -88,6 +90,7 @@ struct StatusReport: Encodable {
             lines.append("    recorded: nothing yet")
         }
         if let needed { lines.append("    blocking the next step: \(needed)") }
+        for finding in DoubleEntryAudit.sameUser(events) { lines.append("    ⚠ \(finding)") }
         return lines
     }
 }

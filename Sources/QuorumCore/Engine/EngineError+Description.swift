@@ -89,6 +89,12 @@ extension EngineError: CustomStringConvertible {
             return "step '\(step)' cannot meet before '\(previous)', which it follows (\(time.display))"
         case .emptyReason:
             return "a reason is required, for the record"
+        case let .tampered(instance, problem):
+            return "the history of '\(instance)' does not verify — \(problem) — so nothing is read from it or decided on it"
+        case let .frozenPast(instance, steps, changes):
+            if steps.isEmpty { return "instance '\(instance)' has ended; what was recorded about its meetings is frozen, so it cannot be migrated" }
+            return "the change touches \(steps.joined(separator: ", ")), already held; what was recorded about a held meeting is frozen, "
+                + "so instance '\(instance)' cannot be migrated to it:\n" + changes.joined(separator: "\n")
         }
     }
 }

@@ -57,6 +57,10 @@ public enum EngineError: Error, Equatable {
     case notYetHeld(step: String)
     case movedBeforePrevious(step: String, previous: String, previousTime: MeetingTime)
     case emptyReason
+    /// The instance's stored history does not verify; nothing is read from it.
+    case tampered(instance: String, problem: EventChain.Problem)
+    /// A migration would change what was recorded about steps already held, or the instance has ended.
+    case frozenPast(instance: String, steps: [String], changes: [String])
 
     public enum DecisionRefusal: Equatable, Sendable {
         case noTie

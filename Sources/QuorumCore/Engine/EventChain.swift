@@ -2,10 +2,14 @@ import Crypto
 import Foundation
 
 /// The hash chain over an instance's history: each event's SHA-256 covers its sequence, time, actor, content and
-/// the previous event's hash.
+/// the previous event's hash. The first event points at a hash of the instance's id, so a history moved under another
+/// instance's id no longer verifies.
 public enum EventChain {
-    /// The "previous hash" of the first event.
+    /// The "previous hash" of the first event of histories written before 0.2, which did not bind the instance.
     public static let origin = String(repeating: "0", count: 64)
+
+    /// The "previous hash" of an instance's first event.
+    public static func origin(for instance: String) -> String { hex(SHA256.hash(data: Data("quorum-instance:\(instance)".utf8))) }
 
     public enum Problem: Equatable, Sendable, CustomStringConvertible {
         /// The event's content no longer matches the hash it was stored with.
@@ -16,6 +20,12 @@ public enum EventChain {
         case missing(after: Int)
         /// A pinned definition no longer matches its hash.
         case definitionAltered(hash: String)
+        /// A definition the instance was pinned to is not in the store.
+        case definitionMissing(hash: String)
+        /// A protection of the store (an append-only trigger) is missing.
+        case unprotected(String)
+        /// The head of the chain is not the hash expected (newest events cut off, or others added).
+        case unexpectedHead(expected: String, actual: String, revision: Int)
 
         public var description: String {
             switch self {
@@ -23,6 +33,11 @@ public enum EventChain {
             case .broken(let sequence): "event #\(sequence) does not follow the event before it: the chain is broken there"
             case .missing(let after): "the event after #\(after) is missing"
             case .definitionAltered(let hash): "the pinned definition \(hash.prefix(12)) was altered"
+            case .definitionMissing(let hash): "the pinned definition \(hash.prefix(12)) is missing from the store"
+            case .unprotected(let what): "the store has lost a protection: \(what)"
+            case let .unexpectedHead(expected, actual, revision):
+                "the history ends at event #\(revision) with hash \(actual.prefix(16))…, not at the expected \(expected.prefix(16))…: "
+                    + "events were cut off or added since that hash was written down"
             }
         }
     }
@@ -31,7 +46,18 @@ public enum EventChain {
     static func hash(sequence: Int, at: Date, actor: String, payloadData: Data, previous: String) -> String {
         var input = Data("\(sequence)\n\(Int64((at.timeIntervalSince1970 * 1000).rounded()))\n\(actor)\n\(previous)\n".utf8)
         input.append(payloadData)
-        return SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
+        return hex(SHA256.hash(data: input))
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The canonical JSON a payload is stored as: sorted keys, ISO dates.
@@ -41,13 +67,22 @@ public enum EventChain {
 
     /// Recomputes the chain and reports the first problem, or nil when the history is intact.
     public static func verify(_ log: InstanceLog) -> Problem? {
-        var previous = origin
+        var previous = origin(for: log.header.id)
         for (index, event) in log.events.enumerated() {
             if event.sequence != index + 1 { return .missing(after: index) }
+            if index == 0, event.previousHash == origin { previous = origin }
             if event.previousHash != previous { return .broken(sequence: event.sequence) }
             let expected = hash(sequence: event.sequence, at: event.at, actor: event.actor, payloadData: event.payloadData, previous: previous)
             if expected != event.hash { return .altered(sequence: event.sequence) }
             previous = event.hash
+        }
+        for event in log.events {
+            let pinned: String? = switch event.payload {
+            case .started(let started): started.definitionHash
+            case .migrated(let migration): migration.toHash
+            default: nil
+            }
+            if let pinned, log.definitions[pinned] == nil { return .definitionMissing(hash: pinned) }
         }
         for (hash, json) in log.definitions where PinnedDefinition(hash: hash, json: json).recomputedHash != hash {
             return .definitionAltered(hash: hash)

@@ -11,6 +11,8 @@ public struct InstanceService: Sendable {
     /// Whether a meeting that follows another track's step waits for it. A simulation of one track runs alone, so
     /// it has no other track to wait for.
     public var enforcesOrderAcrossTracks = true
+    /// The account of the machine the command runs under, kept with entered results beside the actor label.
+    public var systemUser: String?
     private let logger = Logger(label: "quorum.engine")
 
     public init(store: any InstanceStore, actor: String, clock: @escaping @Sendable () -> Date = Date.init) {
@@ -34,7 +36,7 @@ public struct InstanceService: Sendable {
             let header = InstanceHeader(id: "\(definition.id)-\(number)", workflow: definition.id, createdAt: clock())
             let event = Event(sequence: 1, at: header.createdAt, actor: actor,
                               payload: .started(Started(workflow: definition.id, definitionHash: pinned.hash)),
-                              previousHash: EventChain.origin)
+                              previousHash: EventChain.origin(for: header.id))
             var events = [event]
             if let first = definition.steps.first {
                 events.append(Event(sequence: 2, at: header.createdAt, actor: actor, payload: .opened(Self.opening(first, attempt: 1, in: definition)),
@@ -51,6 +53,16 @@ public struct InstanceService: Sendable {
         }
     }
 
+    /// The stored history of an instance, refused when its chain does not verify: no command reports or decides from
+    /// a history that was tampered with.
+    private func verifiedLog(_ id: String) throws -> InstanceLog {
+        guard let log = try store.load(id) else {
+            throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
+        }
+        if let problem = EventChain.verify(log) ?? store.protectionProblem() { throw EngineError.tampered(instance: id, problem: problem) }
+        return log
+    }
+
     /// An instance as stored: its events, the state derived from them, and the definition it is pinned to.
     public struct Loaded: Sendable {
         public let events: [Event]
@@ -64,9 +76,7 @@ public struct InstanceService: Sendable {
 
     /// The instance and the definition it is pinned to, whatever the YAML says now.
     public func load(_ id: String) throws -> Loaded {
-        guard let log = try store.load(id) else {
-            throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
-        }
+        let log = try verifiedLog(id)
         let hash = log.events.reduce("") { hash, event in
             switch event.payload {
             case .started(let started): started.definitionHash
@@ -84,7 +94,8 @@ public struct InstanceService: Sendable {
     /// track's step is refused until that step has ended, unless `outOfOrder` gives the reason.
     public func record(_ record: StepRecord, in id: String, current: WorkflowDefinition) throws -> [RecordProblem] {
         let loaded = try loadPinned(id, current: current)
-        let (checked, warnings) = try RecordCheck(definition: loaded.definition, state: loaded.state, actor: actor).check(record)
+        var (checked, warnings) = try RecordCheck(definition: loaded.definition, state: loaded.state, actor: actor).check(record)
+        checked.enteredBy = systemUser
         try checkOrder(checked, definition: loaded.definition)
         try checkTimeline(loaded)
         try append([.recorded(checked)], to: loaded.state)
@@ -118,7 +129,8 @@ public struct InstanceService: Sendable {
             payloads.append(.reopened(reopening))
             state = state.applying([event(.reopened(reopening), after: state)])
         }
-        let (checked, warnings) = try RecordCheck(definition: loaded.definition, state: state, actor: actor).check(record)
+        var (checked, warnings) = try RecordCheck(definition: loaded.definition, state: state, actor: actor).check(record)
+        checked.enteredBy = systemUser
         payloads.append(.corrected(Correction(record: checked, reason: reason)))
         try append(payloads, to: loaded.state)
         return (previous, warnings)
@@ -274,6 +286,13 @@ public struct InstanceService: Sendable {
             throw EngineError.unknownStep(step, known: current.steps.map(\.id))
         }
         let changes = loaded.pinned.changes(to: target)
+        guard !loaded.state.isFinished else { throw EngineError.frozenPast(instance: id, steps: [], changes: changes) }
+        // What was recorded about a meeting that was held is frozen: a migration may change only steps not yet held.
+        let held = Set(loaded.state.results.keys).union(loaded.state.decisions.map(\.step))
+        let touched = held.filter { step in changes.contains { $0.contains("steps[\(step)]") } }.sorted()
+        if !touched.isEmpty {
+            throw EngineError.frozenPast(instance: id, steps: touched, changes: changes.filter { line in touched.contains { line.contains("steps[\($0)]") } })
+        }
         try append([.migrated(Migration(fromHash: loaded.pinned.hash, toHash: target.hash, reason: reason, changes: changes))],
                    to: loaded.state, definitions: [target])
         return changes
@@ -307,12 +326,20 @@ public struct InstanceService: Sendable {
                            unnamedCount: body?.unnamedCount ?? 0)
     }
 
-    /// Recomputes the instance's hash chain; nil when the history is intact.
-    public func verify(_ id: String) throws -> EventChain.Problem? {
+    /// Recomputes the instance's hash chain and checks the store's protections; nil when the history is intact. With
+    /// `expectedHead`, the hash written down earlier (in signed minutes, or an anchor file), the history must end there.
+    public func verify(_ id: String, expectedHead: String? = nil) throws -> EventChain.Problem? {
         guard let log = try store.load(id) else {
             throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
         }
-        return EventChain.verify(log)
+        if let problem = EventChain.verify(log) ?? store.protectionProblem() { return problem }
+        if let expectedHead, let head = log.events.last, head.hash != expectedHead {
+            // A hash from the past is fine when it is in the chain: the history only grew since.
+            if !log.events.contains(where: { $0.hash == expectedHead }) {
+                return .unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence)
+            }
+        }
+        return nil
     }
 
     /// A meeting that follows another track's step may be recorded only once an instance of that track has decided

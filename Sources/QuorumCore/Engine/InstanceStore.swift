@@ -11,10 +11,13 @@ public protocol InstanceStore: Sendable {
     func instances() throws -> [InstanceHeader]
     /// Where the store is, for messages such as "no instance X in …".
     var location: String? { get }
+    /// A protection the store should have and has lost (an append-only trigger dropped), if any.
+    func protectionProblem() -> EventChain.Problem?
 }
 
 extension InstanceStore {
     public var location: String? { nil }
+    public func protectionProblem() -> EventChain.Problem? { nil }
 }
 
 public struct InstanceHeader: Sendable, Equatable, Codable {

@@ -15,7 +15,7 @@ public struct PinnedDefinition: Sendable, Equatable {
     var recomputedHash: String { Self.digest(json) }
 
     private static func digest(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        EventChain.hex(SHA256.hash(data: data))
     }
 
     public init(hash: String, json: Data) {

@@ -30,6 +30,8 @@ public struct StepRecord: Codable, Sendable, Equatable {
     public var review: [ReviewEntry]?
     /// Why the meeting was recorded before a step of another track that it follows had ended.
     public var outOfOrder: String?
+    /// The account of the machine the results were entered from, beside the typed actor label.
+    public var enteredBy: String?
 
     public init(step: String, attempt: Int = 1, present: Int? = nil, ballots: BallotCount? = nil, papers: [BallotPaper] = [],
                 entry: Int? = nil, runOff: Bool = false, votes: [TitleVotes] = [], agreed: [TitleList] = [], note: String? = nil,

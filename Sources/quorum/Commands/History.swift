@@ -18,7 +18,8 @@ struct History: ParsableCommand {
             let loaded = try project.service().load(instance)
             if json { return try Output.json(loaded.events) }
             for event in loaded.events {
-                Output.line("#\(event.sequence)  \(Output.timestamp(event.at))  \(event.actor)  \(Self.summary(event.payload, label: loaded.directory.label))")
+                Output.line("#\(event.sequence)  \(Output.timestamp(event.at))  \(Output.inline(event.actor))  "
+                    + Output.inline(Self.summary(event.payload, label: loaded.directory.label)))
             }
         }
     }

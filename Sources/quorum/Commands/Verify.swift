@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuorumCore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,14 +12,23 @@ struct Verify: ParsableCommand {
     @Argument(help: "Instance id.")
     var instance: String
 
+    @Option(help: "A head hash written down earlier (in signed minutes, or the anchor file): the history must still contain it and end after it, never cut off before it.")
+    var expect: String?
+
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
-            if let problem = try project.service().verify(instance) {
-                throw CommandFailure("the history of \(instance) has been tampered with: \(problem)")
+            if let problem = try project.service().verify(instance, expectedHead: expect) {
+                throw CommandFailure("the history of \(instance) does not verify: \(problem)")
             }
-            let events = try project.service().load(instance).events
-            Output.line("\(instance): all \(events.count) events verified; the chain ends at \(events.last?.hash.prefix(16) ?? "—")")
+            let loaded = try project.service().load(instance)
+            let events = loaded.events
+            Output.line("\(instance): all \(events.count) events verified\(expect.map { " and the history still holds \($0.prefix(16))…" } ?? "");"
+                + " the chain ends at event #\(events.last?.sequence ?? 0) with \(events.last?.hash ?? "—")")
+            Output.line("note: actors are labels typed at the command line (--actor, else the system user), not authenticated identities")
+            for finding in DoubleEntryAudit.sameUser(loaded.events) {
+                Output.line("⚠ \(finding)")
+            }
         }
     }
 }
