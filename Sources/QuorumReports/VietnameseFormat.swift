@@ -42,8 +42,12 @@ public enum VietnameseFormat {
 
     /// `53,8%`: one decimal, comma as the decimal mark; whole numbers without decimals.
     public static func percent(_ count: Int, of base: Int) -> String {
-        guard base > 0 else { return "–" }
-        let tenths = (count * 2000 + base) / (base * 2)
+        guard base > 0, count >= 0 else { return "–" }
+        let (scaled, overflow) = count.multipliedReportingOverflow(by: 2000)
+        guard !overflow, scaled <= Int.max - base, base <= Int.max / 2 else {
+            return String(format: "%.1f%%", Double(count) / Double(base) * 100).replacingOccurrences(of: ".", with: ",")
+        }
+        let tenths = (scaled + base) / (base * 2)
         return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10),\(tenths % 10)%"
     }
 

@@ -5,8 +5,11 @@ public struct Fraction: Hashable, Sendable, Codable, CustomStringConvertible {
     public let numerator: Int
     public let denominator: Int
 
+    /// The largest numerator or denominator a rule may write: far beyond any real threshold, far below overflow.
+    public static let maximumTerm = 1_000_000
+
     public init?(numerator: Int, denominator: Int) {
-        guard denominator > 0, numerator >= 0 else { return nil }
+        guard denominator > 0, numerator >= 0, numerator <= Self.maximumTerm, denominator <= Self.maximumTerm else { return nil }
         let divisor = Self.gcd(numerator, denominator)
         self.numerator = numerator / divisor
         self.denominator = denominator / divisor
@@ -18,7 +21,7 @@ public struct Fraction: Hashable, Sendable, Codable, CustomStringConvertible {
         if trimmed.hasSuffix("%") {
             let digits = trimmed.dropLast().trimmingCharacters(in: .whitespaces)
             let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-            guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0 else { return nil }
+            guard (1...2).contains(parts.count), let whole = Int(parts[0]), (0...Self.maximumTerm).contains(whole) else { return nil }
             var decimals = ""
             if parts.count == 2 {
                 decimals = String(parts[1])
@@ -42,7 +45,7 @@ public struct Fraction: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// `1/2` reads as `50%`; fractions without an exact short percentage keep their fraction form.
     public var description: String {
-        let hundredths = numerator * 10_000
+        let hundredths = numerator * 10_000 // bounded terms: at most 10^10
         if hundredths % denominator == 0 {
             let basisPoints = hundredths / denominator
             return basisPoints % 100 == 0 ? "\(basisPoints / 100)%" : "\(Percentage.format(basisPoints))%"
@@ -68,8 +71,13 @@ enum Percentage {
 
     /// `count / base` as a percentage rounded to one decimal, for display only; decisions never use it.
     static func of(_ count: Int, _ base: Int) -> String {
-        guard base > 0 else { return "–" }
-        let tenths = (count * 1000 * 2 + base) / (base * 2)
+        guard base > 0, count >= 0 else { return "–" }
+        let (scaled, overflow) = count.multipliedReportingOverflow(by: 2000)
+        let (doubled, baseOverflow) = base.multipliedReportingOverflow(by: 2)
+        guard !overflow, !baseOverflow, scaled <= Int.max - base else {
+            return String(format: "%.1f%%", Double(count) / Double(base) * 100)
+        }
+        let tenths = (scaled + base) / doubled
         let whole = tenths / 10
         return tenths % 10 == 0 ? "\(whole)%" : "\(whole).\(tenths % 10)%"
     }

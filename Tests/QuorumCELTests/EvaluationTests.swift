@@ -41,6 +41,7 @@ struct EvaluationTests {
         #expect(throws: SyntaxError.self) { try Program(parsing: "1 +") }
         do {
             _ = try Program(parsing: "person.age >=\n  30 &&& true")
+            Issue.record("'&&&' is a syntax error")
         } catch {
             #expect(error.line == 2)
             #expect(error.column == 8)

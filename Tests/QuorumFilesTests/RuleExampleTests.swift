@@ -23,6 +23,17 @@ struct RuleExampleTests {
         #expect(Self.rules.filter { !($0.rule.examples ?? []).isEmpty }.count >= 20)
     }
 
+    /// A rule file that fails to decode would silently drop its rules from the cases above.
+    @Test func everyRuleSetFileIsRead() throws {
+        let files = DefinitionCatalog.yamlFiles(in: [ProjectFolder.path("rules")])
+        let ruleSets = try files.filter { !(try String(contentsOfFile: $0, encoding: .utf8)).contains("\nholidays:") }
+        #expect(ruleSets.count == 3)
+        for file in ruleSets {
+            #expect(throws: Never.self, "\(file)") { try YAMLDecoder().decode(RuleSetDocument.self, from: try String(contentsOfFile: file, encoding: .utf8)) }
+        }
+        #expect(Set(Self.rules.map(\.file)) == Set(ruleSets))
+    }
+
     @Test(arguments: rules)
     func examplesHold(_ bundled: BundledRule) {
         let single = RuleSetDocument(id: bundled.ruleSet, name: bundled.ruleSet, rules: [bundled.rule])

@@ -30,6 +30,11 @@ struct ThresholdRuleTests {
     }
 
     @Test func hugeCountsFailInsteadOfCrashing() {
-        #expect(!half.check(Int.max, of: 3).passes)
+        let check = half.check(Int.max, of: 3)
+        #expect(!check.passes, "a count that overflows the exact comparison never passes")
+        #expect(check.explanation.hasPrefix("\(Int.max) of 3 members = "), "and its explanation is written without trapping")
+        #expect(Fraction(parsing: "1000000000000000/1000000000000001") == nil, "fraction terms are bounded")
+        #expect(Fraction(parsing: "9000000000000000000.5%") == nil, "so are percentages")
+        #expect(Fraction(numerator: 999_999, denominator: 1_000_000)?.description == "999999/1000000")
     }
 }

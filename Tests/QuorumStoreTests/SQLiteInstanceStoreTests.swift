@@ -111,7 +111,9 @@ struct TamperDetectionTests {
     private func tamper(_ sql: String) throws {
         let database = try DatabaseQueue(path: path)
         try database.write { db in
-            try db.execute(sql: "DROP TRIGGER IF EXISTS event_append_only_update; DROP TRIGGER IF EXISTS event_append_only_delete; DROP TRIGGER IF EXISTS definition_immutable")
+            for trigger in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") {
+                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            }
             try db.execute(sql: sql)
         }
     }
@@ -136,10 +138,17 @@ struct TamperDetectionTests {
         #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == .altered(sequence: 4))
     }
 
-    @Test func aDeletedOrReplacedEventBreaksTheChain() throws {
+    @Test func aDeletedEventBreaksTheChainAndACutOffEndFailsTheExpectedHead() throws {
         try chain(try SQLiteInstanceStore(path: path))
+        let head = try #require(try SQLiteInstanceStore(path: path).load("w-1")?.events.last?.hash)
         try tamper("DELETE FROM event WHERE sequence = 5")
-        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == nil, "dropping the last event leaves a shorter valid chain")
+        let service = InstanceService(store: try SQLiteInstanceStore(path: path), actor: "auditor")
+        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == nil, "a chain alone cannot see its end cut off")
+        guard case .unexpectedHead(let expected, _, let revision)? = try service.verify("w-1", expectedHead: head) ?? .unprotected("none") else {
+            Issue.record("the head hash written down earlier shows the cut")
+            return
+        }
+        #expect(expected == head && revision == 4)
         try tamper("DELETE FROM event WHERE sequence = 2")
         #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == .missing(after: 1))
     }
@@ -152,8 +161,9 @@ struct TamperDetectionTests {
 
     @Test func anAlteredPinnedDefinitionIsFound() throws {
         try chain(try SQLiteInstanceStore(path: path))
+        let hash = try #require(try SQLiteInstanceStore(path: path).load("w-1")?.definitions.keys.first)
         try tamper("UPDATE definition SET json = CAST('{\"x\":1}' AS BLOB)")
-        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) != nil)
+        #expect(EventChain.verify(try #require(try SQLiteInstanceStore(path: path).load("w-1"))) == .definitionAltered(hash: hash))
     }
 }
 

@@ -332,14 +332,12 @@ public struct InstanceService: Sendable {
         guard let log = try store.load(id) else {
             throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
         }
-        if let problem = EventChain.verify(log) ?? store.protectionProblem() { return problem }
-        if let expectedHead, let head = log.events.last, head.hash != expectedHead {
-            // A hash from the past is fine when it is in the chain: the history only grew since.
-            if !log.events.contains(where: { $0.hash == expectedHead }) {
-                return .unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence)
-            }
+        if let problem = EventChain.verify(log) { return problem }
+        // A hash from the past is fine when it is in the chain: the history only grew since.
+        if let expectedHead, let head = log.events.last, !log.events.contains(where: { $0.hash == expectedHead }) {
+            return .unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence)
         }
-        return nil
+        return store.protectionProblem()
     }
 
     /// A meeting that follows another track's step may be recorded only once an instance of that track has decided

@@ -90,7 +90,7 @@ public struct RuleSetValidator {
             if let parsed = Fraction(parsing: text), parsed.isValidThreshold {
                 fraction = parsed
             } else {
-                problems.error(at: path.key("fraction"), "fraction '\(text)' must be above 0 and at most 1, written like 1/2, 2/3 or 50%")
+                problems.error(at: path.key("fraction"), "fraction '\(text)' must be above 0 and at most 1, written like 1/2, 2/3 or 50%, with terms up to \(Fraction.maximumTerm)")
             }
         }
         if kind == .quorum, let base, base != .totalMembers {
