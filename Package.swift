@@ -61,10 +61,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles"]),
-        .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"]),
+        .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"], exclude: ["Conformance"]),
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),
-        .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumCEL", "QuorumCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore"]),
         .testTarget(
             name: "QuorumStoreTests",

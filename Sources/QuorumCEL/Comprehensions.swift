@@ -25,6 +25,10 @@ enum Comprehensions {
         var collected: [Value] = []
         var transformed = CELMap()
         for (key, value) in items {
+            frame.budget -= 1
+            if frame.budget < 0 {
+                return .fail("the evaluation exceeds its cost limit of \(Frame.maximumSteps) comprehension steps")
+            }
             if slots.count == 2 {
                 frame.locals[slots[0]] = key
                 frame.locals[slots[1]] = value

@@ -7,11 +7,16 @@ public struct Parser {
     private let macros: Bool
 
     static let maximumDepth = 250
+    /// The longest expression read, in Unicode scalars, as the reference implementations limit it.
+    static let maximumLength = 100_000
     static let reserved: Set<String> = ["as", "break", "const", "continue", "else", "for", "function", "if", "import",
                                         "let", "loop", "package", "namespace", "return", "var", "void", "while"]
 
     public static func parse(_ text: String, macros: Bool = true) throws(SyntaxError) -> Expr {
         var parser = Parser(source: Array(text.unicodeScalars), macros: macros)
+        guard parser.source.count <= maximumLength else {
+            throw SyntaxError("the expression is longer than \(maximumLength) characters", at: 0, in: [])
+        }
         var lexer = Lexer(parser.source)
         parser.tokens = try lexer.tokens()
         let expression = try parser.expression()
@@ -78,6 +83,7 @@ public struct Parser {
     private mutating func binary(_ level: Int) throws(SyntaxError) -> Expr {
         guard level < Self.binaryLevels.count else { return try unary() }
         var left = try binary(level + 1)
+        var operands = 1
         while true {
             let symbol: String? = switch current.kind {
             case .punctuation(let text): text
@@ -86,6 +92,9 @@ public struct Parser {
             }
             guard let symbol, let function = Self.binaryLevels[level][symbol] else { return left }
             index += 1
+            // A chain `a + b + c …` nests to the left: it counts towards the depth like parentheses do.
+            operands += 1
+            guard depth + operands <= Self.maximumDepth else { throw error("the expression is nested too deeply") }
             let right = try nested { parser throws(SyntaxError) in try parser.binary(level + 1) }
             left = .call(function, target: nil, arguments: [left, right])
         }

@@ -42,6 +42,11 @@ struct Frame {
     let variables: [String: Value]
     let declared: [Value]
     var locals: [Value]
+    /// Comprehension steps left before the evaluation stops with an error, as the reference implementations bound
+    /// evaluation cost: nested macros over large lists would otherwise take unbounded time and memory.
+    var budget = Frame.maximumSteps
+
+    static let maximumSteps = 100_000
 }
 
 /// Builds the closure tree. Comprehension variables get slots at compile time; other names are looked up at run time.

@@ -14,8 +14,15 @@ enum Strings {
         return .bool(b.isEmpty || test(a, b))
     }
 
+    /// The longest text a regular expression is matched against.
+    static let maximumMatchLength = 10_000
+
     private static func matches(_ left: Value, _ right: Value) -> Value {
         guard case .string(let text) = left, case .string(let pattern) = right else { return .noOverload("matches", left, right) }
+        if let problem = RegexGuard.problem(in: pattern) { return .fail("regular expression '\(pattern)': \(problem)") }
+        guard text.utf16.count <= maximumMatchLength else {
+            return .fail("matches() reads texts of up to \(maximumMatchLength) characters, not \(text.utf16.count)")
+        }
         guard let expression = RegexCache.shared.expression(pattern) else { return .fail("invalid regular expression '\(pattern)'") }
         let range = NSRange(text.startIndex..., in: text)
         return .bool(expression.firstMatch(in: text, range: range) != nil)

@@ -42,8 +42,8 @@ public struct Timestamp: Hashable, Comparable, Sendable {
                 digits += 1
                 position += 1
             }
-            guard digits > 0 else { return nil }
-            for _ in digits..<9 where digits < 9 { nanos *= 10 }
+            guard (1...9).contains(digits) else { return nil }
+            for _ in digits..<9 { nanos *= 10 }
         }
         var offset: Int64 = 0
         guard position < scalars.count else { return nil }

@@ -58,9 +58,17 @@ public struct DefinitionCatalog: Sendable {
     static func isRuleSet(_ tree: YAMLTree) -> Bool { tree["rules"]?.items != nil }
     static func isCalendar(_ tree: YAMLTree) -> Bool { tree["holidays"] != nil || tree["working-hours"] != nil }
 
+    /// The largest YAML file read: far beyond any definition or results file.
+    static let maximumFileSize = 16 * 1_048_576
+
     static func read(_ file: String, problems: inout [LocatedDiagnostic]) -> YAMLTree? {
         guard let data = FileManager.default.contents(atPath: file) else {
             problems.append(.error(at: nil, "cannot read '\(file)': no such file, or it is not readable"))
+            return nil
+        }
+        guard data.count <= maximumFileSize else {
+            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1),
+                                   "the file is \(data.count / 1_048_576) MB; definitions and results are read up to \(maximumFileSize / 1_048_576) MB"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -72,7 +80,12 @@ public struct DefinitionCatalog: Sendable {
                 problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty"))
                 return nil
             }
-            return YAMLTree(node, file: file)
+            return try YAMLTree(node, file: file)
+        } catch is YAMLTree.TooLarge {
+            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1),
+                                   "the document expands to more than \(YAMLTree.maximumValues) values: its aliases (*name) repeat parts of it "
+                                   + "too often; write the parts out, or use fewer aliases"))
+            return nil
         } catch let error as YamlError {
             problems.append(YAMLErrorLocator.diagnostic(for: error, file: file))
             return nil

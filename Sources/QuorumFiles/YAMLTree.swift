@@ -14,20 +14,39 @@ indirect enum YAMLTree {
     case mapping([Entry], SourceLocation)
     case sequence([YAMLTree], SourceLocation)
 
-    init(_ node: Node, file: String) {
+    /// The most values a document may hold once its aliases are expanded: far more than any definition or results
+    /// file, far fewer than an alias bomb (a few lines of `&a [*b, *b, …]` that expand to billions).
+    static let maximumValues = 200_000
+
+    /// Thrown when a document expands past `maximumValues`.
+    struct TooLarge: Error {}
+
+    /// Builds the tree, counting every value; aliases share nodes in Yams, so a document can expand exponentially.
+    init(_ node: Node, file: String) throws(TooLarge) {
+        var budget = Self.maximumValues
+        self = try Self.build(node, file: file, budget: &budget)
+    }
+
+    private static func build(_ node: Node, file: String, budget: inout Int) throws(TooLarge) -> YAMLTree {
+        budget -= 1
+        guard budget >= 0 else { throw TooLarge() }
         let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         switch node {
         case .scalar(let scalar):
-            self = .scalar(scalar, location)
+            return .scalar(scalar, location)
         case .mapping(let mapping):
-            self = .mapping(mapping.map { key, value in
-                Entry(key: key.string ?? "", keyLocation: SourceLocation(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1),
-                      value: YAMLTree(value, file: file))
-            }, location)
+            var entries: [Entry] = []
+            for (key, value) in mapping {
+                entries.append(Entry(key: key.string ?? "", keyLocation: SourceLocation(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1),
+                                     value: try build(value, file: file, budget: &budget)))
+            }
+            return .mapping(entries, location)
         case .sequence(let sequence):
-            self = .sequence(sequence.map { YAMLTree($0, file: file) }, location)
+            var items: [YAMLTree] = []
+            for item in sequence { items.append(try build(item, file: file, budget: &budget)) }
+            return .sequence(items, location)
         case .alias(let alias):
-            self = .scalar(Node.Scalar("*\(alias.anchor.rawValue)"), location)
+            return .scalar(Node.Scalar("*\(alias.anchor.rawValue)"), location)
         }
     }
 

@@ -26,14 +26,11 @@ struct ConformanceSuite {
         let passed: Bool
     }
 
+    /// The conformance data bundled with the tests (see `Conformance/SOURCE.md`), or another copy named by
+    /// `CEL_CONFORMANCE_DIR`.
     static var folder: URL {
         if let path = ProcessInfo.processInfo.environment["CEL_CONFORMANCE_DIR"] { return URL(fileURLWithPath: path) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.deletingLastPathComponent().appendingPathComponent("shared/cel-conformance")
-    }
-
-    static var isAvailable: Bool {
-        (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.contains { $0.hasSuffix(".json") } ?? false
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conformance")
     }
 
     static func load() throws -> [Case] {

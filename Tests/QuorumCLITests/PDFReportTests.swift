@@ -7,8 +7,9 @@ struct PDFReportTests {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    @Test(.enabled(if: chromium != nil, "headless Chromium is not installed; PDF output is not checked"))
+    @Test(.enabled(if: chromium != nil || QuorumProcess.requireTools, "headless Chromium is not installed; PDF output is not checked"))
     func theSubmissionPrintsToPDF() throws {
+        guard Self.chromium != nil else { Issue.record("headless Chromium is required here (QUORUM_REQUIRE_TOOLS=1) but not installed"); return }
         let quorum = try QuorumProcess()
         defer { quorum.remove() }
         #expect(try quorum.run("demo", "--store", quorum.store).status == 0)

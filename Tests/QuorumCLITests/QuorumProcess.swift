@@ -8,6 +8,9 @@ struct QuorumProcess {
         let errors: String
     }
 
+    /// Set by .ci/run: a missing tool fails its test instead of skipping it.
+    static let requireTools = ProcessInfo.processInfo.environment["QUORUM_REQUIRE_TOOLS"] == "1"
+
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `swift build` puts the executable beside the test bundle.

@@ -31,6 +31,20 @@ struct RecordCheck {
             TitleList(title: list.title, names: list.names.compactMap { resolve($0, subject: .title(list.title), problems: &problems) })
         }
         if !record.papers.isEmpty {
+            let limit = input.present ?? body.totalMembers
+            if record.papers.count > limit {
+                problems.append(.init(.record, "\(record.papers.count) ballot papers, but only \(limit) \(input.present == nil ? "members in '\(body.name)'" : "members were present")"))
+            }
+            if let issued = record.ballots?.issued, record.papers.count > issued {
+                problems.append(.init(.ballots, "\(record.papers.count) ballot papers, but only \(issued) were issued"))
+            }
+            let titles = Set(definition.titles.map(\.id))
+            for paper in record.papers {
+                for mark in paper.marks where !mark.title.isEmpty && !titles.contains(mark.title) {
+                    problems.append(.init(.paper(paper.number ?? 0), "'\(mark.title)' is not a title; a paper holds only the names marked for each title"
+                        + (Suggestion.closest(to: mark.title, in: titles).map { "; did you mean '\($0)'?" } ?? "")))
+                }
+            }
             if step.form.isBallot {
                 record.papers = record.papers.map { paper in
                     var paper = paper
@@ -65,6 +79,9 @@ struct RecordCheck {
             problems.append(.init(.title(title), "unknown title '\(title)'" + (Suggestion.closest(to: title, in: knownTitles).map { "; did you mean '\($0)'?" } ?? "")))
         }
         if step.form.isBallot {
+            if record.present == nil, !record.votes.isEmpty {
+                problems.append(.init(.present, "a ballot needs the number of members present (present: or attendees:), to check the quorum and the votes"))
+            }
             if !record.agreed.isEmpty { problems.append(.init(.record, "step '\(step.id)' is a \(step.form.label); record vote totals, not an agreed list")) }
             if record.ballots == nil, !record.votes.isEmpty {
                 warnings.append(.init(.record, "the ballot counts (issued, returned, valid, invalid) are not recorded; the minutes will lack them"))

@@ -53,9 +53,21 @@ struct Eval: ParsableCommand {
     }
 
     /// `1:5: syntax error: …`, then the expression's line and a caret under the column.
+    /// Lines are split on Unicode scalars, as the error counts them, so a Windows line ending (one Character in Swift)
+    /// cannot put the line out of reach.
     static func caret(_ error: SyntaxError, in source: String) -> String {
-        let line = source.split(separator: "\n", omittingEmptySubsequences: false)[error.line - 1]
+        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        var line = lines.indices.contains(error.line - 1) ? String(String.UnicodeScalarView(lines[error.line - 1])) : ""
+        if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
+        // A very long line is shown around the column only.
+        var column = max(0, error.column - 1)
+        let scalars = Array(line.unicodeScalars)
+        if scalars.count > 120 {
+            let start = max(0, column - 60), end = min(scalars.count, column + 40)
+            line = (start > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[start..<end])) + (end < scalars.count ? "…" : "")
+            column = column - start + (start > 0 ? 1 : 0)
+        }
         return "\(error.line):\(error.column): syntax error: \(error.message)\n\(line)\n"
-            + String(repeating: " ", count: error.column - 1) + "^"
+            + String(repeating: " ", count: column) + "^"
     }
 }
