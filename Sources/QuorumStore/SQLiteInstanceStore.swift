@@ -27,8 +27,11 @@ public final class SQLiteInstanceStore: InstanceStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         if exists, !manager.isWritableFile(atPath: path) || !manager.isWritableFile(atPath: folder.path) {
+            // An archive: nothing can change it, so SQLite may read it as immutable, without the WAL files it could not
+            // create beside it.
             configuration.readonly = true
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
+            database = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
             logger.debug("opened store at \(path), read-only")
             return
         }
@@ -137,11 +140,15 @@ public final class SQLiteInstanceStore: InstanceStore {
 
     /// Takes the write lock at the start, so a concurrent writer waits and then sees this one's result.
     private func writeImmediately(_ work: (Database) throws -> Void) throws {
-        try database.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                try work(db)
-                return .commit
+        do {
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try work(db)
+                    return .commit
+                }
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw StoreError.readOnly(path: location ?? "")
         }
     }
 

@@ -166,3 +166,67 @@ extension RefusalTests {
         _ = try service.record(Fixtures.votes(["Ann": 4]), in: id, current: definition)
     }
 }
+
+/// What was recorded about a held meeting is frozen, and no input can be beyond what a body can produce.
+struct FrozenPastAndBoundsTests {
+    let store = MemoryInstanceStore()
+    var service: InstanceService { InstanceService(store: store, actor: "clerk") }
+    let definition = Fixtures.definition()
+
+    @Test func aMigrationMayChangeOnlyStepsNotYetHeld() throws {
+        let id = try service.start(definition).id
+        _ = try service.record(Fixtures.agreed(["Ann", "Bob"]), in: id, current: definition)
+        let movedDiscussion = Fixtures.definition { $0.steps![0].place = "Nhà riêng" }
+        do {
+            _ = try service.migrate(id, to: movedDiscussion, reason: "x")
+            Issue.record("the discussion was held: its place is frozen")
+        } catch EngineError.frozenPast(_, let steps, let changes) {
+            #expect(steps == ["agree"])
+            #expect(changes == [#"  steps[agree].place: (absent) → "Nhà riêng""#])
+        }
+        _ = try service.advance(id, current: definition)
+        let movedVote = Fixtures.definition { $0.steps![1].place = "Hội trường" }
+        #expect(try service.migrate(id, to: movedVote, reason: "the vote moves").count == 1, "a step not yet held may change")
+        _ = try service.record(Fixtures.votes(["Ann": 4, "Bob": 3]), in: id, current: movedVote)
+        _ = try service.advance(id, current: movedVote)
+        #expect(throws: EngineError.frozenPast(instance: id, steps: [], changes: [#"  steps[vote].place: "Hội trường" → (absent)"#])) {
+            try service.migrate(id, to: definition, reason: "after the end")
+        }
+    }
+
+    @Test func votesBeyondTheBodyAndBallotsWithoutAttendanceAreRefused() throws {
+        let id = try service.start(definition).id
+        _ = try service.record(Fixtures.agreed(["Ann", "Bob"]), in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        var record = Fixtures.votes(["Ann": 10_000_000_000_000_000])
+        record.present = nil
+        do {
+            _ = try service.record(record, in: id, current: definition)
+            Issue.record("votes beyond the body are refused")
+        } catch EngineError.invalidRecord(_, let problems) {
+            #expect(problems.map(\.message).contains("'Ann' has 10000000000000000 votes, more than the 4 members of 'Council'"))
+            #expect(problems.map(\.message).contains("a ballot needs the number of members present (present: or attendees:), to check the quorum and the votes"))
+        }
+        var negative = Fixtures.votes(["Ann": 3])
+        negative.ballots = BallotCount(issued: -1, returned: 0, valid: 0, invalid: 0)
+        #expect(throws: EngineError.self) { try service.record(negative, in: id, current: definition) }
+    }
+
+    @Test func papersAreBoundedByThoseWhoCouldVoteAndHoldOnlyTitles() throws {
+        let id = try service.start(definition).id
+        _ = try service.record(Fixtures.agreed(["Ann", "Bob"]), in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        var record = StepRecord(step: "vote", present: 3, ballots: BallotCount(issued: 3, returned: 0, valid: 0, invalid: 0))
+        record.papers = (1...5).map { BallotPaper(number: $0, marks: [TitleList(title: "deputy", names: ["Ann"])]) }
+        record.papers.append(BallotPaper(number: 6, marks: [TitleList(title: "voter", names: ["Nguyễn Văn Cử tri"])]))
+        do {
+            _ = try service.record(record, in: id, current: definition)
+            Issue.record("more papers than people present are refused")
+        } catch EngineError.invalidRecord(_, let problems) {
+            let messages = problems.map(\.message)
+            #expect(messages.contains("6 ballot papers, but only 3 members were present"))
+            #expect(messages.contains("6 ballot papers, but only 3 were issued"))
+            #expect(messages.contains("'voter' is not a title; a paper holds only the names marked for each title"))
+        }
+    }
+}

@@ -64,7 +64,8 @@ struct Demo: ParsableCommand {
             if let second {
                 // The counting committee's second clerk enters the same minutes again.
                 let main = try project.service()
-                let clerk = InstanceService(store: main.store, actor: main.actor + " (nhập lần 2)")
+                var clerk = InstanceService(store: main.store, actor: main.actor + " (nhập lần 2)")
+                clerk.systemUser = main.systemUser
                 try record(second, step: id, entry: 2, service: clerk, state: state, definition: definition)
             }
             if let correction = sample("\(id).correction", in: folder) {
