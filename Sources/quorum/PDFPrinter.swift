@@ -10,7 +10,7 @@ enum PDFPrinter {
                 + "or write --format html and print it to PDF from a browser")
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-\(UUID().uuidString).html")
-        try html.write(to: scratch, atomically: true, encoding: .utf8)
+        try PrivateFile.write(html, to: scratch.path)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let target = URL(fileURLWithPath: output).standardizedFileURL.path
         let process = Process()
@@ -25,6 +25,7 @@ enum PDFPrinter {
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: target) else {
             throw CommandFailure("Chromium could not print the PDF: \(message.split(separator: "\n").last ?? "")")
         }
+        try PrivateFile.restrict(target)
     }
 
     private static func locate(_ name: String) -> String? {

@@ -128,6 +128,52 @@ struct IntegrityEndToEndTests {
         #expect(minutes.contains("chưa được xác thực"))
     }
 
+    @Test func recordsAreWrittenOwnerOnly() throws {
+        defer { quorum.remove() }
+        let previous = umask(0o022)
+        defer { umask(previous) }
+        #expect(try quorum.run("demo", "--store", quorum.store).status == 0)
+        #expect(try quorum.run("report", instance, "--output", "to-trinh.md").status == 0)
+        let manager = FileManager.default
+        #expect(try manager.attributesOfItem(atPath: quorum.path("to-trinh.md"))[.posixPermissions] as? Int == 0o600)
+        #expect(try manager.attributesOfItem(atPath: quorum.path(".quorum/reports/\(instance)"))[.posixPermissions] as? Int == 0o700)
+        #expect(try manager.attributesOfItem(atPath: quorum.path(".quorum/reports/\(instance)/to-trinh.html"))[.posixPermissions] as? Int == 0o600)
+        #expect(try manager.attributesOfItem(atPath: quorum.store)[.posixPermissions] as? Int == 0o600)
+    }
+
+    /// Mutated results files through the real binary: a refusal exits 1 with an error (never a crash), and the store is
+    /// exactly as it was. The seed and count are `QUORUM_FUZZ_SEED` and `QUORUM_FUZZ_COUNT` (a twentieth of it runs here).
+    @Test func refusedResultsLeaveTheStoreAsItWas() throws {
+        defer { quorum.remove() }
+        #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)
+        #expect(try quorum.run("roster", instance, "--file", "samples/pho-chanh-van-phong-2021/roster.csv").status == 0)
+        let seed = ProcessInfo.processInfo.environment["QUORUM_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_211_130
+        let count = max(12, (ProcessInfo.processInfo.environment["QUORUM_FUZZ_COUNT"].flatMap(Int.init) ?? 300) / 20)
+        print("fuzz seed \(seed), \(count) results files through quorum record")
+        var state = seed
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let original = Array(try String(contentsOfFile: quorum.path("samples/pho-chanh-van-phong-2021/buoc-1.yaml"), encoding: .utf8))
+        let noise = Array("\r\n\t \"'[]{},:#&*-9xĐ")
+        for round in 0..<count {
+            var text = original
+            for _ in 0...random(3) {
+                let position = random(text.count)
+                if random(2) == 0 { text.remove(at: position) } else { text.insert(noise[random(noise.count)], at: position) }
+            }
+            try String(text).write(toFile: quorum.path("mutated.yaml"), atomically: true, encoding: .utf8)
+            let before = try quorum.run("history", instance, "--json").output
+            let result = try quorum.run("record", instance, "buoc-1", "--file", "mutated.yaml")
+            #expect(result.status == 0 || result.status == 1, "round \(round): exit \(result.status)")
+            if result.status != 0 {
+                #expect(result.errors.contains("error:"), "round \(round)")
+                #expect(try quorum.run("history", instance, "--json").output == before, "round \(round): a refusal stored something")
+            }
+        }
+    }
+
     @Test func absurdCountsAreRefusedNotOverflowed() throws {
         defer { quorum.remove() }
         #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)

@@ -111,17 +111,17 @@ struct Demo: ParsableCommand {
         let loaded = try project.service().load(instance)
         let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state)
         let folder = project.options.folder(".quorum/reports/\(instance)")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try PrivateFile.folder(folder)
         var written: [String] = []
         for step in loaded.definition.steps where step.form.isBallot {
             guard let minutes = try? VoteCountMinutes.make(source, step: step.id) else { continue }
-            try MarkdownWriter.write(minutes).write(toFile: "\(folder)/bien-ban-kiem-phieu-\(step.id).md", atomically: true, encoding: .utf8)
-            try HTMLWriter.write([minutes]).write(toFile: "\(folder)/bien-ban-kiem-phieu-\(step.id).html", atomically: true, encoding: .utf8)
+            try PrivateFile.write(MarkdownWriter.write(minutes), to: "\(folder)/bien-ban-kiem-phieu-\(step.id).md")
+            try PrivateFile.write(HTMLWriter.write([minutes]), to: "\(folder)/bien-ban-kiem-phieu-\(step.id).html")
             written.append("bien-ban-kiem-phieu-\(step.id)")
         }
         if let submission = try? Submission.make(source, roster: loaded.state.roster) {
-            try submission.map(MarkdownWriter.write).joined(separator: "\n---\n\n").write(toFile: "\(folder)/to-trinh.md", atomically: true, encoding: .utf8)
-            try HTMLWriter.write(submission).write(toFile: "\(folder)/to-trinh.html", atomically: true, encoding: .utf8)
+            try PrivateFile.write(submission.map(MarkdownWriter.write).joined(separator: "\n---\n\n"), to: "\(folder)/to-trinh.md")
+            try PrivateFile.write(HTMLWriter.write(submission), to: "\(folder)/to-trinh.html")
             written.append("to-trinh")
         }
         if !written.isEmpty {

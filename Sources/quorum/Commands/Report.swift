@@ -51,7 +51,7 @@ struct Report: ParsableCommand {
             }
             let text = format == .html ? HTMLWriter.write(documents) : documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n")
             guard let output else { return print(text, terminator: "") }
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
+            try PrivateFile.write(text, to: output)
             Output.line("wrote \(output)")
         }
     }

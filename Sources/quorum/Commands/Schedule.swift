@@ -42,7 +42,7 @@ struct Schedule: ParsableCommand {
             Output.line("\(timetable.meetings.count) meetings, \(timetable.findings.count) warning\(timetable.findings.count == 1 ? "" : "s")")
             if ics {
                 let path = output ?? "lich-hop.ics"
-                try ICalendarWriter.write(timetable.meetings).write(toFile: path, atomically: true, encoding: .utf8)
+                try PrivateFile.write(ICalendarWriter.write(timetable.meetings), to: path)
                 Output.line("wrote \(path)")
             }
         }
