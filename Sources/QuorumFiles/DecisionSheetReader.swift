@@ -2,19 +2,7 @@ import QuorumCore
 
 /// A body's decision written in a file, title by title: `TITLE: { choose: [names], reason: … }`.
 public struct DecisionSheet: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public let title: String
-        public let chosen: [String]
-        public let reason: String?
-
-        public init(title: String, chosen: [String], reason: String?) {
-            self.title = title
-            self.chosen = chosen
-            self.reason = reason
-        }
-    }
-
-    public let entries: [Entry]
+    public let entries: [BodyDecision]
 
     public static func read(_ file: String) throws(InputError) -> DecisionSheet {
         var problems: [LocatedDiagnostic] = []
@@ -26,7 +14,7 @@ public struct DecisionSheet: Sendable {
         let problems = ShapeChecker.check(tree, against: FormatShapes.decision)
         guard !problems.hasErrors else { throw InputError(diagnostics: problems) }
         return DecisionSheet(entries: (tree.entries ?? []).map { entry in
-            Entry(title: entry.key, chosen: (entry.value["choose"]?.items ?? []).compactMap(\.string).map(ResultSheet.normalizedName),
+            BodyDecision(title: entry.key, chosen: (entry.value["choose"]?.items ?? []).compactMap(\.string).map(ResultSheet.normalizedName),
                   reason: entry.value["reason"]?.string.map(ResultSheetReader.trimmed))
         })
     }

@@ -23,7 +23,7 @@ public enum ScenarioReader {
             let decisions = try item["decision"].map { tree throws(InputError) in try DecisionSheet.read(tree).entries } ?? []
             steps.append(Scenario.Step(step: step, results: try ResultSheetReader.read(results, file: file, step: step).record,
                                        secondEntry: try sheet("second-entry"), runOff: try sheet("run-off"),
-                                       decisions: decisions.map { ($0.title, $0.chosen, $0.reason) }))
+                                       decisions: decisions))
         }
         let added = tree["expect"]?["added"]?.entries.map { entries in
             Dictionary(uniqueKeysWithValues: entries.map { ($0.key, ($0.value.items ?? []).compactMap(\.string).map(ResultSheet.normalizedName)) })

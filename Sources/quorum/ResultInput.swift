@@ -1,22 +1,35 @@
+import ArgumentParser
 import QuorumCore
 import QuorumFiles
 
 /// A meeting's results as `record` and `correct` take them: a results file, with counts given on the command line
 /// taking precedence. Counts are parsed within bounds, so an absurd number is an error, never an overflow.
-struct ResultInput {
-    let file: String?
-    let step: String
-    let present: Int?
-    let ballots: String?
-    let issued: Int?
-    let entry: Int?
-    let runOff: Bool
-    let note: String?
+struct ResultInput: ParsableArguments {
+    @Option(help: "Results file (.yaml, .yml or .csv).")
+    var file: String?
+
+    @Option(help: "Members present (overrides the file).")
+    var present: Int?
+
+    @Option(help: "Ballot counts ISSUED,RETURNED,VALID,INVALID, as in the minutes (overrides the file).")
+    var ballots: String?
+
+    @Option(help: "Ballots issued, for papers entered one by one.")
+    var issued: Int?
+
+    @Option(help: "1 or 2, for steps whose results are entered twice by different people.")
+    var entry: Int?
+
+    @Flag(help: "These are the results of a run-off among the candidates tied for the last place.")
+    var runOff = false
+
+    /// What the results are, for the messages.
+    var what: String { runOff ? "run-off results" : entry.map { "entry \($0) of the results" } ?? "results" }
 
     /// The most a count may be: far beyond any body, far below any overflow.
     static let maximumCount = 1_000_000
 
-    func read() throws -> (StepRecord, ResultSheet?) {
+    func read(step: String, note: String? = nil) throws -> (StepRecord, ResultSheet?) {
         guard file != nil || present != nil else {
             throw CommandFailure("nothing to record; give --file RESULTS and/or --present N")
         }

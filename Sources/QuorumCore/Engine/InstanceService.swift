@@ -219,19 +219,6 @@ public struct InstanceService: Sendable {
         return stored
     }
 
-    /// A body's decision for one title.
-    public struct BodyDecision: Sendable {
-        public let title: String
-        public let chosen: [String]
-        public let reason: String?
-
-        public init(title: String, chosen: [String], reason: String?) {
-            self.title = title
-            self.chosen = chosen
-            self.reason = reason
-        }
-    }
-
     /// Records the body's decisions at the current step, title by title, all or none: on candidates tied for the last
     /// places, when the selection rule allows a decision; or the list taken on, at a step whose list the body decides.
     public func decide(_ decisions: [BodyDecision], in id: String, current: WorkflowDefinition) throws -> [EventPayload] {

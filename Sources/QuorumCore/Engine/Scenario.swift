@@ -9,10 +9,10 @@ public struct Scenario: Sendable {
         /// A run-off's results, used when the step stops on a tie.
         public let runOff: StepRecord?
         /// The body's decisions per title: who goes on (at a step whose list it decides) or how a tie is settled.
-        public let decisions: [(title: String, chosen: [String], reason: String?)]
+        public let decisions: [BodyDecision]
 
         public init(step: String, results: StepRecord, secondEntry: StepRecord? = nil, runOff: StepRecord? = nil,
-                    decisions: [(title: String, chosen: [String], reason: String?)] = []) {
+                    decisions: [BodyDecision] = []) {
             self.step = step
             self.results = results
             self.secondEntry = secondEntry
@@ -81,8 +81,7 @@ public enum ScenarioRunner {
                         outcome.notes += try secondClerk.record(second, in: state.id, current: definition).map(\.message)
                     }
                     if !step.decisions.isEmpty {
-                        _ = try clerk.decide(step.decisions.map { InstanceService.BodyDecision(title: $0.title, chosen: $0.chosen, reason: $0.reason) },
-                                             in: state.id, current: definition)
+                        _ = try clerk.decide(step.decisions, in: state.id, current: definition)
                     }
                     let decision: StepDecision
                     do {

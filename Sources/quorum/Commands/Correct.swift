@@ -19,23 +19,7 @@ struct Correct: ParsableCommand {
     @Argument(help: "Step id: the current step, or one already decided.")
     var step: String
 
-    @Option(help: "The corrected results file (.yaml, .yml or .csv).")
-    var file: String?
-
-    @Option(help: "Members present (overrides the file).")
-    var present: Int?
-
-    @Option(help: "Ballot counts ISSUED,RETURNED,VALID,INVALID (overrides the file).")
-    var ballots: String?
-
-    @Option(help: "Ballots issued, for papers entered one by one.")
-    var issued: Int?
-
-    @Option(help: "1 or 2: which entry of a double entry is corrected.")
-    var entry: Int?
-
-    @Flag(help: "The corrected results are those of a run-off.")
-    var runOff = false
+    @OptionGroup var results: ResultInput
 
     @Option(help: "Why the results are corrected, for the record.")
     var reason: String
@@ -44,15 +28,14 @@ struct Correct: ParsableCommand {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let (record, sheet) = try ResultInput(file: file, step: step, present: present, ballots: ballots, issued: issued,
-                                                  entry: entry, runOff: runOff, note: nil).read()
+            let (record, sheet) = try results.read(step: step)
             let service = try project.service()
             let before = try service.load(instance).state.currentStep
             let (previous, warnings) = try ResultInput.located(sheet) { try service.correct(record, in: instance, reason: reason, current: definition) }
             ResultInput.show(warnings, from: sheet)
             let loaded = try service.load(instance)
             let changes = previous.differences(from: loaded.state.results[step]?.record ?? record)
-            Output.line("corrected the results of step '\(step)' of \(instance): \(reason)")
+            Output.line("corrected the \(results.what) of step '\(step)' of \(instance): \(reason)")
             changes.forEach { Output.line("  \($0.describe(label: loaded.directory.label, first: "was", second: "now"))") }
             if before != step { Output.line("the instance is back at step '\(step)'; it and every later step are decided again") }
             Output.line("next: quorum advance \(instance)")

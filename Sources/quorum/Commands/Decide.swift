@@ -32,19 +32,18 @@ struct Decide: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
-            var entries: [DecisionSheet.Entry] = []
+            var entries: [BodyDecision] = []
             if let file {
                 entries = try DecisionSheet.read(file).entries
             } else if let title, let choose {
                 let chosen = choose.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                entries = [DecisionSheet.Entry(title: title, chosen: chosen, reason: reason)]
+                entries = [BodyDecision(title: title, chosen: chosen, reason: reason)]
             } else {
                 throw CommandFailure("give --title and --choose (with --reason), or --file DECISION.yaml")
             }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let payloads = try project.service().decide(entries.map { InstanceService.BodyDecision(title: $0.title, chosen: $0.chosen, reason: $0.reason) },
-                                                        in: instance, current: definition)
+            let payloads = try project.service().decide(entries, in: instance, current: definition)
             let directory = try project.service().load(instance).directory
             for payload in payloads {
                 let (title, names): (String, [String]) = switch payload {

@@ -80,8 +80,7 @@ struct Demo: ParsableCommand {
             }
             if let decisionFile = sample("\(id).decision", in: folder) {
                 let entries = try DecisionSheet.read(decisionFile).entries
-                _ = try project.service().decide(entries.map { InstanceService.BodyDecision(title: $0.title, chosen: $0.chosen, reason: $0.reason) },
-                                                 in: state.id, current: definition)
+                _ = try project.service().decide(entries, in: state.id, current: definition)
                 Output.line("   recorded the decision of the body from \(decisionFile)")
             }
             let decision: StepDecision, next: InstanceState

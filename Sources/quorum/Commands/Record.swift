@@ -20,23 +20,7 @@ struct Record: ParsableCommand {
     @Argument(help: "Step id; must be the current step.")
     var step: String
 
-    @Option(help: "Results file (.yaml, .yml or .csv).")
-    var file: String?
-
-    @Option(help: "Members present (overrides the file).")
-    var present: Int?
-
-    @Option(help: "Ballot counts ISSUED,RETURNED,VALID,INVALID, as in the minutes (overrides the file).")
-    var ballots: String?
-
-    @Option(help: "Ballots issued, for papers entered one by one.")
-    var issued: Int?
-
-    @Option(help: "1 or 2, for steps whose results are entered twice by different people.")
-    var entry: Int?
-
-    @Flag(help: "These are the results of a run-off among candidates tied for the last place.")
-    var runOff = false
+    @OptionGroup var results: ResultInput
 
     @Option(help: "A note for the record (overrides the file).")
     var note: String?
@@ -48,14 +32,12 @@ struct Record: ParsableCommand {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let (record, sheet) = try ResultInput(file: file, step: step, present: present, ballots: ballots, issued: issued,
-                                                  entry: entry, runOff: runOff, note: note).read()
+            let (record, sheet) = try results.read(step: step, note: note)
             var input = record
             input.outOfOrder = outOfOrder ?? input.outOfOrder
             let warnings = try ResultInput.located(sheet) { try project.service().record(input, in: instance, current: definition) }
             ResultInput.show(warnings, from: sheet)
-            let what = runOff ? "run-off results" : entry.map { "entry \($0) of the results" } ?? "results"
-            Output.line("recorded \(what) for step '\(step)' of \(instance)\(sheet.map { " from \($0.file)" } ?? "")")
+            Output.line("recorded \(results.what) for step '\(step)' of \(instance)\(sheet.map { " from \($0.file)" } ?? "")")
             Output.line("next: quorum advance \(instance)")
         }
     }
