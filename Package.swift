@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "QuorumCEL"),
@@ -39,7 +40,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "QuorumReports", dependencies: ["QuorumCore", "QuorumRules"]),
+        .target(name: "QuorumReports", dependencies: ["QuorumCore", "QuorumRules", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "QuorumStore",
             dependencies: [
@@ -65,7 +66,7 @@ let package = Package(
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumCEL", "QuorumCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore"]),
+        .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore", "QuorumFiles"], exclude: ["Fixtures"]),
         .testTarget(
             name: "QuorumStoreTests",
             dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift")],

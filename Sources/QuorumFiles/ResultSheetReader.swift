@@ -81,6 +81,12 @@ public enum ResultSheetReader {
             }
         }
         record.outOfOrder = tree["out-of-order"]?.string.map(trimmed)
+        record.chair = tree["chair"]?.string.map(ResultSheet.normalizedName)
+        record.secretary = tree["secretary"]?.string.map(ResultSheet.normalizedName)
+        record.committee = tree["committee"]?.items?.map { CommitteeMember(person: ResultSheet.normalizedName($0["person"]?.string ?? ""), role: $0["role"]?.string) }
+        record.absent = tree["absent"]?.items?.map { Absence(person: ResultSheet.normalizedName($0["person"]?.string ?? ""), reason: $0["reason"]?.string) }
+        record.startedAt = tree["started"]?.string
+        record.endedAt = tree["ended"]?.string
         record.note = record.note.map(trimmed)
         return ResultSheet(record: record, file: file, locations: locations)
     }

@@ -14,13 +14,14 @@ public enum MarkdownWriter {
                     lines += rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
                     lines.append("")
                 case .note(let text): lines += ["<sub>\(text)</sub>", ""]
-                case .diagram(let source): lines += ["```mermaid", source.trimmingCharacters(in: .newlines), "```", ""]
                 case .pageBreak: lines += ["---", ""]
                 }
             }
         }
-        let left = [document.parentOrganization, "**\(document.organization)**", document.number].compactMap { $0 }
-        let right = ["**\(OfficialDocument.motto)**", "**\(OfficialDocument.mottoLine)**", "*\(document.dateline)*"]
+        var left = Array(document.issuer.dropLast())
+        if let last = document.issuer.last { left.append("**\(last)**") }
+        left += [document.format == .party ? "*" : "", document.number] + (document.confidential ? ["**MẬT**"] : [])
+        let right = document.nationalLines.map { "**\($0)**" } + ["", "*\(document.dateline)*"]
         lines.append("| | |")
         lines.append("|:---:|:---:|")
         for index in 0..<max(left.count, right.count) {
@@ -34,7 +35,7 @@ public enum MarkdownWriter {
             lines += ["*Nơi nhận:*"] + document.recipients.map { "- \($0)" } + [""]
         }
         if !document.signatures.isEmpty {
-            lines.append("| " + document.signatures.map { "**\($0.role)**" }.joined(separator: " | ") + " |")
+            lines.append("| " + document.signatures.map { ($0.capacity.map { "**\($0)**<br>" } ?? "") + "**\($0.role)**" }.joined(separator: " | ") + " |")
             lines.append("|" + document.signatures.map { _ in ":---:" }.joined(separator: "|") + "|")
             lines.append("| " + document.signatures.map { _ in "*(Ký, ghi rõ họ tên)*" }.joined(separator: " | ") + " |")
             lines.append("| " + document.signatures.map { _ in "<br><br><br>" }.joined(separator: " | ") + " |")

@@ -8,12 +8,15 @@ public struct ReportSource: Sendable {
     public let events: [Event]
     public let state: InstanceState
     let directory: PersonDirectory
+    /// The layout of the records: the definition's, unless the command asks for the other.
+    public let format: RecordFormat
 
-    public init(instance: String, definition: WorkflowDefinition, events: [Event], state: InstanceState) {
+    public init(instance: String, definition: WorkflowDefinition, events: [Event], state: InstanceState, format: RecordFormat? = nil) {
         self.instance = instance
         self.definition = definition
         self.events = events
         self.state = state
+        self.format = format ?? definition.letterhead.format ?? .state
         directory = PersonDirectory(definition: definition, roster: state.roster)
     }
 
@@ -30,7 +33,7 @@ public struct ReportSource: Sendable {
     }
 
     func meeting(_ stepID: String) -> Meeting? {
-        guard let step = definition.step(stepID),
+        guard let step = definition.step(stepID), state.decisions.contains(where: { $0.step == stepID && $0.outcome == .decided }),
               let index = events.lastIndex(where: { if case .advanced(let decision) = $0.payload { decision.step == stepID } else { false } }),
               case .advanced(let decision) = events[index].payload else { return nil }
         let records = events[..<index].compactMap { event -> StepRecord? in
@@ -56,6 +59,87 @@ public struct ReportSource: Sendable {
 
     func dateline(_ date: String?) -> String {
         "\(letterhead.location ?? "……"), \(date.map(VietnameseFormat.longDate) ?? "ngày … tháng … năm …")"
+    }
+
+    /// A record of this unit in the source's format: header, number with the document kind (`TTr`, `BB`, `QĐ`, `KH`),
+    /// place and date.
+    func document(kind: String, title: String, subtitle: String?, date: String?, blocks: [OfficialDocument.Block],
+                  signatures: [OfficialDocument.Signature], recipients: [String] = []) -> OfficialDocument {
+        let issuer: [String]
+        let number: String
+        switch format {
+        case .state:
+            issuer = [letterhead.parentOrganization?.uppercased(), organization.uppercased()].compactMap { $0 }
+            number = "Số: ……/\(kind)" + (letterhead.abbreviation.map { "-\($0)" } ?? "")
+        case .party:
+            issuer = [letterhead.partyCommittee, letterhead.partyOrganization ?? organization.uppercased()].compactMap { $0 }
+            number = "Số …-\(kind)" + (letterhead.partyAbbreviation.map { "/\($0)" } ?? "")
+        }
+        return OfficialDocument(format: format, issuer: issuer, number: number, dateline: dateline(date),
+                                confidential: letterhead.confidential ?? false, title: title, subtitle: subtitle, blocks: blocks,
+                                signatures: signatures, recipients: recipients)
+    }
+
+    /// "Nơi nhận": the addressee, the definition's recipients, and the archive line.
+    func recipients(addressed: Bool) -> [String] {
+        (addressed ? ["Như trên;"] : []) + (letterhead.recipients ?? []).map { $0.hasSuffix(";") ? $0 : $0 + ";" }
+            + ["Lưu: \((letterhead.archive ?? ["VT"]).joined(separator: ", "))."]
+    }
+
+    /// The signer of the unit's documents: the capacity line in the Party format ("T/M ĐẢNG ỦY").
+    var signer: OfficialDocument.Signature {
+        guard format == .party else {
+            return OfficialDocument.Signature(role: letterhead.signerTitle ?? "THỦ TRƯỞNG CƠ QUAN", name: letterhead.signerName)
+        }
+        let body = (letterhead.partyOrganization ?? "").split(separator: " ").prefix(2).joined(separator: " ")
+        return OfficialDocument.Signature(capacity: "T/M \(body)", role: letterhead.partySignerTitle ?? "BÍ THƯ",
+                                          name: letterhead.partySignerName ?? letterhead.signerName)
+    }
+
+    /// The people who sign a meeting's minutes: the chair, then the secretary; for a vote count, the committee's head.
+    func minuteSignatures(_ record: StepRecord?, counting: Bool) -> [OfficialDocument.Signature] {
+        let chair = record?.chair ?? letterhead.chair
+        var signatures = [OfficialDocument.Signature(role: "CHỦ TRÌ HỘI NGHỊ", name: chair.map(name))]
+        if counting {
+            let head = record?.committee?.first { ($0.role ?? "").lowercased().contains("trưởng") } ?? record?.committee?.first
+            signatures.append(.init(role: "TRƯỞNG BAN KIỂM PHIẾU", name: head.map { name(of: $0.person) }))
+        }
+        signatures.append(.init(role: "THƯ KÝ", name: record?.secretary.map(name)))
+        return signatures
+    }
+
+    /// When the meeting was planned (or moved to), and when it opened and closed, as the minutes write it.
+    func when(_ meeting: Meeting) -> String {
+        let meets = meeting.rescheduled?.meets ?? meeting.step.meets
+        var text = meets.map { VietnameseFormat.meeting($0) } ?? "Vào lúc …"
+        if let start = meeting.record?.startedAt, let meets {
+            text = "Vào lúc \(VietnameseFormat.time(start)), \(VietnameseFormat.weekday(meets.date)), ngày \(VietnameseFormat.shortDate(meets.date))"
+        }
+        return text
+    }
+
+    /// Who attended and who did not, with reasons.
+    func attendance(_ meeting: Meeting) -> [OfficialDocument.Block] {
+        let body = definition.body(meeting.step.body)
+        let record = meeting.record
+        var attendance = "Thành phần: \(body?.name ?? meeting.step.body); tổng số thành viên: \(body?.totalMembers ?? 0)"
+        if let summoned = record?.summoned { attendance += "; triệu tập: \(summoned)" }
+        if let present = record?.present { attendance += "; có mặt: \(present)" }
+        if let present = record?.present, let total = body?.totalMembers { attendance += "; vắng mặt: \(max(0, total - present))" }
+        var blocks: [OfficialDocument.Block] = [.paragraph(attendance + ".")]
+        if let names = record?.attendees, !names.isEmpty { blocks.append(.paragraph("Có mặt: " + names.map(name).joined(separator: ", ") + ".")) }
+        if let absent = record?.absent, !absent.isEmpty {
+            blocks.append(.paragraph("Vắng mặt: " + absent.map { "\(name(of: $0.person))" + ($0.reason.map { " (\($0))" } ?? " (không rõ lý do)") }
+                .joined(separator: "; ") + "."))
+        }
+        if let chair = record?.chair ?? letterhead.chair { blocks.append(.paragraph("Chủ trì: \(name(of: chair)).")) }
+        if let secretary = record?.secretary { blocks.append(.paragraph("Thư ký: \(name(of: secretary)).")) }
+        return blocks
+    }
+
+    /// `Hội nghị kết thúc lúc 15 giờ 10 phút.`, when the minutes record it.
+    func closing(_ meeting: Meeting) -> [OfficialDocument.Block] {
+        meeting.record?.endedAt.map { [.paragraph("Hội nghị kết thúc lúc \(VietnameseFormat.time($0)) cùng ngày.")] } ?? []
     }
 
     /// A person's name as the records print it: with the birth year when someone else has the same name.

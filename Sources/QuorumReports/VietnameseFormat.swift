@@ -5,11 +5,14 @@ import QuorumCore
 public enum VietnameseFormat {
     static let weekdays = ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"]
 
-    /// `ngày 18 tháng 3 năm 2021`, from `2021-03-18`.
+    /// `ngày 18 tháng 3 năm 2021`, from `2021-03-18`. As Decree 30/2020/NĐ-CP asks, a day below 10 and the months
+    /// January and February take a leading zero: `ngày 05 tháng 01 năm 2023`.
     public static func longDate(_ iso: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return iso }
-        return "ngày \(parts[2]) tháng \(parts[1]) năm \(parts[0])"
+        let day = parts[2] < 10 ? "0\(parts[2])" : "\(parts[2])"
+        let month = parts[1] <= 2 ? "0\(parts[1])" : "\(parts[1])"
+        return "ngày \(day) tháng \(month) năm \(parts[0])"
     }
 
     /// `18/3/2021`.

@@ -4,6 +4,8 @@ import Foundation
 enum PDFPrinter {
     static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
+    static var isAvailable: Bool { browsers.lazy.compactMap(locate).first != nil }
+
     static func print(_ html: String, to output: String) throws {
         guard let browser = browsers.lazy.compactMap(locate).first else {
             throw CommandFailure("PDF needs headless Chromium, which is not installed; install it (apt-get install chromium) "

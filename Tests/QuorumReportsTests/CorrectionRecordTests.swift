@@ -54,10 +54,10 @@ struct CorrectionRecordTests {
     }
 
     @Test func theSubmissionCarriesTheReviewAndTheCorrection() throws {
-        let text = MarkdownWriter.write(try Submission.make(try Self.finished(), roster: nil)[0])
-        #expect(text.contains("Giữ quy hoạch: 1 đồng chí"))
-        #expect(text.contains("Đưa ra khỏi quy hoạch: 1 đồng chí"))
-        #expect(text.contains("| 1 | Trần Thị B | Phó Chánh Văn phòng | Đã được bổ nhiệm Chánh Văn phòng |"))
+        let text = MarkdownWriter.write(try Submission.make(try Self.finished())[0])
+        #expect(text.contains("giữ quy hoạch 1 đồng chí (Phụ lục I)"))
+        #expect(text.contains("đưa ra khỏi quy hoạch 1 đồng chí (Phụ lục III)"))
+        #expect(text.contains("| 1 | Trần Thị B |  |  | Phó Chánh Văn phòng | Đã được bổ nhiệm Chánh Văn phòng |"))
         #expect(text.contains("| 1 | Đỗ Văn K |"))
         #expect(text.contains("đính chính kết quả Bước 2"))
     }

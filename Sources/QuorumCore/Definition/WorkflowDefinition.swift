@@ -15,7 +15,7 @@ public struct WorkflowDefinition: Codable, Sendable, Equatable {
     public let year: Int?
     public let note: String?
     /// The issuing body and signer of the official documents.
-    public let letterhead: Letterhead
+    public var letterhead: Letterhead
     /// Standards every candidate must meet, for every title.
     public let eligibility: [ExpressionRule]
     /// Targets for the make-up of each title's final list.
@@ -81,6 +81,59 @@ public struct Letterhead: Codable, Sendable, Equatable {
     public let location: String?
     public let signerTitle: String?
     public let signerName: String?
+    /// How the records are laid out: the State format (Decree 30/2020/NĐ-CP) or the Party format (Guidance 36-HD/VPTW).
+    public var format: RecordFormat?
+    /// The issuing body's abbreviation in document symbols: `Số: …/TTr-VP`.
+    public var abbreviation: String?
+    /// Party format: the superior Party body and the issuing one, and its abbreviation (`Số …-TTr/ĐU`).
+    public var partyCommittee: String?
+    public var partyOrganization: String?
+    public var partyAbbreviation: String?
+    /// "Nơi nhận" lines beyond the addressee, and who keeps the archive copies ("Lưu: VT, HCTC.").
+    public var recipients: [String]?
+    public var archive: [String]?
+    /// Print "MẬT" on every record.
+    public var confidential: Bool?
+    /// Who chairs the meetings and signs their minutes (a person id), when the results do not say.
+    public var chair: String?
+    /// The Party format's signer: their title (BÍ THƯ) and name.
+    public var partySignerTitle: String?
+    public var partySignerName: String?
+    /// The prose of the plan document, which the definitions cannot derive: its basis, purpose, requirements, who
+    /// carries it out, and its closing and recipients.
+    public var plan: PlanText?
+
+    public init(organization: String?, parentOrganization: String?, location: String?, signerTitle: String?, signerName: String?) {
+        self.organization = organization
+        self.parentOrganization = parentOrganization
+        self.location = location
+        self.signerTitle = signerTitle
+        self.signerName = signerName
+    }
+}
+
+/// The words of a unit's plan document that are not facts of its procedure.
+public struct PlanText: Codable, Sendable, Equatable {
+    public var title: String?
+    /// "Thực hiện Kế hoạch số 167-KH/TU …": what the plan carries out.
+    public var basis: String?
+    public var purpose: String?
+    public var requirements: [String]?
+    /// Who prepares the work ("Phòng Hành chính - Tổ chức tham mưu").
+    public var executor: String?
+    public var closing: [String]?
+    public var recipients: [String]?
+    public var archive: String?
+
+    public init() {}
+}
+
+/// The two layouts of official records.
+public enum RecordFormat: String, Codable, Sendable, CaseIterable {
+    /// Decree 30/2020/NĐ-CP on administrative documents.
+    case state
+    /// Guidance 36-HD/VPTW on Party documents.
+    case party
 }
 
 public struct Person: Codable, Sendable, Equatable {

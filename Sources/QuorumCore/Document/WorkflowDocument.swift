@@ -22,6 +22,7 @@ public struct WorkflowDocument: Codable, Sendable, Equatable {
     public var parentOrganization: String?
     public var location: String?
     public var signer: SignerDocument?
+    public var records: RecordsDocument?
     public var people: [PersonDocument]?
     public var bodies: [BodyDocument]?
     public var titles: [TitleDocument]?
@@ -31,10 +32,33 @@ public struct WorkflowDocument: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, version, abstract, extends, basis, rules, term, cycle, year, eligibility, structure, authority, timezone, note
-        case organization, location, signer, people, bodies, titles, steps
+        case organization, location, signer, people, bodies, titles, steps, records
         case parentOrganization = "parent-organization"
         case termStart = "term-start"
         case termEnd = "term-end"
+    }
+}
+
+/// How the official records are laid out and addressed.
+public struct RecordsDocument: Codable, Sendable, Equatable {
+    public var format: String?
+    public var abbreviation: String?
+    public var partyCommittee: String?
+    public var partyOrganization: String?
+    public var partyAbbreviation: String?
+    public var recipients: [String]?
+    public var archive: [String]?
+    public var confidential: Bool?
+    public var chair: String?
+    public var partySigner: SignerDocument?
+    public var plan: PlanText?
+
+    enum CodingKeys: String, CodingKey {
+        case format, abbreviation, recipients, archive, confidential, chair, plan
+        case partySigner = "party-signer"
+        case partyCommittee = "party-committee"
+        case partyOrganization = "party-organization"
+        case partyAbbreviation = "party-abbreviation"
     }
 }
 

@@ -96,6 +96,7 @@ struct RecordCheck {
             record.agreed = checkAgreed(record, problems: &problems)
         }
         record.review = checkReview(record, step: step, problems: &problems)
+        checkMeeting(&record, body: body, problems: &problems)
         guard problems.isEmpty else { throw .invalidRecord(step: step.id, problems: problems) }
         return (record, warnings)
     }
@@ -220,6 +221,37 @@ struct RecordCheck {
                                       "'\(directory.label(key))' is already kept in the plan for '\(title.id)'; list only people to add"))
             }
             return TitleList(title: entry.title, names: keys)
+        }
+    }
+
+    /// Who chaired, kept the minutes, counted and stayed away, resolved to people; absentees are members, and the
+    /// meeting's times are times of day, the end after the start.
+    private func checkMeeting(_ record: inout StepRecord, body: Body, problems: inout [RecordProblem]) {
+        record.chair = record.chair.flatMap { resolve($0, subject: .record, problems: &problems) }
+        record.secretary = record.secretary.flatMap { resolve($0, subject: .record, problems: &problems) }
+        record.committee = record.committee?.compactMap { member in
+            resolve(member.person, subject: .record, problems: &problems).map { CommitteeMember(person: $0, role: member.role) }
+        }
+        let members = Set(body.members.map(\.person))
+        record.absent = record.absent?.compactMap { absence in
+            guard let key = resolve(absence.person, subject: .present, problems: &problems) else { return nil }
+            if body.unnamedCount == 0, !members.contains(key) {
+                problems.append(.init(.present, "'\(directory.label(key))' is listed as absent but is not a member of '\(body.name)'"))
+            }
+            if record.attendees.contains(key) { problems.append(.init(.present, "'\(directory.label(key))' is listed both as present and as absent")) }
+            return Absence(person: key, reason: absence.reason)
+        }
+        func minutes(_ time: String?) -> Int? {
+            guard let time else { return nil }
+            let parts = time.split(separator: ":").compactMap { Int($0) }
+            guard parts.count == 2, (0...23).contains(parts[0]), (0...59).contains(parts[1]) else {
+                problems.append(.init(.record, "'\(time)' is not a time of day; write it HH:MM, e.g. 14:00"))
+                return nil
+            }
+            return parts[0] * 60 + parts[1]
+        }
+        if let start = minutes(record.startedAt), let end = minutes(record.endedAt), end < start {
+            problems.append(.init(.record, "the meeting ends (\(record.endedAt!)) before it starts (\(record.startedAt!))"))
         }
     }
 

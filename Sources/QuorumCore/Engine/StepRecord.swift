@@ -32,6 +32,16 @@ public struct StepRecord: Codable, Sendable, Equatable {
     public var outOfOrder: String?
     /// The account of the machine the results were entered from, beside the typed actor label.
     public var enteredBy: String?
+    /// Who chaired the meeting and who kept its minutes (person keys), for the signatures.
+    public var chair: String?
+    public var secretary: String?
+    /// The vote-counting committee ("tổ kiểm phiếu"): members and their roles.
+    public var committee: [CommitteeMember]?
+    /// Members who did not attend, with their reasons when given.
+    public var absent: [Absence]?
+    /// When the meeting opened and closed (`HH:mm`).
+    public var startedAt: String?
+    public var endedAt: String?
 
     public init(step: String, attempt: Int = 1, present: Int? = nil, ballots: BallotCount? = nil, papers: [BallotPaper] = [],
                 entry: Int? = nil, runOff: Bool = false, votes: [TitleVotes] = [], agreed: [TitleList] = [], note: String? = nil,
@@ -73,6 +83,26 @@ public struct CandidateVotes: Codable, Sendable, Equatable {
     public init(name: String, votes: Int) {
         self.name = name
         self.votes = votes
+    }
+}
+
+public struct CommitteeMember: Codable, Sendable, Equatable {
+    public var person: String
+    public var role: String?
+
+    public init(person: String, role: String?) {
+        self.person = person
+        self.role = role
+    }
+}
+
+public struct Absence: Codable, Sendable, Equatable {
+    public var person: String
+    public var reason: String?
+
+    public init(person: String, reason: String?) {
+        self.person = person
+        self.reason = reason
     }
 }
 

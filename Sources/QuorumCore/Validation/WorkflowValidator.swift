@@ -76,11 +76,38 @@ struct WorkflowValidation {
                                                          signerName: document.signer?.name),
                                   eligibility: eligibility, structure: structure,
                                   people: people, bodies: bodies, titles: titles, steps: steps)
+        definition.letterhead = letterhead()
         definition.termStart = document.termStart
         definition.termEnd = document.termEnd
         definition.titlesPerPerson = ruleSet?.titlesPerPerson
         definition.retirement = ruleSet.map { $0.retirement.isEmpty ? nil : $0.retirement } ?? nil
         return definition
+    }
+
+    /// The letterhead with how the records are laid out and addressed.
+    private mutating func letterhead() -> Letterhead {
+        var letterhead = Letterhead(organization: document.organization, parentOrganization: document.parentOrganization,
+                                    location: document.location, signerTitle: document.signer?.title, signerName: document.signer?.name)
+        guard let records = document.records else { return letterhead }
+        if let format = records.format {
+            letterhead.format = problems.enumValue(RecordFormat.self, format, at: .root.key("records").key("format"), what: "record format")
+        }
+        if letterhead.format == .party, records.partyOrganization == nil {
+            problems.error(at: .root.key("records"), "the Party format needs 'party-organization': the Party body that issues the records")
+        }
+        if let chair = records.chair { _ = checkPerson(chair, at: .root.key("records").key("chair")) }
+        letterhead.abbreviation = records.abbreviation
+        letterhead.partyCommittee = records.partyCommittee
+        letterhead.partyOrganization = records.partyOrganization
+        letterhead.partyAbbreviation = records.partyAbbreviation
+        letterhead.recipients = records.recipients
+        letterhead.archive = records.archive
+        letterhead.confidential = records.confidential
+        letterhead.chair = records.chair
+        letterhead.partySignerTitle = records.partySigner?.title
+        letterhead.partySignerName = records.partySigner?.name
+        letterhead.plan = records.plan
+        return letterhead
     }
 
     /// A title may not hold more people than the rule set's selection rules allow.

@@ -105,27 +105,25 @@ struct Demo: ParsableCommand {
         Output.line()
     }
 
-    /// The official records of a finished instance, in Markdown and HTML, under .quorum/reports/INSTANCE/.
+    /// Every official record of a finished instance, in both layouts (state and party) and in every format: Markdown,
+    /// HTML, Word, and PDF when headless Chromium is installed, under .quorum/reports/INSTANCE/STYLE/.
     private func writeRecords(_ instance: String, project: Project) throws {
         let loaded = try project.service().load(instance)
-        let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state)
-        let folder = project.options.folder(".quorum/reports/\(instance)")
-        try PrivateFile.folder(folder)
-        var written: [String] = []
-        for step in loaded.definition.steps where step.form.isBallot {
-            guard let minutes = try? VoteCountMinutes.make(source, step: step.id) else { continue }
-            try PrivateFile.write(MarkdownWriter.write(minutes), to: "\(folder)/bien-ban-kiem-phieu-\(step.id).md")
-            try PrivateFile.write(HTMLWriter.write([minutes]), to: "\(folder)/bien-ban-kiem-phieu-\(step.id).html")
-            written.append("bien-ban-kiem-phieu-\(step.id)")
+        let formats: [Report.Format] = PDFPrinter.isAvailable ? [.md, .html, .docx, .pdf] : [.md, .html, .docx]
+        var names: [String] = []
+        for style in RecordFormat.allCases {
+            let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state, format: style)
+            let folder = project.options.folder(".quorum/reports/\(instance)/\(style.rawValue)")
+            try PrivateFile.folder(folder)
+            let records = RecordSet.make(source)
+            for record in records {
+                for format in formats { try Report.write(record.documents, as: format, to: "\(folder)/\(record.name).\(format.rawValue)") }
+            }
+            names = records.map(\.name)
         }
-        if let submission = try? Submission.make(source, roster: loaded.state.roster) {
-            try PrivateFile.write(submission.map(MarkdownWriter.write).joined(separator: "\n---\n\n"), to: "\(folder)/to-trinh.md")
-            try PrivateFile.write(HTMLWriter.write(submission), to: "\(folder)/to-trinh.html")
-            written.append("to-trinh")
-        }
-        if !written.isEmpty {
-            Output.line("Official records (.md and .html) in \(folder)/: \(written.joined(separator: ", "))")
-        }
+        Output.line("Official records (\(formats.map(\.rawValue).joined(separator: ", ")); state and party layouts) in "
+            + "\(project.options.folder(".quorum/reports/\(instance)"))/: \(names.joined(separator: ", "))")
+        if !PDFPrinter.isAvailable { Output.line("(no PDF: headless Chromium is not installed)") }
     }
 
     /// `STEP.yaml`, `STEP.yml` or `STEP.csv` in the folder, if any.

@@ -1,30 +1,45 @@
 import ArgumentParser
 import Foundation
+import QuorumCore
 import QuorumReports
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Produce the official records from the stored history, in Vietnamese: vote-count minutes, or the submission.",
+        abstract: "Produce the official records from the stored history, in Vietnamese: minutes, ballot papers, tally sheets, the submission.",
         discussion: """
-            With --step, the vote-count minutes (biên bản kiểm phiếu) of that ballot step. Without it, once the \\
-            procedure has ended, the submission to the authority (tờ trình) with the lists kept, added and removed as \\
-            appendices. Formats: md (Markdown), html (print-ready, A4) and pdf (the HTML printed by headless Chromium, \
-            which must be installed; needs --output).
+            With --step, the minutes of that meeting: a vote-count record for a ballot, the meeting's minutes for a \
+            discussion. With --ballot-paper or --tally-sheet and --step, the paper a ballot step votes on, or the \
+            counting committee's tally sheet. Without them, once the procedure has ended, the submission to each \
+            approving authority (or the unit's own decision draft) with the lists kept, added and removed as appendices. \
+            --plan writes the plan document from the definitions instead (no instance). Formats: md, html (print-ready, \
+            A4), pdf (the HTML printed by headless Chromium) and docx (Word); pdf and docx need --output.
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, pdf }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, pdf, docx }
 
     @OptionGroup var options: ProjectOptions
 
-    @Argument(help: "Instance id.")
+    @Argument(help: "Instance id (or, with --plan, a workflow id of the unit).")
     var instance: String
 
-    @Option(help: "A ballot step, for its vote-count minutes.")
+    @Option(help: "A step: its minutes, or, with --ballot-paper or --tally-sheet, its papers.")
     var step: String?
 
-    @Option(help: "md or html.")
+    @Flag(help: "The ballot paper of --step.")
+    var ballotPaper = false
+
+    @Flag(help: "The counting committee's tally sheet of --step.")
+    var tallySheet = false
+
+    @Flag(help: "The plan document of the unit INSTANCE's workflow belongs to, from the definitions.")
+    var plan = false
+
+    @Option(help: "md, html, pdf or docx.")
     var format: Format = .md
+
+    @Option(help: "state or party: the layout, when not the definition's.")
+    var style: RecordFormat?
 
     @Option(help: "Write to this file instead of printing.")
     var output: String?
@@ -32,27 +47,52 @@ struct Report: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
-            let loaded = try project.service().load(instance)
-            let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state)
             let documents: [OfficialDocument]
-            if let step {
-                do { documents = [try VoteCountMinutes.make(source, step: step)] } catch let error as VoteCountMinutes.Problem {
-                    throw CommandFailure(error.description)
-                }
+            if plan {
+                documents = [try PlanDocument.make(project.unit(of: instance), format: style)]
             } else {
-                do { documents = try Submission.make(source, roster: loaded.state.roster) } catch let error as Submission.Problem {
-                    throw CommandFailure(error.description)
-                }
+                let loaded = try project.service().load(instance)
+                let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state, format: style)
+                documents = try Self.documents(source, step: step, ballotPaper: ballotPaper, tallySheet: tallySheet)
             }
-            if format == .pdf {
-                guard let output else { throw CommandFailure("a PDF needs --output FILE.pdf") }
-                try PDFPrinter.print(HTMLWriter.write(documents), to: output)
-                return Output.line("wrote \(output)")
+            guard let output else {
+                guard format == .md || format == .html else { throw CommandFailure("\(format.rawValue) needs --output FILE.\(format.rawValue)") }
+                return print(format == .html ? HTMLWriter.write(documents) : documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n"), terminator: "")
             }
-            let text = format == .html ? HTMLWriter.write(documents) : documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n")
-            guard let output else { return print(text, terminator: "") }
-            try PrivateFile.write(text, to: output)
+            try Self.write(documents, as: format, to: output)
             Output.line("wrote \(output)")
         }
     }
+
+    static func documents(_ source: ReportSource, step: String?, ballotPaper: Bool, tallySheet: Bool) throws -> [OfficialDocument] {
+        do {
+            if let step {
+                if ballotPaper { return [try BallotPaperDocument.paper(source, step: step)] }
+                if tallySheet { return [try BallotPaperDocument.tallySheet(source, step: step)] }
+                return [try MeetingMinutes.make(source, step: step)]
+            }
+            if ballotPaper || tallySheet { throw CommandFailure("--ballot-paper and --tally-sheet need --step STEP") }
+            return try Submission.make(source)
+        } catch let error as VoteCountMinutes.Problem {
+            throw CommandFailure(error.description)
+        } catch let error as BallotPaperDocument.Problem {
+            throw CommandFailure(error.description)
+        } catch let error as Submission.Problem {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Writes documents in a format, owner-only.
+    static func write(_ documents: [OfficialDocument], as format: Format, to path: String) throws {
+        switch format {
+        case .md: try PrivateFile.write(documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n"), to: path)
+        case .html: try PrivateFile.write(HTMLWriter.write(documents), to: path)
+        case .pdf: try PDFPrinter.print(HTMLWriter.write(documents), to: path)
+        case .docx:
+            try DOCXWriter.write(documents, to: path)
+            try PrivateFile.restrict(path)
+        }
+    }
 }
+
+extension RecordFormat: ExpressibleByArgument {}
