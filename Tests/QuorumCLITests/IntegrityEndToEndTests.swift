@@ -136,8 +136,9 @@ struct IntegrityEndToEndTests {
         #expect(try quorum.run("report", instance, "--output", "to-trinh.md").status == 0)
         let manager = FileManager.default
         #expect(try manager.attributesOfItem(atPath: quorum.path("to-trinh.md"))[.posixPermissions] as? Int == 0o600)
-        #expect(try manager.attributesOfItem(atPath: quorum.path(".quorum/reports/\(instance)"))[.posixPermissions] as? Int == 0o700)
-        #expect(try manager.attributesOfItem(atPath: quorum.path(".quorum/reports/\(instance)/to-trinh.html"))[.posixPermissions] as? Int == 0o600)
+        #expect(try manager.attributesOfItem(atPath: quorum.path(".quorum/reports/\(instance)/state"))[.posixPermissions] as? Int == 0o700)
+        #expect(try manager.attributesOfItem(atPath: quorum.path(".quorum/reports/\(instance)/state/to-trinh.html"))[.posixPermissions] as? Int == 0o600)
+        #expect(try manager.attributesOfItem(atPath: quorum.path(".quorum/reports/\(instance)/state/to-trinh.docx"))[.posixPermissions] as? Int == 0o600)
         #expect(try manager.attributesOfItem(atPath: quorum.store)[.posixPermissions] as? Int == 0o600)
     }
 
