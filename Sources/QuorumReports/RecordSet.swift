@@ -23,9 +23,10 @@ public enum RecordSet {
             }
         }
         if let documents = try? Submission.make(source) {
-            for document in documents {
-                let kind = document.title.hasPrefix("QUYẾT ĐỊNH") ? "quyet-dinh" : "to-trinh"
-                let name = documents.count == 1 ? kind : "\(kind)-\(records.filter { $0.name.hasPrefix(kind) }.count + 1)"
+            let kinds = documents.map { $0.title.hasPrefix("QUYẾT ĐỊNH") ? "quyet-dinh" : "to-trinh" }
+            for (index, document) in documents.enumerated() {
+                let same = kinds.indices.filter { kinds[$0] == kinds[index] }
+                let name = same.count == 1 ? kinds[index] : "\(kinds[index])-\((same.firstIndex(of: index) ?? 0) + 1)"
                 records.append(Record(name: name, documents: [document]))
             }
         }

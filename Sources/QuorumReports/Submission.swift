@@ -101,7 +101,8 @@ public enum Submission {
     /// A decision draft, for titles the unit approves itself: it does not submit to itself.
     private static func decision(_ lists: [Lists], source: ReportSource, date: String?) -> OfficialDocument {
         let definition = source.definition
-        let issuer = (source.letterhead.signerTitle ?? source.organization).uppercased()
+        let issuer = (source.format == .party ? source.letterhead.partyOrganization : source.letterhead.signerTitle)?.uppercased()
+            ?? source.organization.uppercased()
         var blocks: [OfficialDocument.Block] = [.heading(issuer)]
         if let basis = definition.basis { blocks.append(.paragraph("Căn cứ \(basis);")) }
         blocks.append(.paragraph("Căn cứ kết quả quy trình rà soát, giới thiệu nhân sự quy hoạch tại \(source.organization):"))

@@ -14,7 +14,9 @@ extension WorkflowValidation {
             let path = DocumentPath.root.key("steps").index(entry.index)
             let document = entry.step
             guard let id = uniqueID(document.id, at: path, in: &seen, what: "step") else { continue }
+            // A procedure written once names the unit as {organization}; each unit's track fills it in.
             let name = problems.require(document.name, at: path.key("name"), "step '\(id)' needs a 'name'")
+                .map { $0.replacingOccurrences(of: "{organization}", with: self.document.organization ?? "cơ quan") }
             let form = problems.enumValue(StepForm.self, document.form, at: path.key("form"), what: "form")
             let body = checkBody(document.body, step: id, at: path)
             let quorum = rule(document.quorum, kind: .quorum, at: path.key("quorum"))
