@@ -55,6 +55,15 @@ public struct DefinitionCatalog: Sendable {
         return files
     }
 
+    /// The runnable workflows of the unit a workflow belongs to (same organisation, cycle and year), in the order
+    /// their meetings begin, for the plan document.
+    public func unit(of anchor: WorkflowDefinition) -> [WorkflowDefinition] {
+        func start(_ definition: WorkflowDefinition) -> Date { definition.steps.compactMap(\.meets).first?.instant ?? .distantFuture }
+        return definitions.values.filter {
+            $0.letterhead.organization == anchor.letterhead.organization && $0.cycle == anchor.cycle && $0.year == anchor.year
+        }.sorted { (start($0), $0.id) < (start($1), $1.id) }
+    }
+
     static func isRuleSet(_ tree: YAMLTree) -> Bool { tree["rules"]?.items != nil }
     static func isCalendar(_ tree: YAMLTree) -> Bool { tree["holidays"] != nil || tree["working-hours"] != nil }
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuorumReports
 
 /// Prints the records' HTML to PDF with headless Chromium, which lays out A4 pages from the same print stylesheet.
 enum PDFPrinter {
@@ -11,6 +12,7 @@ enum PDFPrinter {
             throw CommandFailure("PDF needs headless Chromium, which is not installed; install it (apt-get install chromium) "
                 + "or write --format html and print it to PDF from a browser")
         }
+        try checkFonts()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-\(UUID().uuidString).html")
         try PrivateFile.write(html, to: scratch.path)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -28,6 +30,22 @@ enum PDFPrinter {
             throw CommandFailure("Chromium could not print the PDF: \(message.split(separator: "\n").last ?? "")")
         }
         try PrivateFile.restrict(target)
+    }
+
+    /// The records name faces that cover Vietnamese; without one, Chromium would take letters from other faces.
+    static func checkFonts() throws {
+        guard let fcList = locate("fc-list") else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: fcList)
+        process.arguments = [":lang=vi", "family"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let families = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard !HTMLWriter.fonts.contains(where: families.contains) else { return }
+        throw CommandFailure("no font covering Vietnamese among \(HTMLWriter.fonts.joined(separator: ", ")) is installed, so letters would "
+            + "print in mixed faces; install one (apt-get install fonts-liberation2, or fonts-noto-core)")
     }
 
     private static func locate(_ name: String) -> String? {

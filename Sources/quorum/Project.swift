@@ -64,12 +64,7 @@ final class Project {
 
     /// The runnable workflows of the unit a workflow belongs to (same organisation, cycle and year), in the order
     /// their meetings begin, for the plan document.
-    func unit(of workflow: String) throws -> [WorkflowDefinition] {
-        let anchor = try definition(workflow)
-        return catalog.definitions.values.filter {
-            $0.letterhead.organization == anchor.letterhead.organization && $0.cycle == anchor.cycle && $0.year == anchor.year
-        }.sorted { ($0.steps.compactMap(\.meets).first?.instant ?? .distantFuture, $0.id) < ($1.steps.compactMap(\.meets).first?.instant ?? .distantFuture, $1.id) }
-    }
+    func unit(of workflow: String) throws -> [WorkflowDefinition] { catalog.unit(of: try definition(workflow)) }
 
     /// The current definition of the workflow an instance runs.
     func currentDefinition(of instance: String) throws -> WorkflowDefinition {

@@ -22,7 +22,7 @@ struct EndToEndTests {
         defer { quorum.remove() }
         let result = try quorum.run("validate")
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("9 files checked: 0 errors, 0 warnings"))
+        #expect(result.output.contains("11 files checked: 0 errors, 0 warnings"))
     }
 
     @Test func aBrokenFileGetsLocatedErrors() throws {
@@ -241,7 +241,7 @@ struct EndToEndTests {
 
     @Test func aNewCycleCarriesTheApprovedPeopleAndValidates() throws {
         defer { quorum.remove() }
-        #expect(try quorum.run("demo", "--store", quorum.store).status == 0)
+        #expect(try quorum.run("demo", "--store", quorum.store, "--formats", "md", "html", "docx").status == 0)
         let result = try quorum.run("new-cycle", track, "--year", "2022")
         #expect(result.status == 0, "\(result.errors)")
         for line in ["buoc-2: 2021-03-18 → 2022-03-17, the same weekday", "pho-chanh-van-phong: keeps Võ Thành Tâm, approved in the previous cycle",
@@ -251,13 +251,16 @@ struct EndToEndTests {
         }
         let office = try quorum.run("new-cycle", "truong-pho-phong-2021", "--year", "2022")
         #expect(office.output.contains("buoc-2: follows pho-chanh-van-phong-2022 instead of pho-chanh-van-phong-2021"))
-        #expect(try quorum.run("validate").output.contains("11 files checked: 0 errors, 0 warnings"))
+        #expect(try quorum.run("validate").output.contains("13 files checked: 0 errors, 0 warnings"))
         #expect(try quorum.run("new-cycle", track, "--year", "2022").errors.contains("already exists"))
+        let plan = try quorum.run("report", "pho-chanh-van-phong-2022", "--plan")
+        #expect(plan.status == 0, "\(plan.errors)")
+        #expect(plan.output.contains("năm 2022") && plan.output.contains("ngày 17/3/2022"), "next year's plan is drafted from next year's definition")
     }
 
     @Test func theDemoRunsTheSampleTracks() throws {
         defer { quorum.remove() }
-        let result = try quorum.run("demo")
+        let result = try quorum.run("demo", "--formats", "md", "html", "docx")
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Final planning list"))
         #expect(result.output.contains("added (bổ sung): 1. Nguyễn Hữu Phước, 2. Võ Thành Tâm, 3. Lê Thị Mỹ Dung"))

@@ -32,7 +32,7 @@ struct IntegrityEndToEndTests {
 
     @Test func aTamperedHistoryIsReportedAndDecidedOnByNoCommand() throws {
         defer { quorum.remove() }
-        #expect(try quorum.run("demo", "--store", quorum.store).status == 0)
+        #expect(try quorum.run("demo", "--store", quorum.store, "--formats", "md", "html", "docx").status == 0)
         try tamper("UPDATE event SET payload = replace(payload, '\"votes\":3', '\"votes\":4') WHERE instance_id = '\(instance)' AND kind = 'recorded' AND payload LIKE '%buoc-4%'")
         for command in [["report", instance, "--step", "buoc-4"], ["report", instance], ["status", instance], ["history", instance],
                         ["reopen", instance, "buoc-4", "--reason", "x"]] {
@@ -80,7 +80,7 @@ struct IntegrityEndToEndTests {
 
     @Test func aReadOnlyArchiveOpensForReading() throws {
         defer { quorum.remove() }
-        #expect(try quorum.run("demo", "--store", quorum.store).status == 0)
+        #expect(try quorum.run("demo", "--store", quorum.store, "--formats", "md", "html", "docx").status == 0)
         let folder = (quorum.store as NSString).deletingLastPathComponent
         let manager = FileManager.default
         try manager.setAttributes([.posixPermissions: 0o555], ofItemAtPath: quorum.project.path)
@@ -119,7 +119,7 @@ struct IntegrityEndToEndTests {
 
     @Test func bothHalvesOfADoubleEntryFromOneAccountAreFlagged() throws {
         defer { quorum.remove() }
-        #expect(try quorum.run("demo", "--store", quorum.store).status == 0)
+        #expect(try quorum.run("demo", "--store", quorum.store, "--formats", "md", "html", "docx").status == 0)
         let status = try quorum.run("verify", instance)
         #expect(status.output.contains("note: actors are labels typed at the command line"))
         #expect(status.output.contains("⚠ both entries of step 'buoc-3' (attempt 1) were made by the system user 'hanh.hctc', under the names 'hanh.hctc' and 'hanh.hctc (nhập lần 2)'"))
@@ -132,7 +132,7 @@ struct IntegrityEndToEndTests {
         defer { quorum.remove() }
         let previous = umask(0o022)
         defer { umask(previous) }
-        #expect(try quorum.run("demo", "--store", quorum.store).status == 0)
+        #expect(try quorum.run("demo", "--store", quorum.store, "--formats", "md", "html", "docx").status == 0)
         #expect(try quorum.run("report", instance, "--output", "to-trinh.md").status == 0)
         let manager = FileManager.default
         #expect(try manager.attributesOfItem(atPath: quorum.path("to-trinh.md"))[.posixPermissions] as? Int == 0o600)

@@ -18,10 +18,15 @@ struct BundledDefinitionsTests {
         #expect(problems.isEmpty, "\(renderer.render(problems))")
     }
 
-    @Test func bothTracksOfTheSeedPlanAreRunnable() throws {
+    @Test func bothTracksOfTheSeedPlanAndTheSecondUnitAreRunnable() throws {
         let runnable = Set(Self.catalog.definitions.keys)
-        #expect(runnable == ["chanh-van-phong-2021", "pho-chanh-van-phong-2021", "truong-pho-phong-2021"])
-        #expect(Self.catalog.abstractWorkflows == ["quy-trinh-4-buoc", "van-phong-ubnd-tinh-2021"])
+        #expect(runnable == ["chanh-van-phong-2021", "pho-chanh-van-phong-2021", "truong-pho-phong-2021", "lanh-dao-so-tnmt-2021"])
+        #expect(Self.catalog.abstractWorkflows == ["quy-trinh-4-buoc", "van-phong-ubnd-tinh-2021", "so-tai-nguyen-moi-truong-2021"])
+        // The procedure is shared without renaming its steps; each unit's name fills in {organization}.
+        let department = try #require(Self.catalog.definitions["lanh-dao-so-tnmt-2021"])
+        #expect(department.steps.map(\.id) == ["buoc-1", "buoc-2", "buoc-3", "buoc-4"])
+        #expect(department.steps[0].name == "Bước 1: Hội nghị lãnh đạo Sở Tài nguyên và Môi trường tỉnh")
+        #expect(Self.catalog.definitions["pho-chanh-van-phong-2021"]?.steps[0].name == "Bước 1: Hội nghị lãnh đạo Văn phòng UBND tỉnh")
     }
 
     @Test func theDeputyChiefTrackFollowsThePlan() throws {

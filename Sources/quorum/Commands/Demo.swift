@@ -17,6 +17,9 @@ struct Demo: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @Option(parsing: .upToNextOption, help: "Formats of the records to write: md, html, docx, pdf (default: all; pdf when Chromium is installed).")
+    var formats: [Report.Format] = Report.Format.allCases
+
     func run() throws {
         try CommandFailure.reporting {
             var options = options
@@ -109,7 +112,7 @@ struct Demo: ParsableCommand {
     /// HTML, Word, and PDF when headless Chromium is installed, under .quorum/reports/INSTANCE/STYLE/.
     private func writeRecords(_ instance: String, project: Project) throws {
         let loaded = try project.service().load(instance)
-        let formats: [Report.Format] = PDFPrinter.isAvailable ? [.md, .html, .docx, .pdf] : [.md, .html, .docx]
+        let formats = self.formats.filter { $0 != .pdf || PDFPrinter.isAvailable }
         var names: [String] = []
         for style in RecordFormat.allCases {
             let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state, format: style)
@@ -123,7 +126,7 @@ struct Demo: ParsableCommand {
         }
         Output.line("Official records (\(formats.map(\.rawValue).joined(separator: ", ")); state and party layouts) in "
             + "\(project.options.folder(".quorum/reports/\(instance)"))/: \(names.joined(separator: ", "))")
-        if !PDFPrinter.isAvailable { Output.line("(no PDF: headless Chromium is not installed)") }
+        if self.formats.contains(.pdf), !PDFPrinter.isAvailable { Output.line("(no PDF: headless Chromium is not installed)") }
     }
 
     /// `STEP.yaml`, `STEP.yml` or `STEP.csv` in the folder, if any.
