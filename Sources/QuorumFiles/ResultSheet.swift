@@ -16,9 +16,7 @@ public struct ResultSheet: Sendable {
 
     /// Full names are compared after Unicode NFC normalisation with spaces collapsed, so the same name typed
     /// on two keyboards matches.
-    static func normalizedName(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
+    static func normalizedName(_ name: String) -> String { PersonDirectory.normalized(name) }
 }
 
 /// Problems in an input file (results, roster, data), each located; nothing from the file was used.

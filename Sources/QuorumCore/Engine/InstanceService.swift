@@ -107,49 +107,15 @@ public struct InstanceService: Sendable {
     private func checkTimeline(_ loaded: Loaded) throws {
         let steps = loaded.definition.steps
         guard let current = loaded.state.currentStep, let index = steps.firstIndex(where: { $0.id == current }), index > 0,
-              let meets = loaded.state.rescheduled?.meets ?? steps[index].meets else { return }
-        let previous = steps[index - 1]
-        if let held = loaded.state.moves.last(where: { $0.step == previous.id })?.meets ?? previous.meets, meets < held {
-            throw EngineError.movedBeforePrevious(step: current, previous: previous.id, previousTime: held)
+              let meets = Self.time(of: steps[index], in: loaded.state) else { return }
+        if let held = Self.time(of: steps[index - 1], in: loaded.state), meets < held {
+            throw EngineError.movedBeforePrevious(step: current, previous: steps[index - 1].id, previousTime: held)
         }
     }
 
-    /// Replaces a step's recorded results, in the open. A step already decided is reopened first, so that it and
-    /// every later step are decided again from the corrected results. Both events carry the actor and the reason.
-    public func correct(_ record: StepRecord, in id: String, reason: String, current: WorkflowDefinition) throws -> (previous: StepRecord, warnings: [RecordProblem]) {
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw EngineError.emptyReason }
-        let loaded = try loadPinned(id, current: current)
-        guard let held = loaded.state.results[record.step] else { throw EngineError.nothingToCorrect(step: record.step) }
-        let entry = record.runOff ? held.runOff : record.entry.flatMap { held.entries[$0]?.record } ?? held.record
-        guard let previous = entry else { throw EngineError.nothingToCorrect(step: record.step) }
-        var payloads: [EventPayload] = []
-        var state = loaded.state
-        if state.currentStep != record.step {
-            let reopening = try reopening(record.step, reason: reason, in: state)
-            payloads.append(.reopened(reopening))
-            state = state.applying([event(.reopened(reopening), after: state)])
-        }
-        var (checked, warnings) = try RecordCheck(definition: loaded.definition, state: state, actor: actor).check(record)
-        checked.enteredBy = systemUser
-        payloads.append(.corrected(Correction(record: checked, reason: reason)))
-        try append(payloads, to: loaded.state)
-        return (previous, warnings)
-    }
-
-    /// Takes an instance back to a step already decided, recording why; that step and every later one are decided again.
-    public func reopen(_ id: String, step: String, reason: String, current: WorkflowDefinition) throws -> Reopening {
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw EngineError.emptyReason }
-        let loaded = try loadPinned(id, current: current)
-        let reopening = try reopening(step, reason: reason, in: loaded.state)
-        try append([.reopened(reopening)], to: loaded.state)
-        return reopening
-    }
-
-    private func reopening(_ step: String, reason: String, in state: InstanceState) throws -> Reopening {
-        guard let index = state.decisions.lastIndex(where: { $0.step == step && $0.outcome == .decided }) else {
-            throw EngineError.notYetHeld(step: step)
-        }
-        return Reopening(step: step, reason: reason, superseded: state.decisions[index...].filter { $0.outcome == .decided }.map(\.step))
+    /// When a step meets: where it was last moved to, else its planned time.
+    static func time(of step: Step, in state: InstanceState) -> MeetingTime? {
+        state.moves.last { $0.step == step.id }?.meets ?? step.meets
     }
 
     /// Decides the current step and moves on, or refuses and stores nothing.
@@ -177,7 +143,7 @@ public struct InstanceService: Sendable {
     }
 
     /// A decider that knows what other instances of the same cycle have planned, for the limit on titles per person.
-    private func decider(_ loaded: Loaded) throws -> StepDecider {
+    func decider(_ loaded: Loaded) throws -> StepDecider {
         var decider = StepDecider(definition: loaded.definition, state: loaded.state)
         guard loaded.definition.titlesPerPerson != nil else { return decider }
         for header in try store.instances() where header.id != loaded.state.id {
@@ -219,51 +185,6 @@ public struct InstanceService: Sendable {
         return stored
     }
 
-    /// Records the body's decisions at the current step, title by title, all or none: on candidates tied for the last
-    /// places, when the selection rule allows a decision; or the list taken on, at a step whose list the body decides.
-    public func decide(_ decisions: [BodyDecision], in id: String, current: WorkflowDefinition) throws -> [EventPayload] {
-        let loaded = try loadPinned(id, current: current)
-        guard let stepID = loaded.state.currentStep, let step = loaded.definition.step(stepID) else { throw EngineError.finished(id) }
-        let ties = step.listDecidedBy == nil ? try decider(loaded).tiesBeforeSettling() : []
-        let payloads = try decisions.map { decision throws -> EventPayload in
-            let title = decision.title
-            guard loaded.definition.title(title) != nil else {
-                throw EngineError.invalidRecord(step: stepID, problems: [RecordProblem(.title(title), "unknown title '\(title)'"
-                    + (Suggestion.closest(to: title, in: loaded.definition.titles.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""))])
-            }
-            let keys = try decision.chosen.map { try person($0, in: loaded) }
-            if step.listDecidedBy != nil {
-                let counted = Set((loaded.state.candidates?[title] ?? []) + (loaded.state.record?.votes(for: title) ?? []).map(\.name))
-                if let outsider = keys.first(where: { !counted.contains($0) }) {
-                    throw EngineError.noDecisionExpected(step: stepID, title: title, reason: .notACandidate(loaded.directory.label(outsider)))
-                }
-                return .listDecided(ListDecision(step: stepID, title: title, chosen: keys, reason: decision.reason))
-            }
-            guard let reason = decision.reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw EngineError.emptyReason }
-            guard let tie = ties.first(where: { $0.title == title }) else {
-                throw EngineError.noDecisionExpected(step: stepID, title: title, reason: .noTie)
-            }
-            guard tie.rule.allowsDecision else { throw EngineError.noDecisionExpected(step: stepID, title: title, reason: .runOffRequired) }
-            if let outsider = keys.first(where: { !tie.tie.names.contains($0) }) {
-                throw EngineError.noDecisionExpected(step: stepID, title: title,
-                                                     reason: .notAmongTied(loaded.directory.label(outsider), tied: tie.tie.names.map(loaded.directory.label)))
-            }
-            return .tieDecided(TieDecision(title: title, chosen: keys, reason: reason))
-        }
-        try append(payloads, to: loaded.state)
-        return payloads
-    }
-
-    /// The key of the person a name or id stands for, or a refusal naming the likely person.
-    private func person(_ reference: String, in loaded: Loaded) throws -> String {
-        let directory = loaded.directory
-        switch directory.resolve(reference) {
-        case .found(let entry): return entry.key
-        case .ambiguous(let entries): throw EngineError.ambiguousPerson(reference, candidates: entries.map { directory.hint([$0]) })
-        case .unknown(let likely): throw EngineError.unknownPerson(reference, likely: likely.map { directory.hint([$0]) })
-        }
-    }
-
     /// Re-pins an instance to the current definition, on purpose, recording what changed and why.
     public func migrate(_ id: String, to current: WorkflowDefinition, reason: String) throws -> [String] {
         let loaded = try load(id)
@@ -292,11 +213,8 @@ public struct InstanceService: Sendable {
         guard let step = loaded.state.currentStep else { throw EngineError.finished(id) }
         let steps = loaded.definition.steps
         guard let index = steps.firstIndex(where: { $0.id == step }) else { throw EngineError.unknownStep(step, known: steps.map(\.id)) }
-        if index > 0 {
-            let previous = steps[index - 1]
-            if let held = loaded.state.moves.last(where: { $0.step == previous.id })?.meets ?? previous.meets, meets < held {
-                throw EngineError.movedBeforePrevious(step: step, previous: previous.id, previousTime: held)
-            }
+        if index > 0, let held = Self.time(of: steps[index - 1], in: loaded.state), meets < held {
+            throw EngineError.movedBeforePrevious(step: step, previous: steps[index - 1].id, previousTime: held)
         }
         try append([.rescheduled(Rescheduling(step: step, attempt: loaded.state.attempt, meets: meets, place: place, reason: reason))],
                    to: loaded.state)
@@ -340,7 +258,7 @@ public struct InstanceService: Sendable {
     }
 
     /// Loads the instance and refuses if the definition it is pinned to no longer matches the current one.
-    private func loadPinned(_ id: String, current: WorkflowDefinition) throws -> Loaded {
+    func loadPinned(_ id: String, current: WorkflowDefinition) throws -> Loaded {
         let loaded = try load(id)
         if loaded.definition != current {
             throw EngineError.definitionChanged(instance: id, changes: loaded.pinned.changes(to: PinnedDefinition(current)))
@@ -348,12 +266,12 @@ public struct InstanceService: Sendable {
         return loaded
     }
 
-    private func event(_ payload: EventPayload, after state: InstanceState) -> Event {
+    func event(_ payload: EventPayload, after state: InstanceState) -> Event {
         Event(sequence: state.revision + 1, at: clock(), actor: actor, payload: payload, previousHash: state.lastHash)
     }
 
     /// Appends the events of one command after the revision it read, all or none.
-    private func append(_ payloads: [EventPayload], to state: InstanceState, definitions: [PinnedDefinition] = []) throws {
+    func append(_ payloads: [EventPayload], to state: InstanceState, definitions: [PinnedDefinition] = []) throws {
         var events: [Event] = []
         var previous = state
         for payload in payloads {
