@@ -78,6 +78,10 @@ struct RecordChecklistTests {
         expect(keeps, has: ["Về việc đề nghị phê duyệt giữ quy hoạch chức danh Chánh Văn phòng UBND tỉnh",
                             "chỉ rà soát những đồng chí đang trong quy hoạch", "nguồn bên ngoài cơ quan"], "the keep-only track")
         #expect(!keeps.contains("bổ sung quy hoạch chức danh"), "no 'additions' subject with nobody added")
+        let office = try text("truong-pho-phong-2021-1", style, "quyet-dinh")
+        expect(office, has: ["QUYẾT ĐỊNH (DỰ THẢO)", "Chức danh Trưởng phòng và tương đương: giữ quy hoạch 0 đồng chí (Phụ lục I); bổ sung quy hoạch 2 đồng chí",
+                             "Chức danh Phó trưởng phòng và tương đương: giữ quy hoạch 0 đồng chí (Phụ lục I); bổ sung quy hoạch 2 đồng chí"],
+               "the Office's own titles, one count per title")
         let decision = try text("lanh-dao-so-tnmt-2021-1", style, "quyet-dinh")
         expect(decision, has: ["QUYẾT ĐỊNH (DỰ THẢO)", "Điều 1. Phê duyệt bổ sung quy hoạch chức danh Trưởng phòng và tương đương thuộc Sở",
                                "(Kèm theo Quyết định số ……/QĐ-STNMT"], "the department's own decision")
