@@ -42,6 +42,14 @@ struct TimetableTests {
         #expect(messages.count == 3)
     }
 
+    @Test func aMeetingInTetOfAnyYearIsWarnedWithoutListingTheYear() {
+        // The third day of Tết 2023 (Tuesday 24 January), and the Hùng Kings' day of 2030 (computed, not listed).
+        let timetable = Timetable([definition("a", [("2023-01-24", "08:00"), ("2030-04-12", "08:00")])], calendar: Self.calendar)
+        let messages = timetable.findings.map(\.message)
+        #expect(messages.contains { $0.contains("a public holiday: Tết Nguyên đán (mùng 1 Tết: 2023-01-22)") }, "\(messages)")
+        #expect(messages.contains { $0.contains("a public holiday: Giỗ Tổ Hùng Vương") }, "\(messages)")
+    }
+
     @Test func theCalendarFileIsChecked() {
         let (calendar, problems) = CalendarValidator.validate(CalendarDocument(id: "c", workingDays: ["Thu hai"],
                                                                                holidays: [.init(from: "2021-05-03", to: "2021-04-30")]), file: "c")

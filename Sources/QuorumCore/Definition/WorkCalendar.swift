@@ -1,7 +1,8 @@
 import Foundation
 
-/// Working days, working hours and public holidays, from a calendar file in `rules/`; Tết and Giỗ Tổ move each year,
-/// so the holidays are listed per year as announced.
+/// Working days, working hours and public holidays: the holidays of the Labour Code computed for any year (Tết and the
+/// Hùng Kings' day from the lunar calendar), and, from a calendar file in `rules/`, the days announced each year
+/// (compensatory days off, the day beside National Day).
 public struct WorkCalendar: Sendable, Equatable {
     public struct Holiday: Sendable, Equatable {
         /// `yyyy-MM-dd`, inclusive.
@@ -17,7 +18,9 @@ public struct WorkCalendar: Sendable, Equatable {
     public let workingHours: [ClosedRange<Int>]
     public let holidays: [Holiday]
 
-    public func holiday(on date: String) -> Holiday? { holidays.first { $0.from <= date && date <= $0.until } }
+    public func holiday(on date: String) -> Holiday? {
+        holidays.first { $0.from <= date && date <= $0.until } ?? PublicHolidays.holiday(on: date)
+    }
 
     public func isWorkingTime(from start: Int, to end: Int) -> Bool {
         workingHours.contains { $0.contains(start) && $0.contains(end) }
