@@ -2,8 +2,9 @@ import CSV
 import Foundation
 import QuorumCore
 
-/// A CSV file exported from a spreadsheet: UTF-8 (a byte-order mark is fine), a header row naming the columns.
-/// CSV.swift parses the fields; this type maps each row and cell back to its line and column for messages.
+/// A CSV file exported from a spreadsheet: UTF-8 (a byte-order mark is fine), a header row naming the columns, fields
+/// separated by commas, or by semicolons (as Excel writes them under Vietnamese regional settings) or tabs, whichever
+/// the header row uses. CSV.swift parses the fields; this type maps each row and cell back to its line and column.
 struct CSVTable {
     struct Row {
         let line: Int
@@ -31,13 +32,17 @@ struct CSVTable {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let rawLines = TextLines.split(text)
+        let separator = Self.separator(of: rawLines.first ?? "")
         let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch {
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true, delimiter: separator,
+                                   whitespaces: CharacterSet(charactersIn: separator == "\t" ? " " : " \t"))
+        } catch {
             throw InputError(diagnostics: [fail(1, 1, "cannot read the header row; the first line must name the columns: \(allowed.joined(separator: ","))")])
         }
         let header = (reader.headerRow ?? []).map { $0.lowercased() }
         var problems: [LocatedDiagnostic] = []
-        let headerColumns = fieldColumns(rawLines.first ?? "")
+        let headerColumns = fieldColumns(rawLines.first ?? "", separator: separator)
         for (index, name) in header.enumerated() where !allowed.contains(name) {
             problems.append(fail(1, headerColumns[safe: index] ?? 1, "unknown column '\(name)'; expected \(allowed.joined(separator: ", "))",
                                  notes: Suggestion.note(for: name, in: allowed)))
@@ -53,7 +58,7 @@ struct CSVTable {
                 problems.append(fail(line, 1, "this row has \(fields.count) fields but the header has \(header.count)"))
                 continue
             }
-            let starts = fieldColumns(rawLines[safe: line - 1] ?? "")
+            let starts = fieldColumns(rawLines[safe: line - 1] ?? "", separator: separator)
             rows.append(Row(line: line, fields: Dictionary(zip(header, fields), uniquingKeysWith: { first, _ in first }),
                             columns: Dictionary(header.enumerated().map { ($0.element, starts[safe: $0.offset] ?? 1) }, uniquingKeysWith: { first, _ in first })))
         }
@@ -61,12 +66,23 @@ struct CSVTable {
         return CSVTable(file: file, header: header, rows: rows)
     }
 
+    /// The separator the header row uses: the most frequent of comma, semicolon and tab outside quotes (a comma on a tie).
+    static func separator(of header: String) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var inQuotes = false
+        for scalar in header.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle() } else if !inQuotes, counts[scalar] != nil { counts[scalar]! += 1 }
+        }
+        let other: Unicode.Scalar = counts[";"]! >= counts["\t"]! ? ";" : "\t"
+        return counts[other]! > counts[","]! ? other : ","
+    }
+
     /// The 1-based column (in Unicode scalars) where each field of a raw CSV line starts.
-    static func fieldColumns(_ line: String) -> [Int] {
+    static func fieldColumns(_ line: String, separator: Unicode.Scalar = ",") -> [Int] {
         var starts = [1]
         var inQuotes = false
         for (offset, scalar) in line.unicodeScalars.enumerated() {
-            if scalar == "\"" { inQuotes.toggle() } else if scalar == ",", !inQuotes { starts.append(offset + 2) }
+            if scalar == "\"" { inQuotes.toggle() } else if scalar == separator, !inQuotes { starts.append(offset + 2) }
         }
         return starts
     }

@@ -120,3 +120,21 @@ struct BallotPaperReaderTests {
         }
     }
 }
+
+extension ResultSheetReaderTests {
+    /// Excel under Vietnamese regional settings separates fields with semicolons; some exports use tabs.
+    @Test(arguments: [";", "\t"])
+    func semicolonsAndTabsSeparateFieldsAsCommasDo(separator: String) throws {
+        let text = ["title", "name", "votes"].joined(separator: separator) + "\n"
+            + ["pho-chanh", "Nguyễn Hữu Phước", "25"].joined(separator: separator) + "\n"
+            + ["pho-chanh", "\"Võ Thành Tâm; Kinh tế\"", "x"].joined(separator: separator) + "\n"
+        let path = try write("ket-qua.csv", text)
+        let problems = failure(path)
+        #expect(problems.map(\.message) == ["'x' is not a vote count; write a whole number from 0 up"])
+        #expect(problems.first?.location?.line == 3)
+        #expect(problems.first?.location?.column == 35, "columns count the separator, and none inside quotes")
+        let fixed = try write("ket-qua-2.csv", text.replacingOccurrences(of: "\(separator)x\n", with: "\(separator)21\n"))
+        let sheet = try ResultSheetReader.read(fixed, step: "buoc-2")
+        #expect(sheet.record.votes.first?.candidates.map(\.name) == ["Nguyễn Hữu Phước", "Võ Thành Tâm; Kinh tế"])
+    }
+}
