@@ -8,8 +8,8 @@ struct NewCycle: ParsableCommand {
         commandName: "new-cycle",
         abstract: "Write next cycle's definition from this one, as a draft to check: year, dates, kept people.",
         discussion: """
-            The year and cycle move on; dates move to the same weekday of the new year; a step that follows another \\
-            track's step follows that track's new cycle; the people added by the workflow's last finished run in the \\
+            The year and cycle move on; dates move to the same weekday of the new year; a step that follows another \
+            track's step follows that track's new cycle; the people added by the workflow's last finished run in the \
             store are carried into 'kept'. Prints what changed and validates the new file.
             """
     )

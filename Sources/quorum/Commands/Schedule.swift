@@ -7,8 +7,8 @@ struct Schedule: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Put every meeting of the given workflows (default: all) on one timetable and check it.",
         discussion: """
-            Warns, at the line that sets each time, about the same body or person in two meetings at once, meetings on \\
-            days off or public holidays, and meetings outside working hours (from the calendar in rules/). With --ics, \\
+            Warns, at the line that sets each time, about the same body or person in two meetings at once, meetings on \
+            days off or public holidays, and meetings outside working hours (from the calendar in rules/). With --ics, \
             writes an iCalendar file (RFC 5545) that calendar programs import.
             """
     )

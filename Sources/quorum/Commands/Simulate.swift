@@ -6,8 +6,8 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a whole cycle on hypothetical results, without touching the store, and check what comes of it.",
         discussion: """
-            A scenario file gives each step's results (in the results format, inline), an optional roster, and what \\
-            must come of the run (the people added per title, or the step that must refuse). With no --results, every \\
+            A scenario file gives each step's results (in the results format, inline), an optional roster, and what \
+            must come of the run (the people added per title, or the step that must refuse). With no --results, every \
             scenario under scenarios/WORKFLOW/ runs. Exit 1 when a scenario's expectations do not hold.
             """
     )
