@@ -52,6 +52,10 @@ public enum CycleRollover {
             changes.append("term: \(current.term!) → \(next)")
         }
         let weeks = 52 * (year - oldYear)
+        if let old = current.deadline, let moved = sameDay(old, yearsLater: year - oldYear) {
+            set("deadline", moved)
+            changes.append("deadline: \(old) → \(moved), the same day")
+        }
         if let index = entries.firstIndex(where: { $0.key == "steps" }), case .sequence(var steps, let stepsLocation) = entries[index].value {
             for position in steps.indices {
                 guard case .mapping(var fields, let stepLocation) = steps[position] else { continue }
@@ -131,6 +135,14 @@ public enum CycleRollover {
     }
 
     /// 52 weeks a year keeps the weekday; a week more when that falls in the year before.
+    /// The same calendar day some years later; 29 February becomes 28 February in a common year.
+    static func sameDay(_ text: String, yearsLater years: Int) -> String? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let year = parts[0] + years
+        return String(format: "%04d-%02d-%02d", year, parts[1], min(parts[2], RetirementSchedule.daysIn(month: parts[1], year: year)))
+    }
+
     static func moveDate(_ text: String, weeks: Int, into year: Int) -> String? {
         guard var time = try? MeetingTime(date: text, time: "12:00", timezone: "UTC") else { return nil }
         guard let moved = try? time.shifted(days: weeks * 7) else { return nil }

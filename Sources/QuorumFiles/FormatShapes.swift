@@ -16,6 +16,7 @@ enum FormatShapes {
         .init("term", .string("The term the plan targets, e.g. 2021-2026.")),
         .init("term-start", .string("The term's first day, YYYY-MM-DD; default 1 January of the term's first year.", pattern: #"^\d{4}-\d{2}-\d{2}$"#)),
         .init("term-end", .string("The term's last day, YYYY-MM-DD; default 31 December of the year before the term's last year.", pattern: #"^\d{4}-\d{2}-\d{2}$"#)),
+        .init("deadline", .string("The day by which the result must reach the approving authority, YYYY-MM-DD; schedule and status warn about steps planned after it and as it nears.", pattern: #"^\d{4}-\d{2}-\d{2}$"#)),
         .init("cycle", .string("The review cycle, e.g. Rà soát, bổ sung quy hoạch năm 2021.")),
         .init("year", .integer("The year of the review cycle, e.g. 2021; rules see it as cycle.year.", minimum: 1)),
         .init("eligibility", .list(.string("Id of an eligibility rule.", pattern: identifier),

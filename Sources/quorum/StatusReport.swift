@@ -12,6 +12,8 @@ struct StatusReport: Encodable {
     let currentStep: String?
     let attempt: Int
     let nextMeeting: MeetingTime?
+    let deadline: String?
+    let deadlineWarnings: [String]
     let candidates: [String: [String]]?
     let recorded: StepRecord?
     let needed: String?
@@ -24,7 +26,7 @@ struct StatusReport: Encodable {
     private let events: [Event]
 
     enum CodingKeys: String, CodingKey {
-        case instance, workflow, definitionHash, definitionChanged, revision, finished, currentStep, attempt, nextMeeting,
+        case instance, workflow, definitionHash, definitionChanged, revision, finished, currentStep, attempt, nextMeeting, deadline, deadlineWarnings,
              candidates, recorded, needed, decisions, finalList
     }
 
@@ -42,6 +44,8 @@ struct StatusReport: Encodable {
         attempt = state.attempt
         nextMeeting = state.rescheduled?.meets ?? state.currentStep.flatMap(definition.step)?.meets
         candidates = state.candidates
+        deadline = definition.deadline
+        deadlineWarnings = Self.deadlineWarnings(definition, state: state, today: Deadline.today(in: definition))
         recorded = state.record
         let service = try project.service()
         needed = state.isFinished ? nil : service.blocker(loaded).map { error in
@@ -51,6 +55,16 @@ struct StatusReport: Encodable {
         events = loaded.events
         decisions = state.decisions
         finalList = state.added
+    }
+
+    /// While the procedure runs: the deadline passed or near, and steps still to meet that are planned after it.
+    static func deadlineWarnings(_ definition: WorkflowDefinition, state: InstanceState, today: String) -> [String] {
+        guard !state.isFinished, let deadline = Deadline(definition) else { return [] }
+        let done = Set(state.decisions.map(\.step))
+        let late = deadline.stepsPlannedAfter(in: definition).filter { !done.contains($0.id) }.map { step in
+            "'\(step.name)' is planned on \(step.meets!.display), after the deadline \(deadline.display)"
+        }
+        return [deadline.warning(today: today)].compactMap { $0 } + late
     }
 
     var lines: [String] {
@@ -66,6 +80,7 @@ struct StatusReport: Encodable {
             lines.append("  kept for \(title.name): \(kept.isEmpty ? "nobody" : kept.joined(separator: ", "))"
                 + (state.kept(title.id) == nil ? " (not yet reviewed)" : " (reviewed)"))
         }
+        lines += deadlineWarnings.map { "  ⚠ \($0)" }
         guard let id = currentStep, let step = definition.step(id), let body = definition.body(step.body) else {
             return lines + Output.finalList(state, in: definition)
         }

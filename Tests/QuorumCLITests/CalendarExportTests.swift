@@ -27,12 +27,39 @@ struct CalendarExportTests {
     @Test func aClashIsWarnedAtTheLineThatSetsTheTime() throws {
         let quorum = try QuorumProcess()
         defer { quorum.remove() }
-        let file = quorum.path("workflows/truong-pho-phong-2021.yaml")
-        try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "step: buoc-1, by: 1h", with: "step: buoc-1, by: 30m")
-            .write(toFile: file, atomically: true, encoding: .utf8)
+        try quorum.edit("workflows/truong-pho-phong-2021.yaml", replacing: "step: buoc-1, by: 1h", with: "step: buoc-1, by: 30m")
         let result = try quorum.run("schedule")
         #expect(result.errors.contains("workflows/truong-pho-phong-2021.yaml:21:12: warning: 'Bước 1: Hội nghị lãnh đạo Văn phòng UBND tỉnh' (truong-pho-phong-2021) at 14:30 12/03/2021"))
         #expect(result.errors.contains("'Lãnh đạo Văn phòng UBND tỉnh' cannot be at both"))
+    }
+
+    @Test func meetingsAfterTheDeadlineAreWarnedInScheduleAndStatus() throws {
+        let quorum = try QuorumProcess()
+        defer { quorum.remove() }
+        let file = "workflows/pho-chanh-van-phong-2021.yaml"
+        try quorum.edit(file, replacing: "authority: Ban Thường vụ Tỉnh ủy\n", with: "authority: Ban Thường vụ Tỉnh ủy\ndeadline: 2021-03-15\n")
+        #expect(try quorum.run("validate").status == 0)
+        let schedule = try quorum.run("schedule")
+        for (line, step) in [(19, 2), (20, 3), (21, 4)] {
+            #expect(schedule.errors.contains("workflows/pho-chanh-van-phong-2021.yaml:\(line + 1):25: warning: 'Bước \(step):"), "\(schedule.errors)")
+        }
+        #expect(schedule.errors.components(separatedBy: "after the deadline for the result to reach the authority, 15/03/2021").count - 1 == 3)
+        #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)
+        let status = try quorum.run("status", "pho-chanh-van-phong-2021-1")
+        #expect(status.output.contains("⚠ the deadline for the result to reach the authority, 15/03/2021, passed"), "\(status.output)")
+        #expect(status.output.contains("is planned on 16:00 18/03/2021 (Asia/Ho_Chi_Minh), after the deadline 15/03/2021"))
+        let json = try JSONSerialization.jsonObject(with: Data(try quorum.run("status", "pho-chanh-van-phong-2021-1", "--json").output.utf8)) as? [String: Any]
+        #expect(json?["deadline"] as? String == "2021-03-15")
+        #expect((json?["deadlineWarnings"] as? [String])?.count == 4)
+
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let soon = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(5 * 86_400))
+        let day = String(format: "%04d-%02d-%02d", soon.year!, soon.month!, soon.day!)
+        try quorum.edit(file, replacing: "deadline: 2021-03-15", with: "deadline: \(day)")
+        let near = try quorum.run("schedule", "pho-chanh-van-phong-2021")
+        #expect(near.errors.contains("warning: pho-chanh-van-phong-2021: 5 days left until the deadline for the result to reach the authority"), "\(near.errors)")
+        #expect(near.output.contains("4 meetings, 1 warning"))
     }
 
     @Test(.enabled(if: pythonHasICalendar || QuorumProcess.requireTools, "Python's icalendar is not installed; .ci/run installs it"))

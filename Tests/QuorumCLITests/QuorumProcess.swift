@@ -35,6 +35,12 @@ struct QuorumProcess {
 
     func path(_ relative: String) -> String { project.appendingPathComponent(relative).path }
 
+    /// Edits a project file as a user would in an editor: replaces `old` with `new`.
+    func edit(_ relative: String, replacing old: String, with new: String) throws {
+        let file = path(relative)
+        try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
     @discardableResult
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 

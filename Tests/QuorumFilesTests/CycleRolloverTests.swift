@@ -11,6 +11,11 @@ struct CycleRolloverTests {
         #expect(moved.hasPrefix(String(year)))
     }
 
+    @Test(arguments: [("2021-12-31", 1, "2022-12-31"), ("2024-02-29", 1, "2025-02-28"), ("2024-02-29", 4, "2028-02-29")])
+    func theDeadlineMovesToTheSameDay(old: String, years: Int, expected: String) {
+        #expect(CycleRollover.sameDay(old, yearsLater: years) == expected)
+    }
+
     @Test func idsFollowTheYearAndNamesBecomeIds() {
         #expect(CycleRollover.trailingYear("pho-chanh-van-phong-2021") == 2021)
         #expect(CycleRollover.trailingYear("quy-trinh-4-buoc") == nil)

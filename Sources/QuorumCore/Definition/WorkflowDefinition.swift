@@ -27,6 +27,8 @@ public struct WorkflowDefinition: Codable, Sendable, Equatable {
     /// The term's first and last days (yyyy-MM-dd), given or derived from `term` (see `termDates`).
     public var termStart: String?
     public var termEnd: String?
+    /// The day (yyyy-MM-dd) by which the result must reach the approving authority.
+    public var deadline: String?
     /// From the rule set: the most titles per person, and retirement ages by sex.
     public var titlesPerPerson: Int?
     public var retirement: [RetirementSchedule]?

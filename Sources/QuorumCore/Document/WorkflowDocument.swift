@@ -11,6 +11,7 @@ public struct WorkflowDocument: Codable, Sendable, Equatable {
     public var term: String?
     public var termStart: String?
     public var termEnd: String?
+    public var deadline: String?
     public var cycle: String?
     public var year: Int?
     public var eligibility: [String]?
@@ -31,7 +32,7 @@ public struct WorkflowDocument: Codable, Sendable, Equatable {
     public init(id: String? = nil) { self.id = id }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, version, abstract, extends, basis, rules, term, cycle, year, eligibility, structure, authority, timezone, note
+        case id, name, version, abstract, extends, basis, rules, term, deadline, cycle, year, eligibility, structure, authority, timezone, note
         case organization, location, signer, people, bodies, titles, steps, records
         case parentOrganization = "parent-organization"
         case termStart = "term-start"

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Every meeting of one or more workflows on one timeline, with the checks a timetable needs: the same body or
-/// person in two meetings at once, days off and holidays, and meetings outside working hours.
+/// person in two meetings at once, days off and holidays, meetings outside working hours, and meetings after the
+/// workflow's deadline.
 public struct Timetable: Sendable {
     public struct Meeting: Sendable {
         public let workflow: WorkflowDefinition
@@ -52,6 +53,13 @@ public struct Timetable: Sendable {
             let startMinute = parts[0] * 60 + parts[1]
             if !calendar.isWorkingTime(from: startMinute, to: startMinute + meeting.step.minutes) {
                 findings.append(here("'\(meeting.step.name)' (\(meeting.start.time), \(meeting.step.minutes) minutes) falls outside working hours (\(calendar.hoursText))"))
+            }
+        }
+        for definition in definitions {
+            guard let deadline = Deadline(definition) else { continue }
+            for step in deadline.stepsPlannedAfter(in: definition) {
+                findings.append(Finding(workflow: definition.id, step: step.id,
+                                        message: "'\(step.name)' meets on \(step.meets!.display), after the deadline for the result to reach the authority, \(deadline.display)"))
             }
         }
         self.findings = findings

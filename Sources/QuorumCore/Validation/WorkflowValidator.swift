@@ -65,7 +65,7 @@ struct WorkflowValidation {
             checkCycleFields()
         }
         checkEffectivePeriod(steps)
-        checkTermDates()
+        checkDates()
         checkCaps(titles)
         guard !isAbstract, !problems.hasErrors, let id, let name else { return nil }
         var definition = WorkflowDefinition(id: id, name: name, version: document.version ?? 1, basis: document.basis,
@@ -79,6 +79,7 @@ struct WorkflowValidation {
         definition.letterhead = letterhead()
         definition.termStart = document.termStart
         definition.termEnd = document.termEnd
+        definition.deadline = document.deadline
         definition.titlesPerPerson = ruleSet?.titlesPerPerson
         definition.retirement = ruleSet.map { $0.retirement.isEmpty ? nil : $0.retirement } ?? nil
         return definition
@@ -126,8 +127,8 @@ struct WorkflowValidation {
             && (1...RetirementSchedule.daysIn(month: parts[1], year: parts[0])).contains(parts[2])
     }
 
-    private mutating func checkTermDates() {
-        for (key, value) in [("term-start", document.termStart), ("term-end", document.termEnd)] {
+    private mutating func checkDates() {
+        for (key, value) in [("term-start", document.termStart), ("term-end", document.termEnd), ("deadline", document.deadline)] {
             guard let value else { continue }
             if !Self.isDate(value) {
                 problems.error(at: .root.key(key), "'\(value)' is not a date; write YYYY-MM-DD")

@@ -8,7 +8,8 @@ struct Schedule: ParsableCommand {
         abstract: "Put every meeting of the given workflows (default: all) on one timetable and check it.",
         discussion: """
             Warns, at the line that sets each time, about the same body or person in two meetings at once, meetings on \
-            days off or public holidays, and meetings outside working hours (from the calendar in rules/). With --ics, \
+            days off or public holidays, meetings outside working hours (from the calendar in rules/), and meetings \
+            after the workflow's deadline, and says when a deadline is near (14 days or fewer). With --ics, \
             writes an iCalendar file (RFC 5545) that calendar programs import.
             """
     )
@@ -39,7 +40,14 @@ struct Schedule: ParsableCommand {
                 let location = project.catalog.stepLocations[finding.workflow]?[finding.step]
                 Output.error(renderer.render(LocatedDiagnostic(.warning, at: location, finding.message)))
             }
-            Output.line("\(timetable.meetings.count) meetings, \(timetable.findings.count) warning\(timetable.findings.count == 1 ? "" : "s")")
+            let near = definitions.compactMap { definition -> String? in
+                let today = Deadline.today(in: definition)
+                guard let deadline = Deadline(definition), let days = deadline.daysLeft(from: today), days >= 0 else { return nil }
+                return deadline.warning(today: today).map { "\(definition.id): \($0)" }
+            }
+            near.forEach { Output.error("warning: \($0)") }
+            let warnings = timetable.findings.count + near.count
+            Output.line("\(timetable.meetings.count) meetings, \(warnings) warning\(warnings == 1 ? "" : "s")")
             if ics {
                 let path = output ?? "lich-hop.ics"
                 try PrivateFile.write(ICalendarWriter.write(timetable.meetings), to: path)

@@ -1,0 +1,48 @@
+import Foundation
+@testable import QuorumCore
+import Testing
+
+/// The day by which the result must reach the authority: meetings after it, and the days left.
+struct DeadlineTests {
+    private func definition(deadline: String?, second: String = "2021-03-18") -> WorkflowDefinition {
+        Fixtures.definition { document in
+            document.deadline = deadline
+            document.steps![0].date = "2021-03-12"
+            document.steps![1].date = second
+        }
+    }
+
+    @Test func aMeetingPlannedAfterTheDeadlineIsAScheduleWarning() throws {
+        let late = definition(deadline: "2021-03-15")
+        let deadline = try #require(Deadline(late))
+        #expect(deadline.stepsPlannedAfter(in: late).map(\.id) == ["vote"])
+        let findings = Timetable([late], calendar: nil).findings
+        #expect(findings.map(\.step) == ["vote"])
+        #expect(findings.first?.message.contains("after the deadline for the result to reach the authority, 15/03/2021") == true)
+        #expect(Timetable([definition(deadline: "2021-03-18")], calendar: nil).findings.isEmpty, "a meeting on the day itself is in time")
+        #expect(Timetable([definition(deadline: nil)], calendar: nil).findings.isEmpty)
+    }
+
+    @Test(arguments: [("2021-03-01", 17, nil), ("2021-03-04", 14, "14 days left"), ("2021-03-17", 1, "1 day left"),
+                      ("2021-03-18", 0, "must reach the authority today"), ("2021-03-20", -2, "passed 2 days ago"),
+                      ("2020-03-18", 365, nil)])
+    func theDaysLeftAreCountedAndWarnedAboutWhenNear(today: String, days: Int, warning: String?) throws {
+        let deadline = try #require(Deadline(definition(deadline: "2021-03-18")))
+        #expect(deadline.daysLeft(from: today) == days)
+        let message = deadline.warning(today: today)
+        if let warning {
+            #expect(message?.contains(warning) == true, "\(String(describing: message))")
+            #expect(message?.contains("18/03/2021") == true)
+        } else {
+            #expect(message == nil)
+        }
+    }
+
+    @Test func aDeadlineThatIsNoDateIsAnError() {
+        var document = Fixtures.document()
+        document.deadline = "2021-02-30"
+        let (definition, problems) = WorkflowValidator(ruleSets: [Fixtures.ruleSet]).validate(document, name: "track")
+        #expect(definition == nil)
+        #expect(problems.contains { $0.path == DocumentPath.root.key("deadline") && $0.message.contains("'2021-02-30' is not a date") })
+    }
+}
