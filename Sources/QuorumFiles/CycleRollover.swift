@@ -134,7 +134,6 @@ public enum CycleRollover {
         (ruleSet.effectiveFrom.map { $0 <= date } ?? true) && (ruleSet.effectiveUntil.map { date <= $0 } ?? true)
     }
 
-    /// 52 weeks a year keeps the weekday; a week more when that falls in the year before.
     /// The same calendar day some years later; 29 February becomes 28 February in a common year.
     static func sameDay(_ text: String, yearsLater years: Int) -> String? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
@@ -143,6 +142,7 @@ public enum CycleRollover {
         return String(format: "%04d-%02d-%02d", year, parts[1], min(parts[2], RetirementSchedule.daysIn(month: parts[1], year: year)))
     }
 
+    /// 52 weeks a year keeps the weekday; a week more when that falls in the year before.
     static func moveDate(_ text: String, weeks: Int, into year: Int) -> String? {
         guard var time = try? MeetingTime(date: text, time: "12:00", timezone: "UTC") else { return nil }
         guard let moved = try? time.shifted(days: weeks * 7) else { return nil }

@@ -61,8 +61,10 @@ struct StatusReport: Encodable {
     static func deadlineWarnings(_ definition: WorkflowDefinition, state: InstanceState, today: String) -> [String] {
         guard !state.isFinished, let deadline = Deadline(definition) else { return [] }
         let done = Set(state.decisions.map(\.step))
-        let late = deadline.stepsPlannedAfter(in: definition).filter { !done.contains($0.id) }.map { step in
-            "'\(step.name)' is planned on \(step.meets!.display), after the deadline \(deadline.display)"
+        let late = definition.steps.filter { !done.contains($0.id) }.compactMap { step -> String? in
+            let meets = step.id == state.currentStep ? state.rescheduled?.meets ?? step.meets : step.meets
+            guard let meets, meets.date > deadline.date else { return nil }
+            return "'\(step.name)' is planned on \(meets.display), after the deadline \(deadline.display)"
         }
         return [deadline.warning(today: today)].compactMap { $0 } + late
     }

@@ -51,6 +51,9 @@ struct CalendarExportTests {
         let json = try JSONSerialization.jsonObject(with: Data(try quorum.run("status", "pho-chanh-van-phong-2021-1", "--json").output.utf8)) as? [String: Any]
         #expect(json?["deadline"] as? String == "2021-03-15")
         #expect((json?["deadlineWarnings"] as? [String])?.count == 4)
+        #expect(try quorum.run("reschedule", "pho-chanh-van-phong-2021-1", "--date", "2021-03-16", "--time", "08:00", "--reason", "thiếu thành viên").status == 0)
+        #expect(try quorum.run("status", "pho-chanh-van-phong-2021-1").output.contains("'Bước 1: Hội nghị lãnh đạo Văn phòng UBND tỉnh' is planned on 08:00 16/03/2021"),
+                "the moved meeting counts, not the planned one")
 
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!

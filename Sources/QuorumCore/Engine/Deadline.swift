@@ -29,11 +29,11 @@ public struct Deadline: Sendable, Equatable {
     }
 
     /// Today's date (yyyy-MM-dd) where the workflow's meetings are held.
-    public static func today(in definition: WorkflowDefinition, now: Date = Date()) -> String {
+    public static func today(in definition: WorkflowDefinition) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = definition.steps.compactMap(\.meets).first.flatMap { TimeZone(identifier: $0.timezone) }
             ?? TimeZone(identifier: MeetingTime.defaultTimeZone) ?? .current
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
+        let day = calendar.dateComponents([.year, .month, .day], from: Date())
         return String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
     }
 
