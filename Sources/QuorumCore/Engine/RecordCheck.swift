@@ -14,6 +14,28 @@ struct RecordCheck {
         directory = PersonDirectory(definition: definition, roster: state.roster)
     }
 
+    /// Results may name a title by its display name (as written in the plan) as well as by its id; they are stored by id.
+    private func titlesByID(_ input: StepRecord) -> StepRecord {
+        let names = Dictionary(definition.titles.map { (PersonDirectory.normalized($0.name), $0.id) }, uniquingKeysWith: { first, _ in first })
+        func id(_ title: String) -> String { definition.title(title) != nil ? title : names[PersonDirectory.normalized(title)] ?? title }
+        func lists(_ lists: [TitleList]) -> [TitleList] { lists.map { TitleList(title: id($0.title), names: $0.names) } }
+        var record = input
+        record.votes = record.votes.map { TitleVotes(title: id($0.title), candidates: $0.candidates) }
+        record.agreed = lists(record.agreed)
+        record.writeIns = record.writeIns.map(lists)
+        record.review = record.review?.map { entry in
+            var entry = entry
+            entry.title = id(entry.title)
+            return entry
+        }
+        record.papers = record.papers.map { paper in
+            var paper = paper
+            paper.marks = lists(paper.marks)
+            return paper
+        }
+        return record
+    }
+
     /// Returns the record to store and warnings to show, or throws with every problem found.
     func check(_ input: StepRecord) throws(EngineError) -> (StepRecord, warnings: [RecordProblem]) {
         guard let current = state.currentStep else { throw .finished(state.id) }
@@ -24,7 +46,7 @@ struct RecordCheck {
         let body = definition.body(step.body)!
         var problems: [RecordProblem] = []
         var warnings: [RecordProblem] = []
-        var record = input
+        var record = titlesByID(input)
         record.attempt = state.attempt
         checkEntry(record, step: step, problems: &problems)
         record.writeIns = record.writeIns?.map { list in
