@@ -10,6 +10,10 @@ enum Fixtures {
         RuleDocument(id: "top-three", kind: "selection", cap: 3, ties: "run-off"),
     ])
 
+    /// An eligibility rule on last year's rating, for tests that screen people.
+    static let goodRatingsLastYear = RuleDocument(id: "good-ratings", kind: "eligibility", name: "Rated good last year",
+        expression: "cycle.year - 1 in person.ratings && person.ratings[cycle.year - 1] in ['HTTNV', 'HTXSNV']")
+
     static var ruleSet: RuleSet { RuleSetValidator().validate(ruleSetDocument, file: "test").0! }
 
     static func document() -> WorkflowDocument {

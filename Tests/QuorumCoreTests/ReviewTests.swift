@@ -11,8 +11,7 @@ struct ReviewTests {
     static let ruleSet: RuleSet = {
         var document = Fixtures.ruleSetDocument
         document.rules! += [
-            RuleDocument(id: "good-ratings", kind: "eligibility", name: "Rated good last year",
-                         expression: "cycle.year - 1 in person.ratings && person.ratings[cycle.year - 1] in ['HTTNV', 'HTXSNV']"),
+            Fixtures.goodRatingsLastYear,
             RuleDocument(id: "reference", kind: "threshold", base: "members-present", comparison: "more-than", fraction: "1/2"),
         ]
         document.limits = LimitsDocument(titlesPerPerson: 1)
