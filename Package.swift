@@ -59,8 +59,10 @@ let package = Package(
                 "QuorumStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles"]),
         .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"], exclude: ["Conformance"]),
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
@@ -72,6 +74,6 @@ let package = Package(
             dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "QuorumCLITests", dependencies: ["quorum"]),
+        .testTarget(name: "QuorumCLITests", dependencies: ["quorum", "QuorumFiles"]),
     ]
 )

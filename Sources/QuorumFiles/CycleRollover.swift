@@ -130,7 +130,7 @@ public enum CycleRollover {
         }
     }
 
-    static func inForce(_ ruleSet: RuleSet, on date: String) -> Bool {
+    public static func inForce(_ ruleSet: RuleSet, on date: String) -> Bool {
         (ruleSet.effectiveFrom.map { $0 <= date } ?? true) && (ruleSet.effectiveUntil.map { date <= $0 } ?? true)
     }
 

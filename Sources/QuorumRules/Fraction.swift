@@ -60,7 +60,7 @@ public struct Fraction: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 }
 
-enum Percentage {
+public enum Percentage {
     /// Formats basis points (hundredths of a percent) with up to two decimals, no trailing zeros.
     static func format(_ basisPoints: Int) -> String {
         let whole = basisPoints / 100
@@ -70,7 +70,7 @@ enum Percentage {
     }
 
     /// `count / base` as a percentage rounded to one decimal, for display only; decisions never use it.
-    static func of(_ count: Int, _ base: Int) -> String {
+    public static func of(_ count: Int, _ base: Int) -> String {
         guard base > 0, count >= 0 else { return "–" }
         let (scaled, overflow) = count.multipliedReportingOverflow(by: 2000)
         let (doubled, baseOverflow) = base.multipliedReportingOverflow(by: 2)

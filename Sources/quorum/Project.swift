@@ -93,10 +93,10 @@ struct CommandFailure: Error, CustomStringConvertible {
             Output.error(renderer.render(error.diagnostics))
             throw ExitCode.failure
         } catch let error as EngineError {
-            Output.error((["error: \(error)"] + Remedy.lines(for: error, instance: instance)).joined(separator: "\n"))
+            Output.error(([Messages.text(.error, ["message": error])] + Remedy.lines(for: error, instance: instance)).joined(separator: "\n"))
             throw ExitCode.failure
         } catch {
-            Output.error("error: \(error)")
+            Output.error(Messages.text(.error, ["message": "\(error)"]))
             throw ExitCode.failure
         }
     }

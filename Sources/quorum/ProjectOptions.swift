@@ -19,6 +19,8 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 
+    @OptionGroup var language: LanguageOption
+
     var storePath: String {
         store ?? ProcessInfo.processInfo.environment["QUORUM_STORE"] ?? folder(".quorum/quorum.sqlite")
     }

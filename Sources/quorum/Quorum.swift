@@ -6,8 +6,10 @@ struct Quorum: ParsableCommand {
         commandName: "quorum",
         abstract: "Run leadership-succession planning procedures declared in YAML.",
         discussion: "Definitions live in workflows/ and rules/ of the project folder. See docs/cli.md.",
-        version: "0.1.0",
-        subcommands: [Validate.self, Schema.self, Eval.self, Start.self, Status.self, Record.self, Correct.self, Advance.self, Reopen.self, History.self,
+        version: "\(version) (commit \(BuildInfo.commit))",
+        subcommands: [Init.self, Validate.self, Schema.self, Eval.self, Start.self, Status.self, Record.self, Correct.self, Advance.self, Reopen.self, History.self,
                       Migrate.self, RosterCommand.self, OverrideCommand.self, Screen.self, Decide.self, Reschedule.self, Verify.self, Report.self, Show.self, Schedule.self, Simulate.self, NewCycle.self, Demo.self]
     )
+
+    static let version = "0.1.0"
 }

@@ -84,7 +84,7 @@ struct StatusReport: Encodable {
         }
         lines += deadlineWarnings.map { "  ⚠ \($0)" }
         guard let id = currentStep, let step = definition.step(id), let body = definition.body(step.body) else {
-            return lines + Output.finalList(state, in: definition)
+            return lines + DecisionText.finalList(state, in: definition)
         }
         lines.append("  current step: \(step.name) (\(step.id)), attempt \(attempt)")
         lines.append("    meets: \(nextMeeting?.display ?? "no date set")")

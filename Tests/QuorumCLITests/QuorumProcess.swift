@@ -58,6 +58,9 @@ struct QuorumProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["QUORUM_STORE"] = store
         environment["USER"] = "hanh.hctc"
+        // Messages in English unless a test asks for Vietnamese, whatever the machine's locale.
+        environment["LANG"] = "C.UTF-8"
+        environment["QUORUM_LANG"] = nil
         for (name, value) in changes { environment[name] = value }
         process.environment = environment
         let output = Pipe(), errors = Pipe()

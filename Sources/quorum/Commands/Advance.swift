@@ -20,8 +20,8 @@ struct Advance: ParsableCommand {
             let definition = try project.currentDefinition(of: instance)
             let (decision, state) = try project.service().advance(instance, current: definition)
             if json { return try Output.json(decision) }
-            Output.decision(decision, in: definition, directory: PersonDirectory(definition: definition, roster: state.roster)).forEach { Output.line($0) }
-            Output.finalList(state, in: definition).forEach { Output.line($0) }
+            DecisionText.lines(decision, in: definition, directory: PersonDirectory(definition: definition, roster: state.roster)).forEach { Output.line($0) }
+            DecisionText.finalList(state, in: definition).forEach { Output.line($0) }
         }
     }
 }

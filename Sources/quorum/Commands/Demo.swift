@@ -38,7 +38,7 @@ struct Demo: ParsableCommand {
             for workflow in workflows {
                 try run(workflow, results: (samples as NSString).appendingPathComponent(workflow), project: project)
             }
-            if keep { Output.line("The instances are kept in \(options.storePath); try 'quorum history INSTANCE'.") }
+            if keep { Output.line(Messages.text(.demoKept, ["store": options.storePath])) }
         }
     }
 
@@ -46,21 +46,21 @@ struct Demo: ParsableCommand {
         let definition = try project.definition(workflow)
         var state = try project.service(creating: true).start(definition, another: true)
         Output.line("══ \(definition.name)")
-        Output.line("   instance \(state.id), \(definition.cycle ?? ""), term \(definition.term ?? "–")")
+        Output.line(Messages.text(.demoInstance, ["instance": state.id, "cycle": definition.cycle ?? "", "term": definition.term ?? "–"]))
         if let roster = ["csv", "yaml", "yml"].map({ (folder as NSString).appendingPathComponent("roster.\($0)") })
             .first(where: FileManager.default.fileExists) {
             let people = try RosterReader.read(roster)
             try project.service().importRoster(people, into: state.id, current: definition)
             state = try project.service().load(state.id).state
             Output.line()
-            Output.line("── Screening the roster (\(roster), \(people.people.count) people)")
+            Output.line(Messages.text(.demoScreening, ["roster": roster, "people": people.people.count]))
             Screen.report(state, definition: definition, everyone: true).forEach { Output.line("   " + $0) }
         }
         while let id = state.currentStep, let step = definition.step(id) {
             let body = definition.body(step.body)
             Output.line()
-            Output.line("── \(step.name), \(step.meets?.display ?? "no date set")")
-            Output.line("   \(body?.name ?? step.body) (\(body?.totalMembers ?? 0) members), \(step.form.label)")
+            Output.line("── \(step.name), \(step.meets?.display ?? Messages.text(.noDateSet))")
+            Output.line(Messages.text(.demoBody, ["body": body?.name ?? step.body, "members": body?.totalMembers ?? 0, "form": Messages.form(step.form)]))
             guard let file = sample(id, in: folder) else { throw CommandFailure("no sample results for step '\(id)' in \(folder)") }
             let second = sample("\(id).entry-2", in: folder)
             try record(file, step: id, entry: second == nil ? nil : 1, service: try project.service(), state: state, definition: definition)
@@ -76,7 +76,7 @@ struct Demo: ParsableCommand {
                 let reason = sheet.record.note ?? correction
                 let (previous, _) = try project.service().correct(sheet.record, in: state.id, reason: reason, current: definition)
                 let loaded = try project.service().load(state.id)
-                Output.line("   corrected from \(correction): \(reason)")
+                Output.line(Messages.text(.demoCorrected, ["file": correction, "reason": reason]))
                 previous.differences(from: loaded.state.results[id]?.record ?? sheet.record).forEach {
                     Output.line("     \($0.describe(label: loaded.directory.label, first: "was", second: "now"))")
                 }
@@ -84,7 +84,7 @@ struct Demo: ParsableCommand {
             if let decisionFile = sample("\(id).decision", in: folder) {
                 let entries = try DecisionSheet.read(decisionFile).entries
                 _ = try project.service().decide(entries, in: state.id, current: definition)
-                Output.line("   recorded the decision of the body from \(decisionFile)")
+                Output.line(Messages.text(.demoDecisionRecorded, ["file": decisionFile]))
             }
             let decision: StepDecision, next: InstanceState
             do {
@@ -95,15 +95,15 @@ struct Demo: ParsableCommand {
                 var sheet = try ResultSheetReader.read(runOff, step: id)
                 sheet.record.runOff = true
                 _ = try project.service().record(sheet.record, in: state.id, current: definition)
-                Output.line("   recorded the run-off from \(runOff)")
+                Output.line(Messages.text(.demoRunOffRecorded, ["file": runOff]))
                 (decision, next) = try project.service().advance(state.id, current: definition)
             }
             let directory = PersonDirectory(definition: definition, roster: next.roster)
-            Output.decision(decision, in: definition, directory: directory).dropFirst().forEach { Output.line(" " + $0) }
+            DecisionText.lines(decision, in: definition, directory: directory).dropFirst().forEach { Output.line(" " + $0) }
             state = next
         }
         Output.line()
-        Output.finalList(state, in: definition).forEach { Output.line($0) }
+        DecisionText.finalList(state, in: definition).forEach { Output.line($0) }
         try writeRecords(state.id, project: project)
         Output.line()
     }
@@ -124,9 +124,9 @@ struct Demo: ParsableCommand {
             }
             names = records.map(\.name)
         }
-        Output.line("Official records (\(formats.map(\.rawValue).joined(separator: ", ")); state and party layouts) in "
-            + "\(project.options.folder(".quorum/reports/\(instance)"))/: \(names.joined(separator: ", "))")
-        if self.formats.contains(.pdf), !PDFPrinter.isAvailable { Output.line("(no PDF: headless Chromium is not installed)") }
+        Output.line(Messages.text(.demoRecords, ["formats": formats.map(\.rawValue).joined(separator: ", "),
+                                                 "folder": project.options.folder(".quorum/reports/\(instance)"), "records": names.joined(separator: ", ")]))
+        if self.formats.contains(.pdf), !PDFPrinter.isAvailable { Output.line(Messages.text(.demoNoPDF)) }
     }
 
     /// `STEP.yaml`, `STEP.yml` or `STEP.csv` in the folder, if any.
@@ -139,7 +139,7 @@ struct Demo: ParsableCommand {
         var sheet = try ResultSheetReader.read(file, step: step)
         sheet.record.entry = entry
         let warnings = try service.record(sheet.record, in: state.id, current: definition)
-        Output.line("   recorded \(file)" + (entry.map { " as entry \($0), by \(service.actor)" } ?? ""))
+        Output.line(Messages.text(.demoRecorded, ["file": file]) + (entry.map { Messages.text(.demoEntry, ["entry": $0, "actor": service.actor]) } ?? ""))
         var renderer = DiagnosticRenderer()
         for warning in warnings {
             renderer.render(sheet.locate(warning, severity: .warning)).split(separator: "\n").forEach { Output.line("   \($0)") }

@@ -12,6 +12,8 @@ struct Eval: ParsableCommand {
             """
     )
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "The expression.")
     var expression: String
 

@@ -8,6 +8,8 @@ struct Schema: ParsableCommand {
         discussion: "The bundled files point at schema/*.schema.json with a '# yaml-language-server: $schema=…' comment."
     )
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "Which format: workflow, rules, results, roster, scenario, calendar or decision.")
     var format: JSONSchemaWriter.Format = .workflow
 

@@ -28,18 +28,19 @@ struct Screen: ParsableCommand {
         let directory = PersonDirectory(definition: definition, roster: state.roster)
         var lines: [String] = []
         if state.roster?.people.isEmpty ?? true {
-            lines.append("⚠ no roster with anyone in it is imported, so nobody can be checked; import one with 'quorum roster \(state.id) --file ROSTER.csv'")
+            lines.append(Messages.text(.screenNoRoster, ["instance": state.id]))
         }
         for title in definition.titles {
             let rules = definition.eligibility(for: title)
             guard !rules.isEmpty else {
-                lines.append("\(title.name): no eligibility rules apply")
+                lines.append(Messages.text(.screenNoRules, ["title": title.name]))
                 continue
             }
             let names = everyone ? nil : state.candidates?[title.id]
             let kept = state.kept(title.id) ?? title.kept
             let candidates = (names ?? state.roster?.people.map { directory.key($0.id) } ?? []).filter { !kept.contains($0) }
-            lines.append("\(title.name): \(rules.count) standard\(rules.count == 1 ? "" : "s"), \(kept.count) kept, \(candidates.count) \(names == nil ? "others in the roster" : "candidates")")
+            lines.append(Messages.text(names == nil ? .screenTitleEveryone : .screenTitleCandidates,
+                                       ["title": title.name, "rules": rules.count, "kept": kept.count, "others": candidates.count]))
             for key in kept {
                 lines += describe(key, kept: true, title: title, screen: screen, directory: directory, state: state, definition: definition)
             }
@@ -57,24 +58,25 @@ struct Screen: ParsableCommand {
         let findings = screen.screen(key, for: title, directory: directory, rosterImported: state.roster != nil, overrides: state.overrides)
         let blocking = findings.filter(\.blocks)
         let overridden = findings.filter { $0.overriddenBecause != nil }
-        let label = directory.label(key) + (kept ? " (kept)" : "")
+        let label = directory.label(key) + (kept ? Messages.text(.screenKeptMark) : "")
         var lines: [String]
         if blocking.isEmpty {
-            lines = ["  ✓ \(label): eligible" + (overridden.isEmpty ? "" : " by override (\(overridden.map { "\($0.rule): \($0.overriddenBecause!)" }.joined(separator: "; ")))")]
+            let overrides = overridden.map { "\($0.rule): \($0.overriddenBecause!)" }.joined(separator: "; ")
+            lines = [Messages.text(.screenEligible, ["person": label]) + (overridden.isEmpty ? "" : Messages.text(.screenByOverride, ["overrides": overrides]))]
         } else {
-            lines = ["  ✗ \(label): not eligible" + (kept ? "; propose removal from the plan, or keep with the body's reason" : "")]
+            lines = [Messages.text(.screenNotEligible, ["person": label]) + (kept ? Messages.text(.screenProposeRemoval) : "")]
             blocking.forEach { lines.append("      \($0.rule): \($0.explanation)") }
         }
         if kept, let current = directory.entry(key)?.record?.currentTitle,
            PersonDirectory.folded(current) == PersonDirectory.folded(title.name) {
-            lines.append("      already holds the title (\(current)): propose removal as appointed (đã thực hiện quy hoạch)")
+            lines.append(Messages.text(.screenAlreadyHolds, ["title": current]))
         }
         if let limit = definition.titlesPerPerson {
             var titles = Set((directory.entry(key)?.record?.plannedTitles ?? []).map(PersonDirectory.folded))
             titles.insert(PersonDirectory.folded(title.name))
             if titles.count > limit {
-                lines.append("      would be planned for \(titles.count) titles, more than \(limit): "
-                    + ((directory.entry(key)?.record?.plannedTitles ?? []) + [title.name]).joined(separator: ", "))
+                lines.append(Messages.text(.screenOverLimit, ["count": titles.count, "limit": limit,
+                                                        "titles": ((directory.entry(key)?.record?.plannedTitles ?? []) + [title.name]).joined(separator: ", ")]))
             }
         }
         return lines

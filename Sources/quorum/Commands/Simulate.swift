@@ -37,7 +37,7 @@ struct Simulate: ParsableCommand {
                 outcome.notes.forEach { Output.line("   note: \($0)") }
                 let directory = PersonDirectory(definition: definition, roster: scenario.roster)
                 for decision in outcome.decisions {
-                    Output.decision(decision, in: definition, directory: directory).forEach { Output.line("   " + $0) }
+                    DecisionText.lines(decision, in: definition, directory: directory).forEach { Output.line("   " + $0) }
                 }
                 if let refusal = outcome.refusal { Output.line("   ✗ step '\(refusal.step)' refused: \(refusal.reason)") }
                 if outcome.passed {

@@ -33,9 +33,10 @@ struct Status: ParsableCommand {
                                    currentStep: state.currentStep, finished: state.isFinished)
         }
         if json { return try Output.json(summaries) }
-        if summaries.isEmpty { return Output.line("no instances yet; start one with 'quorum start WORKFLOW'") }
+        if summaries.isEmpty { return Output.line(Messages.text(.noInstances)) }
         for summary in summaries {
-            Output.line("\(summary.instance)  \(summary.finished ? "ended" : "at \(summary.currentStep ?? "?")")  started \(Output.timestamp(summary.createdAt))")
+            let place = summary.finished ? Messages.text(.instanceEnded) : Messages.text(.instanceAt, ["step": summary.currentStep ?? "?"])
+            Output.line(Messages.text(.instanceListed, ["instance": summary.instance, "where": place, "started": Messages.timestamp(summary.createdAt)]))
         }
     }
 }

@@ -19,7 +19,7 @@ struct Validate: ParsableCommand {
         for diagnostic in catalog.diagnostics { Output.error(renderer.render(diagnostic)) }
         let errors = catalog.diagnostics.filter { $0.severity == .error }.count
         let warnings = catalog.diagnostics.count - errors
-        let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let summary = Messages.text(.validateSummary, ["files": files.count, "errors": errors, "warnings": warnings])
         if errors > 0 {
             Output.error(summary)
             throw ExitCode.failure

@@ -1,0 +1,73 @@
+import Foundation
+import Yams
+
+/// The messages of one language, read from a catalog a translator edits: `key: "text with {placeholders}"`.
+///
+/// A placeholder is `{name}`; `{name|one|other}` is the word for `name`'s count, `one` when it is 1, else `other`
+/// (English plurals; Vietnamese needs none). Every language's catalog has the same keys and, per key, the same
+/// placeholder names.
+public struct MessageCatalog: Sendable {
+    public let messages: [String: String]
+
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        public let location: SourceLocation
+        public let message: String
+        public var description: String { "\(location.file):\(location.line):\(location.column): error: \(message)" }
+    }
+
+    public init(yaml: String, file: String) throws {
+        let node: Node?
+        do { node = try Yams.compose(yaml: yaml) } catch let error as YamlError {
+            let diagnostic = YAMLErrorLocator.diagnostic(for: error, file: file)
+            throw Problem(location: diagnostic.location ?? SourceLocation(file: file, line: 1, column: 1), message: diagnostic.message)
+        }
+        guard case .mapping(let mapping)? = node else {
+            throw Problem(location: SourceLocation(file: file, line: 1, column: 1), message: "a catalog is a mapping of keys to texts")
+        }
+        var messages: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string, case .scalar(let text) = value else {
+                throw Problem(location: SourceLocation(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1), message: "each key needs one text")
+            }
+            messages[name] = text.string
+        }
+        self.messages = messages
+    }
+
+    /// The placeholder names a text uses.
+    public static func placeholders(in text: String) -> Set<String> {
+        Set(segments(text).compactMap { if case .placeholder(let name, _) = $0 { name } else { nil } })
+    }
+
+    /// The text of `key` with its placeholders filled in; a value missing is left as `{name}`, so it shows.
+    public func text(_ key: String, _ values: [String: String]) -> String? {
+        guard let template = messages[key] else { return nil }
+        return Self.segments(template).map { segment in
+            switch segment {
+            case .literal(let text): return text
+            case .placeholder(let name, let forms?):
+                return values[name].flatMap { Int($0) } == 1 ? forms.one : forms.other
+            case .placeholder(let name, nil):
+                return values[name] ?? "{\(name)}"
+            }
+        }.joined()
+    }
+
+    private enum Segment {
+        case literal(String)
+        case placeholder(String, (one: String, other: String)?)
+    }
+
+    private static func segments(_ text: String) -> [Segment] {
+        var segments: [Segment] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            segments.append(.literal(String(rest[..<open])))
+            let parts = rest[rest.index(after: open)..<close].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            segments.append(.placeholder(parts[0], parts.count == 3 ? (parts[1], parts[2]) : nil))
+            rest = rest[rest.index(after: close)...]
+        }
+        segments.append(.literal(String(rest)))
+        return segments
+    }
+}

@@ -1,0 +1,121 @@
+import QuorumCore
+import QuorumRules
+
+/// The worked explanation of a decision, candidate by candidate, and the final list, in the language of the messages.
+enum DecisionText {
+    static func lines(_ decision: StepDecision, in definition: WorkflowDefinition, directory: PersonDirectory) -> [String] {
+        var lines = [Messages.text(.decisionHeading, ["step": definition.step(decision.step)?.name ?? decision.step, "attempt": decision.attempt])]
+        if let quorum = decision.quorum {
+            lines.append(Messages.text(.decisionQuorum, ["check": threshold(quorum), "result": Messages.text(quorum.passes ? .met : .notMet)]))
+        }
+        if let ballots = decision.ballots {
+            lines.append(Messages.text(.decisionBallots, ["issued": ballots.issued, "returned": ballots.returned, "valid": ballots.valid,
+                                                          "invalid": ballots.invalid]))
+        }
+        for outcome in decision.titles {
+            lines.append(Messages.text(.decisionTitle, ["title": definition.title(outcome.title)?.name ?? outcome.title, "cap": outcome.cap,
+                                                        "kept": outcome.kept, "free": max(0, outcome.cap - outcome.kept)]))
+            for review in outcome.review ?? [] {
+                let why = (review.appointed ? [Messages.text(.reviewAlreadyHolds)] : []) + review.screening.filter { !$0.passed }.map(\.explanation)
+                lines.append(Messages.text(review.decision == .keep ? .reviewKept : .reviewRemoved, ["person": directory.label(review.person)])
+                    + (review.reason.map { " (\($0))" } ?? "") + "; " + (why.isEmpty ? Messages.text(.reviewMeetsStandards) : why.joined(separator: "; ")))
+            }
+            if outcome.candidates.isEmpty { lines.append(Messages.text(.nobodyProposed)) }
+            for candidate in outcome.candidates {
+                lines.append("    " + self.candidate(candidate, cap: outcome.cap, kept: outcome.kept, label: directory.label(candidate.name)))
+            }
+            for load in outcome.overLimit ?? [] {
+                lines.append(Messages.text(.overLimit, ["person": directory.label(load.person), "count": load.titles.count, "limit": load.limit,
+                                                        "titles": load.titles.joined(separator: ", ")])
+                    + (load.overriddenBecause.map { Messages.text(.overLimitAllowed, ["reason": $0]) } ?? ""))
+            }
+            if !outcome.structure.isEmpty { lines.append(Messages.text(.structureHeading)) }
+            for finding in outcome.structure {
+                let binding = definition.structure.first { $0.id == finding.rule }?.binding ?? false
+                let mark = finding.passed ? "✓" : Messages.text(binding ? .structureOverridden : .structureWarning)
+                lines.append("      \(mark) \(finding.explanation)")
+            }
+        }
+        let path = decision.guardTaken.map { " (\($0.rawValue))" } ?? ""
+        switch decision.next {
+        case .step(let id) where id == decision.step: lines.append(Messages.text(.nextHeldAgain, ["path": path]))
+        case .step(let id): lines.append(Messages.text(.nextStep, ["step": definition.step(id)?.name ?? id, "path": path]))
+        case .end: lines.append(Messages.text(.nextEnd, ["path": path]))
+        }
+        return lines
+    }
+
+    /// `Nguyễn Văn A: 4 of 5 members = 80%, is more than 50% of all members (4 × 2 = 8 > 5): passes, rank 1`.
+    static func candidate(_ candidate: CandidateOutcome, cap: Int, kept: Int, label: String) -> String {
+        let rank = candidate.rank.map { Messages.text(.rank, ["rank": $0]) } ?? ""
+        let settled = candidate.tieBreak.map { tie in
+            switch tie.method {
+            case .runOff: Messages.text(.tieRunOff, ["votes": tie.votes ?? 0])
+            case .bodyDecision: Messages.text(.tieBodyDecision, ["reason": tie.reason.map { ": \($0)" } ?? ""])
+            }
+        } ?? ""
+        let verdict = switch candidate.verdict {
+        case .selected: Messages.text(.passes) + rank + settled
+        case .passedNotSelected: Messages.text(.passes) + rank + settled + Messages.text(.capFull, ["cap": cap, "kept": kept, "added": cap - kept])
+        case .failed: Messages.text(.fails)
+        case .agreed: Messages.text(.agreedByBody)
+        case .notChosen: Messages.text(.notChosenByBody)
+        case .ineligible: Messages.text(.ineligible, ["reasons": candidate.screening.filter(\.blocks).map(\.explanation).joined(separator: "; ")])
+        }
+        let overrides = candidate.screening.compactMap { finding in
+            finding.overriddenBecause.map { Messages.text(.overrideOf, ["rule": finding.name, "reason": $0]) }
+        }
+        let suffix = overrides.isEmpty ? "" : " [" + overrides.joined(separator: "; ") + "]"
+        guard let check = candidate.check else { return "\(label): \(verdict)\(suffix)" }
+        return "\(label): \(threshold(check)): \(verdict)\(suffix)"
+    }
+
+    /// `7/13 thành viên = 53,8%, trên 50% tổng số thành viên (7 × 2 = 14 > 13)`: the share, the rule and the exact
+    /// integer comparison that decided it.
+    static func threshold(_ check: ThresholdCheck) -> String {
+        let fraction = check.rule.fraction
+        let symbol = check.passes ? check.rule.comparison.symbol : check.rule.comparison.negatedSymbol
+        let right = fraction.numerator == 1 ? "\(check.baseCount)" : "\(fraction.numerator) × \(check.baseCount) = \(check.scaledBase)"
+        let arithmetic = fraction.denominator == 1
+            ? "\(check.count) \(symbol) \(right)"
+            : "\(check.count) × \(fraction.denominator) = \(check.scaledCount) \(symbol) \(right)"
+        let (unit, base): (MessageKey, MessageKey) = switch check.rule.base {
+        case .totalMembers: (.unitMembers, .baseTotalMembers)
+        case .membersPresent: (.unitPresent, .baseMembersPresent)
+        case .validBallots: (.unitValidBallots, .baseValidBallots)
+        }
+        let comparison: MessageKey = switch (check.rule.comparison, check.passes) {
+        case (.moreThan, true): .moreThan
+        case (.moreThan, false): .notMoreThan
+        case (.atLeast, true): .atLeast
+        case (.atLeast, false): .lessThan
+        }
+        let rule = Messages.text(comparison, ["fraction": Messages.number(fraction.description), "base": Messages.text(base)])
+        return Messages.text(.threshold, ["count": check.count, "of": check.baseCount, "unit": Messages.text(unit),
+                                          "share": Messages.number(Percentage.of(check.count, check.baseCount)), "rule": rule,
+                                          "arithmetic": arithmetic])
+    }
+
+    /// Kept, added and removed people per title, once the procedure has ended.
+    static func finalList(_ state: InstanceState, in definition: WorkflowDefinition) -> [String] {
+        guard let added = state.added else { return [] }
+        let directory = PersonDirectory(definition: definition, roster: state.roster)
+        let nobody = Messages.text(.nobody)
+        var lines = [Messages.text(.finalListHeading, ["term": definition.term.map { Messages.text(.finalListTerm, ["term": $0]) } ?? ""])]
+        for title in definition.titles {
+            lines.append(Messages.text(.finalListTitle, ["title": title.name, "authority": title.authority ?? Messages.text(.competentAuthority)]))
+            let kept = (state.kept(title.id) ?? title.kept).map(directory.label)
+            lines.append(Messages.text(.finalListKept, ["people": kept.isEmpty ? nobody : kept.joined(separator: ", ")]))
+            let new = added[title.id] ?? []
+            let numbered = new.enumerated().map { "\($0.offset + 1). \(directory.label($0.element))" }
+            lines.append(Messages.text(.finalListAdded, ["people": new.isEmpty ? nobody : numbered.joined(separator: ", ")]))
+            let removals = title.removed.map { ($0.person, $0.reason) }
+                + state.reviews(title.id).filter { $0.decision == .remove }.map { ($0.person, $0.reason ?? "") }
+            for (person, reason) in removals {
+                lines.append(Messages.text(.finalListRemoved, ["person": directory.label(person), "reason": reason]))
+            }
+            lines.append(Messages.text(.finalListTotal, ["total": kept.count + new.count, "cap": title.cap]))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+
+/// The language of the messages a user reads. Official records are always Vietnamese.
+enum Language: String, CaseIterable, Sendable, ExpressibleByArgument {
+    case vi, en
+
+    /// `--lang`, else `$QUORUM_LANG`, else Vietnamese when `$LANG` starts with `vi`, else English.
+    static func resolve(_ option: Language?, environment: [String: String]) -> Language {
+        if let option { return option }
+        if let chosen = environment["QUORUM_LANG"].flatMap({ Language(rawValue: $0.lowercased()) }) { return chosen }
+        return (environment["LANG"] ?? "").lowercased().hasPrefix("vi") ? .vi : .en
+    }
+}
+
+/// `--lang vi|en`, for every command.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Language of the messages: vi or en (default: $QUORUM_LANG, else vi when $LANG starts with vi, else en).")
+    var lang: Language?
+
+    func validate() throws {
+        Messages.language = Language.resolve(lang, environment: ProcessInfo.processInfo.environment)
+    }
+}

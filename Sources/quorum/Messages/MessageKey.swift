@@ -1,0 +1,22 @@
+/// Every message of the command line that comes from the catalogs (`messages/en.yaml`, `messages/vi.yaml`); the
+/// test suite checks that both catalogs have exactly these keys with the same placeholders.
+enum MessageKey: String, CaseIterable {
+    // Refusals and summaries
+    case error, validateSummary, noInstances, instanceListed, instanceEnded, instanceAt
+    // A decision, explained
+    case decisionHeading, decisionQuorum, met, notMet, decisionBallots, decisionTitle
+    case reviewKept, reviewRemoved, reviewAlreadyHolds, reviewMeetsStandards, nobodyProposed
+    case overLimit, overLimitAllowed, structureHeading, structureOverridden, structureWarning
+    case nextHeldAgain, nextStep, nextEnd
+    case rank, tieRunOff, tieBodyDecision, passes, capFull, fails, agreedByBody, notChosenByBody, ineligible, overrideOf
+    case threshold, unitMembers, unitPresent, unitValidBallots, baseTotalMembers, baseMembersPresent, baseValidBallots
+    case moreThan, notMoreThan, atLeast, lessThan
+    // Screening against the standards
+    case screenNoRoster, screenNoRules, screenTitleEveryone, screenTitleCandidates, screenKeptMark, screenEligible, screenByOverride
+    case screenNotEligible, screenProposeRemoval, screenAlreadyHolds, screenOverLimit
+    // The demo
+    case demoKept, demoInstance, demoScreening, noDateSet, demoBody, formDiscussion, formNominationBallot, formSecretBallot
+    case demoCorrected, demoDecisionRecorded, demoRunOffRecorded, demoRecords, demoNoPDF, demoRecorded, demoEntry
+    // The final list
+    case finalListHeading, finalListTerm, finalListTitle, competentAuthority, finalListKept, finalListAdded, finalListRemoved, finalListTotal, nobody
+}

@@ -1,0 +1,49 @@
+import Foundation
+import QuorumCore
+import QuorumFiles
+import QuorumReports
+
+/// The words of the command line, from the catalogs in `messages/` (built into the binary), in the language chosen.
+enum Messages {
+    nonisolated(unsafe) static var language = Language.resolve(nil, environment: ProcessInfo.processInfo.environment)
+
+    /// Both catalogs, read once; a damaged catalog is a defect of the build, which the test suite catches.
+    static let catalogs: [Language: MessageCatalog] = {
+        var catalogs: [Language: MessageCatalog] = [:]
+        for (code, base64) in BuildInfo.catalogs {
+            guard let language = Language(rawValue: code), let data = Data(base64Encoded: base64) else { continue }
+            catalogs[language] = try? MessageCatalog(yaml: String(decoding: data, as: UTF8.self), file: "messages/\(code).yaml")
+        }
+        return catalogs
+    }()
+
+    /// The message in the current language, its placeholders filled in by name.
+    static func text(_ key: MessageKey, _ values: [String: any CustomStringConvertible] = [:]) -> String {
+        let strings = values.mapValues { String(describing: $0) }
+        return catalogs[language]?.text(key.rawValue, strings) ?? catalogs[.en]?.text(key.rawValue, strings) ?? key.rawValue
+    }
+
+    /// How a step's body decides: discussion, nomination ballot or secret ballot.
+    static func form(_ form: StepForm) -> String {
+        switch form {
+        case .discussion: text(.formDiscussion)
+        case .nominationBallot: text(.formNominationBallot)
+        case .secretBallot: text(.formSecretBallot)
+        }
+    }
+
+    /// A decimal written with a point (`53.8%`, `33.33%`) in the current language's convention: `53,8%` in Vietnamese.
+    static func number(_ text: String) -> String {
+        language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// `yyyy-MM-dd` as the current language writes a date: `18/03/2021` in Vietnamese, unchanged in English.
+    static func date(_ iso: String) -> String {
+        language == .vi ? iso.split(separator: "-").reversed().joined(separator: "/") : iso
+    }
+
+    /// A moment of the history: `2021-03-18 14:05:00 +07:00` in English, `18/03/2021 14:05` (Vietnam's time) in Vietnamese.
+    static func timestamp(_ moment: Date) -> String {
+        language == .vi ? VietnameseFormat.timestamp(moment) : Output.timestamp(moment)
+    }
+}

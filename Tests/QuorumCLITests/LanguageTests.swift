@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@Suite("messages in Vietnamese and English")
+struct LanguageTests {
+    @Test("the demo explains each decision in Vietnamese, with a decimal comma, when asked or when LANG is Vietnamese")
+    func vietnameseExplanations() throws {
+        let quorum = try QuorumProcess()
+        defer { quorum.remove() }
+        let vietnamese = try quorum.run(["demo", "--formats", "md"], environment: ["LANG": "vi_VN.UTF-8"])
+        #expect(vietnamese.status == 0, "\(vietnamese.errors)")
+        for line in ["Vương Thị Thảo: 24/28 người có mặt = 85,7%, trên 50% số người có mặt (24 × 2 = 48 > 28): được tập thể thống nhất",
+                     "Võ Thành Tâm: 3/4 thành viên = 75%, trên 50% tổng số thành viên (3 × 2 = 6 > 4): đạt, xếp thứ 2 (bỏ phiếu lại: 4 phiếu)",
+                     "Châu Văn Phát: 11/28 người có mặt = 39,3%, không trên 50% số người có mặt (11 × 2 = 22 ≤ 28): không được tập thể chọn",
+                     "Điều kiện hội nghị: 28/30 thành viên = 93,3%, từ 2/3 tổng số thành viên trở lên (28 × 3 = 84 ≥ 2 × 30 = 60): đạt",
+                     "bổ sung: 1. Nguyễn Hữu Phước, 2. Võ Thành Tâm, 3. Lê Thị Mỹ Dung"] {
+            #expect(vietnamese.output.contains(line), "missing: \(line)")
+        }
+        let english = try quorum.run(["demo", "--formats", "md", "--lang", "en"], environment: ["LANG": "vi_VN.UTF-8", "QUORUM_LANG": "vi"])
+        #expect(english.output.contains("Vương Thị Thảo: 24 of 28 present = 85.7%, is more than 50% of those present (24 × 2 = 48 > 28): agreed by the body"))
+        #expect(english.output.contains("Võ Thành Tâm: 3 of 4 members = 75%, is more than 50% of all members (3 × 2 = 6 > 4): passes, rank 2 (run-off: 4 votes)"))
+        #expect(!english.output.contains("xếp thứ"))
+    }
+
+    @Test("QUORUM_LANG chooses the language of refusals and summaries")
+    func refusalsAndSummaries() throws {
+        let quorum = try QuorumProcess()
+        defer { quorum.remove() }
+        let validation = try quorum.run(["validate"], environment: ["QUORUM_LANG": "vi"])
+        #expect(validation.output.hasPrefix("Đã kiểm tra ") && validation.output.contains(" tệp: 0 lỗi, 0 cảnh báo"), "\(validation.output)")
+        let refused = try quorum.run(["status", "khong-co"], environment: ["QUORUM_LANG": "vi"])
+        #expect(refused.status == 1 && refused.errors.hasPrefix("lỗi: "), "\(refused.errors)")
+        let english = try quorum.run(["validate", "--lang", "en"], environment: ["QUORUM_LANG": "vi"])
+        #expect(english.output.contains(" files checked: 0 errors, 0 warnings"), "\(english.output)")
+    }
+}
