@@ -19,11 +19,11 @@ final class Project {
         let path = options.storePath
         if !creating, !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure("there is no store at \(path) yet, so no instance to read; start one with 'quorum start WORKFLOW'"
-                + " (or give the store with --store or QUORUM_STORE)")
+                + " (or give the store with --store or QUORUM_STORE)", .badInput)
         }
         let actor = options.actorName
         guard !actor.isEmpty, !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw CommandFailure("the actor must be a name without control characters")
+            throw CommandFailure("the actor must be a name without control characters", .badInput)
         }
         var store: any InstanceStore = try SQLiteInstanceStore(path: path)
         if let anchor = options.anchorPath { store = AnchoredStore(base: store, file: anchor) }
@@ -55,11 +55,11 @@ final class Project {
             var renderer = DiagnosticRenderer()
             let problems = DefinitionCatalog(files: [file], library: library).diagnostics.filter { $0.severity == .error }
             throw CommandFailure("workflow '\(id)' does not validate; fix these problems first (quorum validate \(file)):\n"
-                + renderer.render(problems))
+                + renderer.render(problems), .badInput)
         }
         let known = catalog.workflowFiles.keys.filter { !catalog.abstractWorkflows.contains($0) }.sorted()
         throw CommandFailure("no workflow '\(reference)' in \(options.folder("workflows"))"
-            + (Suggestion.closest(to: reference, in: known).map { "; did you mean '\($0)'?" } ?? "; runnable workflows: \(known.joined(separator: ", "))"))
+            + (Suggestion.closest(to: reference, in: known).map { "; did you mean '\($0)'?" } ?? "; runnable workflows: \(known.joined(separator: ", "))"), .badInput)
     }
 
     /// The runnable workflows of the unit a workflow belongs to (same organisation, cycle and year), in the order
@@ -73,32 +73,6 @@ final class Project {
 
     private static func bootstrapLogging(_ level: Logger.Level) {
         LoggingBootstrap.once(level)
-    }
-}
-
-/// A refusal with a message for the user; printed to stderr, exit code 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-
-    /// Runs a command body, printing any refusal as `error: …` on stderr and exiting with 1. The commands suggested
-    /// after a refusal name `instance` when the command was about one.
-    static func reporting(instance: String? = nil, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as InputError {
-            var renderer = DiagnosticRenderer()
-            Output.error(renderer.render(error.diagnostics))
-            throw ExitCode.failure
-        } catch let error as EngineError {
-            Output.error(([Messages.text(.error, ["message": error])] + Remedy.lines(for: error, instance: instance)).joined(separator: "\n"))
-            throw ExitCode.failure
-        } catch {
-            Output.error(Messages.text(.error, ["message": "\(error)"]))
-            throw ExitCode.failure
-        }
     }
 }
 

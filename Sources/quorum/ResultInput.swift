@@ -31,7 +31,7 @@ struct ResultInput: ParsableArguments {
 
     func read(step: String, note: String? = nil) throws -> (StepRecord, ResultSheet?) {
         guard file != nil || present != nil else {
-            throw CommandFailure("nothing to record; give --file RESULTS and/or --present N")
+            throw CommandFailure("nothing to record; give --file RESULTS and/or --present N", .badInput)
         }
         let sheet = try file.map { path throws(InputError) in try ResultSheetReader.read(path, step: step) }
         var record = sheet?.record ?? StepRecord(step: step)
@@ -40,12 +40,12 @@ struct ResultInput: ParsableArguments {
             let parts = ballots.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             let counts = parts.compactMap { Int($0) }.filter { (0...Self.maximumCount).contains($0) }
             guard parts.count == 4, counts.count == 4 else {
-                throw CommandFailure("--ballots takes four whole numbers from 0 to \(Self.maximumCount), ISSUED,RETURNED,VALID,INVALID, e.g. 27,27,26,1; got '\(ballots)'")
+                throw CommandFailure("--ballots takes four whole numbers from 0 to \(Self.maximumCount), ISSUED,RETURNED,VALID,INVALID, e.g. 27,27,26,1; got '\(ballots)'", .badInput)
             }
             record.ballots = BallotCount(issued: counts[0], returned: counts[1], valid: counts[2], invalid: counts[3])
         }
         if let issued {
-            guard !record.papers.isEmpty else { throw CommandFailure("--issued goes with papers entered one by one; give totals with --ballots") }
+            guard !record.papers.isEmpty else { throw CommandFailure("--issued goes with papers entered one by one; give totals with --ballots", .badInput) }
             record.ballots = BallotCount(issued: try Self.bounded(issued, "--issued"), returned: 0, valid: 0, invalid: 0)
         }
         record.entry = entry
@@ -56,7 +56,7 @@ struct ResultInput: ParsableArguments {
 
     static func bounded(_ value: Int, _ option: String) throws -> Int {
         guard (0...maximumCount).contains(value) else {
-            throw CommandFailure("\(option) takes a whole number from 0 to \(maximumCount), not \(value)")
+            throw CommandFailure("\(option) takes a whole number from 0 to \(maximumCount), not \(value)", .badInput)
         }
         return value
     }
@@ -67,7 +67,7 @@ struct ResultInput: ParsableArguments {
             return try body()
         } catch EngineError.invalidRecord(let step, let problems) where sheet != nil {
             var renderer = DiagnosticRenderer()
-            throw CommandFailure("the results for step '\(step)' were not recorded:\n" + renderer.render(problems.map { sheet!.locate($0) }))
+            throw CommandFailure("the results for step '\(step)' were not recorded:\n" + renderer.render(problems.map { sheet!.locate($0) }), .badInput)
         }
     }
 

@@ -31,7 +31,7 @@ struct EndToEndTests {
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "kept: [tran-thi-thu-ha, nguyen-thi-hoa]", with: "kep: [tran-thi-thu-ha, nguyen-thi-hoa]")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let result = try quorum.run("validate", "workflows/pho-chanh-van-phong-2021.yaml")
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errors.contains("workflows/pho-chanh-van-phong-2021.yaml:15:5: error: unknown key 'kep' in 'titles'"))
         #expect(result.errors.contains("\n    kep: [tran-thi-thu-ha, nguyen-thi-hoa]\n    ^\nnote: did you mean 'kept'?"))
     }
@@ -135,7 +135,7 @@ struct EndToEndTests {
         let file = quorum.path("wrong.yaml")
         try "present: 27\nvotes:\n  pho-chanh-van-phong:\n    Nguyễn Hữu Phước: 30\n".write(toFile: file, atomically: true, encoding: .utf8)
         let result = try quorum.run("record", instance, "buoc-2", "--file", "wrong.yaml")
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errors.contains("wrong.yaml:4:5: error: 'Nguyễn Hữu Phước' has 30 votes, more than the 27 members present"))
     }
 
@@ -176,7 +176,7 @@ struct EndToEndTests {
         try "id,full_name,birth_date,gender,ratings\ncb-1,Nguyễn Văn A,31/02/1980,nam,2020:HTTNV\ncb-2,Trần Thị B,1985-01-01,nu,2020:TOT\ncb-1,Lê C,1980-01-01,nam,\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let result = try quorum.run("roster", instance, "--file", "ho-so.csv")
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errors.contains("ho-so.csv:2:19: error: '31/02/1980' is not a date"))
         #expect(result.errors.contains("ho-so.csv:3:28: error: 'nu' is not a gender; write nam or nữ"))
         #expect(result.errors.contains("ho-so.csv:3:31: error: 'TOT' is not a rating"))
@@ -204,7 +204,7 @@ struct EndToEndTests {
         defer { quorum.remove() }
         let value = try quorum.run("eval", "person.ratings[2020] in ['HTTNV', 'HTXSNV'] && x.size() == 3", "--var", "x=[1, 2u, \"a\"]",
                                    "--data", "\(samples)/../../rules/hd-06-2017.yaml")
-        #expect(value.status == 1, "the rules file has no 'person', so the evaluation fails")
+        #expect(value.status == 2, "the rules file has no 'person', so the evaluation fails")
         #expect(value.errors.contains("undeclared reference to 'person"))
         try "person:\n  ratings: {2020: HTTNV}\n".write(toFile: quorum.path("p.yaml"), atomically: true, encoding: .utf8)
         let passed = try quorum.run("eval", "person.ratings[2020] in ['HTTNV', 'HTXSNV'] && x.size() == 3", "--var", "x=[1, 2u, \"a\"]",
@@ -212,7 +212,7 @@ struct EndToEndTests {
         #expect(passed.output == "true\n")
         #expect(try quorum.run("eval", "timestamp('2021-03-18T14:00:00+07:00')").output == "timestamp(\"2021-03-18T07:00:00Z\")\n")
         let broken = try quorum.run("eval", "1 + ")
-        #expect(broken.status == 1)
+        #expect(broken.status == 2)
         #expect(broken.errors.contains("1:5: syntax error"))
     }
 

@@ -29,7 +29,7 @@ struct LanguageTests {
         let validation = try quorum.run(["validate"], environment: ["QUORUM_LANG": "vi"])
         #expect(validation.output.hasPrefix("Đã kiểm tra ") && validation.output.contains(" tệp: 0 lỗi, 0 cảnh báo"), "\(validation.output)")
         let refused = try quorum.run(["status", "khong-co"], environment: ["QUORUM_LANG": "vi"])
-        #expect(refused.status == 1 && refused.errors.hasPrefix("lỗi: "), "\(refused.errors)")
+        #expect(refused.status == 2 && refused.errors.hasPrefix("lỗi: "), "\(refused.errors)")
         let english = try quorum.run(["validate", "--lang", "en"], environment: ["QUORUM_LANG": "vi"])
         #expect(english.output.contains(" files checked: 0 errors, 0 warnings"), "\(english.output)")
     }

@@ -17,7 +17,7 @@ struct StatusAndStoreTests {
         let elsewhere = FileManager.default.temporaryDirectory
         let noStore: [String: String?] = ["QUORUM_STORE": nil]
         let missing = try quorum.run(["status", "--project", quorum.project.path], in: elsewhere, environment: noStore)
-        #expect(missing.status == 1)
+        #expect(missing.status == 2)
         #expect(missing.errors.contains("there is no store at \(quorum.project.path)/.quorum/quorum.sqlite yet"))
         #expect(!FileManager.default.fileExists(atPath: quorum.path(".quorum/quorum.sqlite")), "reading creates no store")
         #expect(try quorum.run(["start", track, "--project", quorum.project.path], in: elsewhere, environment: noStore).status == 0)

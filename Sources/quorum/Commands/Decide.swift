@@ -39,7 +39,7 @@ struct Decide: ParsableCommand {
                 let chosen = choose.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 entries = [BodyDecision(title: title, chosen: chosen, reason: reason)]
             } else {
-                throw CommandFailure("give --title and --choose (with --reason), or --file DECISION.yaml")
+                throw CommandFailure("give --title and --choose (with --reason), or --file DECISION.yaml", .badInput)
             }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)

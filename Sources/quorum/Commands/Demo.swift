@@ -34,7 +34,7 @@ struct Demo: ParsableCommand {
                 return FileManager.default.fileExists(atPath: (samples as NSString).appendingPathComponent(name), isDirectory: &isFolder)
                     && isFolder.boolValue
             }
-            guard !workflows.isEmpty else { throw CommandFailure("no sample results in \(samples)") }
+            guard !workflows.isEmpty else { throw CommandFailure("no sample results in \(samples)", .badInput) }
             for workflow in workflows {
                 try run(workflow, results: (samples as NSString).appendingPathComponent(workflow), project: project)
             }
@@ -61,7 +61,7 @@ struct Demo: ParsableCommand {
             Output.line()
             Output.line("── \(step.name), \(step.meets?.display ?? Messages.text(.noDateSet))")
             Output.line(Messages.text(.demoBody, ["body": body?.name ?? step.body, "members": body?.totalMembers ?? 0, "form": Messages.form(step.form)]))
-            guard let file = sample(id, in: folder) else { throw CommandFailure("no sample results for step '\(id)' in \(folder)") }
+            guard let file = sample(id, in: folder) else { throw CommandFailure("no sample results for step '\(id)' in \(folder)", .badInput) }
             let second = sample("\(id).entry-2", in: folder)
             try record(file, step: id, entry: second == nil ? nil : 1, service: try project.service(), state: state, definition: definition)
             if let second {

@@ -8,7 +8,7 @@ struct Eval: ParsableCommand {
         discussion: """
             Each --var value is itself a CEL constant expression: --var x='[1, 2u, "a"]'. --data binds the top-level \
             keys of a YAML or JSON file. The result is printed as a CEL literal; an evaluation error goes to stderr \
-            with exit code 1.
+            with exit code 2.
             """
     )
 
@@ -28,7 +28,7 @@ struct Eval: ParsableCommand {
             var bindings = try data.map { path throws(InputError) in try DataFile.variables(from: path) } ?? [:]
             for assignment in variables {
                 guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                    throw CommandFailure("--var takes NAME=VALUE, not '\(assignment)'")
+                    throw CommandFailure("--var takes NAME=VALUE, not '\(assignment)'", .badInput)
                 }
                 let name = String(assignment[..<equals]), source = String(assignment[assignment.index(after: equals)...])
                 let value = try constant(source, for: name)
@@ -36,10 +36,10 @@ struct Eval: ParsableCommand {
             }
             let program: Program
             do { program = try Program(parsing: expression) } catch let error as SyntaxError {
-                throw CommandFailure(Self.caret(error, in: expression))
+                throw CommandFailure(Self.caret(error, in: expression), .badInput)
             }
             let result = program.evaluate(bindings)
-            if case .error(let error) = result { throw CommandFailure("evaluation failed: \(error.message)") }
+            if case .error(let error) = result { throw CommandFailure("evaluation failed: \(error.message)", .badInput) }
             Output.line(result.literal)
         }
     }
@@ -47,10 +47,10 @@ struct Eval: ParsableCommand {
     private func constant(_ source: String, for name: String) throws -> Value {
         do {
             let value = try Program(parsing: source).evaluate()
-            if case .error(let error) = value { throw CommandFailure("--var \(name): \(error.message)") }
+            if case .error(let error) = value { throw CommandFailure("--var \(name): \(error.message)", .badInput) }
             return value
         } catch let error as SyntaxError {
-            throw CommandFailure("--var \(name): " + Self.caret(error, in: source))
+            throw CommandFailure("--var \(name): " + Self.caret(error, in: source), .badInput)
         }
     }
 

@@ -29,7 +29,7 @@ struct NewCycle: ParsableCommand {
         try CommandFailure.reporting {
             let project = try Project(options)
             let definition = try project.definition(workflow)
-            guard let file = project.catalog.workflowFiles[definition.id] else { throw CommandFailure("no file for \(definition.id)") }
+            guard let file = project.catalog.workflowFiles[definition.id] else { throw CommandFailure("no file for \(definition.id)", .internalError) }
             // Only an existing store is read: drafting a new cycle creates no store.
             var finished: InstanceService.Loaded?
             if FileManager.default.fileExists(atPath: options.storePath) {

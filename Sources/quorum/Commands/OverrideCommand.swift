@@ -27,7 +27,7 @@ struct OverrideCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("an override needs a --reason") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("an override needs a --reason", .badInput) }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let stored = try project.service().recordOverride(Override(person: person, rule: rule, reason: reason), in: instance, current: definition)

@@ -56,7 +56,7 @@ struct Report: ParsableCommand {
                 documents = try Self.documents(source, step: step, ballotPaper: ballotPaper, tallySheet: tallySheet)
             }
             guard let output else {
-                guard format == .md || format == .html else { throw CommandFailure("\(format.rawValue) needs --output FILE.\(format.rawValue)") }
+                guard format == .md || format == .html else { throw CommandFailure("\(format.rawValue) needs --output FILE.\(format.rawValue)", .badInput) }
                 return print(format == .html ? HTMLWriter.write(documents) : documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n"), terminator: "")
             }
             try Self.write(documents, as: format, to: output)
@@ -71,7 +71,7 @@ struct Report: ParsableCommand {
                 if tallySheet { return [try BallotPaperDocument.tallySheet(source, step: step)] }
                 return [try MeetingMinutes.make(source, step: step)]
             }
-            if ballotPaper || tallySheet { throw CommandFailure("--ballot-paper and --tally-sheet need --step STEP") }
+            if ballotPaper || tallySheet { throw CommandFailure("--ballot-paper and --tally-sheet need --step STEP", .badInput) }
             return try Submission.make(source)
         } catch let error as VoteCountMinutes.Problem {
             throw CommandFailure(error.description)

@@ -31,7 +31,7 @@ struct Reschedule: ParsableCommand {
             let zone = state.currentStep.flatMap(definition.step)?.meets?.timezone ?? MeetingTime.defaultTimeZone
             let meets: MeetingTime
             do { meets = try MeetingTime(date: date, time: time, timezone: zone) } catch {
-                throw CommandFailure("'\(date) \(time)' is not a date and time; write --date 2021-03-25 --time 14:00")
+                throw CommandFailure("'\(date) \(time)' is not a date and time; write --date 2021-03-25 --time 14:00", .badInput)
             }
             let overtaken = try project.service().reschedule(instance, to: meets, place: place, reason: reason, current: definition)
             Output.line("\(state.currentStep ?? "the step") of \(instance) now meets at \(meets.display)")

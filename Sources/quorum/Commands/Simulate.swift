@@ -25,12 +25,12 @@ struct Simulate: ParsableCommand {
             let project = try Project(options)
             let definition = try project.definition(workflow)
             let files = results.map { [$0] } ?? DefinitionCatalog.yamlFiles(in: [options.folder("scenarios/\(definition.id)")])
-            guard !files.isEmpty else { throw CommandFailure("no scenarios for \(definition.id); write one under scenarios/\(definition.id)/") }
+            guard !files.isEmpty else { throw CommandFailure("no scenarios for \(definition.id); write one under scenarios/\(definition.id)/", .badInput) }
             var failed = 0
             for file in files {
                 let scenario = try ScenarioReader.read(file)
                 guard scenario.workflow == definition.id else {
-                    throw CommandFailure("\(file) is a scenario for '\(scenario.workflow)', not '\(definition.id)'")
+                    throw CommandFailure("\(file) is a scenario for '\(scenario.workflow)', not '\(definition.id)'", .badInput)
                 }
                 let outcome = ScenarioRunner.run(scenario, on: definition)
                 Output.line("══ \(scenario.name) (\(file))")

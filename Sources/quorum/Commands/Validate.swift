@@ -4,7 +4,7 @@ import QuorumFiles
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check workflow and rule files; report every problem at file:line:column.",
-        discussion: "With no paths, checks the project's workflows/ and rules/. Exit 0 when there are no errors, 1 otherwise."
+        discussion: "With no paths, checks the project's workflows/ and rules/. Exit 0 when there are no errors, 2 otherwise."
     )
 
     @OptionGroup var options: ProjectOptions
@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
         let summary = Messages.text(.validateSummary, ["files": files.count, "errors": errors, "warnings": warnings])
         if errors > 0 {
             Output.error(summary)
-            throw ExitCode.failure
+            throw ExitStatus.badInput.exitCode
         }
         Output.line(summary)
     }

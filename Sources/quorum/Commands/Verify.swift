@@ -4,7 +4,7 @@ import QuorumCore
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute an instance's hash chain and report the first event altered since it was recorded.",
-        discussion: "Exit 0 when the history is intact, 1 when it is not."
+        discussion: "Exit 0 when the history is intact, 3 when it is not."
     )
 
     @OptionGroup var options: ProjectOptions
@@ -19,7 +19,7 @@ struct Verify: ParsableCommand {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             if let problem = try project.service().verify(instance, expectedHead: expect) {
-                throw CommandFailure("the history of \(instance) does not verify: \(problem)")
+                throw CommandFailure("the history of \(instance) does not verify: \(problem)", .tampered)
             }
             let loaded = try project.service().load(instance)
             let events = loaded.events

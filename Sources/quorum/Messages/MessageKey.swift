@@ -2,7 +2,7 @@
 /// test suite checks that both catalogs have exactly these keys with the same placeholders.
 enum MessageKey: String, CaseIterable {
     // Refusals and summaries
-    case error, validateSummary, noInstances, instanceListed, instanceEnded, instanceAt
+    case error, internalError, validateSummary, noInstances, instanceListed, instanceEnded, instanceAt
     // A decision, explained
     case decisionHeading, decisionQuorum, met, notMet, decisionBallots, decisionTitle
     case reviewKept, reviewRemoved, reviewAlreadyHolds, reviewMeetsStandards, nobodyProposed

@@ -1,0 +1,35 @@
+import ArgumentParser
+import QuorumCore
+import QuorumFiles
+
+/// A refusal with a message for the user, printed to stderr; its kind gives the exit code.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    let status: ExitStatus
+
+    init(_ message: String, _ status: ExitStatus = .refused) {
+        description = message
+        self.status = status
+    }
+
+    /// Runs a command body, printing any refusal as `error: …` on stderr and exiting with its documented code. The
+    /// commands suggested after a refusal name `instance` when the command was about one.
+    static func reporting(instance: String? = nil, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as InputError {
+            var renderer = DiagnosticRenderer()
+            Output.error(renderer.render(error.diagnostics))
+            throw ExitStatus.of(error).exitCode
+        } catch let error as EngineError {
+            Output.error(([Messages.text(.error, ["message": error])] + Remedy.lines(for: error, instance: instance)).joined(separator: "\n"))
+            throw ExitStatus.of(error).exitCode
+        } catch {
+            let status = ExitStatus.of(error)
+            Output.error(Messages.text(status == .internalError ? .internalError : .error, ["message": "\(error)"]))
+            throw status.exitCode
+        }
+    }
+}
