@@ -21,14 +21,14 @@ struct CSVTable {
     }
 
     static func read(_ file: String, allowed: [String], required: [String]) throws(InputError) -> CSVTable {
-        func fail(_ line: Int, _ column: Int, _ message: String, notes: [String] = []) -> LocatedDiagnostic {
-            .error(at: SourceLocation(file: file, line: line, column: column), message, notes: notes)
+        func fail(_ line: Int, _ column: Int, code: String, _ message: String, notes: [String] = []) -> LocatedDiagnostic {
+            .error(at: SourceLocation(file: file, line: line, column: column), code: code, message, notes: notes)
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(diagnostics: [.error(at: nil, "cannot read '\(file)': no such file, or it is not readable")])
+            throw InputError(diagnostics: [.error(at: nil, code: "cannot-read-file", "cannot read '\(file)': no such file, or it is not readable")])
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw InputError(diagnostics: [fail(1, 1, "the file is not UTF-8 text; export the sheet as CSV UTF-8")])
+            throw InputError(diagnostics: [fail(1, 1, code: "file-not-utf8", "the file is not UTF-8 text; export the sheet as CSV UTF-8")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let rawLines = TextLines.split(text)
@@ -38,16 +38,16 @@ struct CSVTable {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true, delimiter: separator,
                                    whitespaces: CharacterSet(charactersIn: separator == "\t" ? " " : " \t"))
         } catch {
-            throw InputError(diagnostics: [fail(1, 1, "cannot read the header row; the first line must name the columns: \(allowed.joined(separator: ","))")])
+            throw InputError(diagnostics: [fail(1, 1, code: "no-header-row", "cannot read the header row; the first line must name the columns: \(allowed.joined(separator: ","))")])
         }
         let header = (reader.headerRow ?? []).map { $0.lowercased() }
         var problems: [LocatedDiagnostic] = []
         let headerColumns = fieldColumns(rawLines.first ?? "", separator: separator)
         for (index, name) in header.enumerated() where !allowed.contains(name) {
-            problems.append(fail(1, headerColumns[safe: index] ?? 1, "unknown column '\(name)'; expected \(allowed.joined(separator: ", "))",
+            problems.append(fail(1, headerColumns[safe: index] ?? 1, code: "unknown-column", "unknown column '\(name)'; expected \(allowed.joined(separator: ", "))",
                                  notes: Suggestion.note(for: name, in: allowed)))
         }
-        for name in required where !header.contains(name) { problems.append(fail(1, 1, "missing column '\(name)'")) }
+        for name in required where !header.contains(name) { problems.append(fail(1, 1, code: "missing-column", "missing column '\(name)'")) }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
         var rows: [Row] = []
         var line = 2 + TextLines.breaks(in: header.joined())
@@ -55,7 +55,7 @@ struct CSVTable {
             defer { line += 1 + TextLines.breaks(in: fields.joined()) }
             if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == header.count else {
-                problems.append(fail(line, 1, "this row has \(fields.count) fields but the header has \(header.count)"))
+                problems.append(fail(line, 1, code: "wrong-field-count", "this row has \(fields.count) fields but the header has \(header.count)"))
                 continue
             }
             let starts = fieldColumns(rawLines[safe: line - 1] ?? "", separator: separator)

@@ -11,7 +11,7 @@ extension DefinitionCatalog {
                 problems += found.map { Self.locate($0, in: locations) }
                 if let calendar {
                     if self.calendar != nil {
-                        problems.append(.error(at: tree["id"]?.location, "a second calendar; keep one calendar file in rules/"))
+                        problems.append(.error(at: tree["id"]?.location, code: "second-calendar", "a second calendar; keep one calendar file in rules/"))
                     } else {
                         self.calendar = calendar
                     }
@@ -31,7 +31,7 @@ extension DefinitionCatalog {
                 problems += found.map { Self.locate($0, in: locations) }
                 if let ruleSet {
                     if let earlier = seen[ruleSet.id] {
-                        problems.append(.error(at: tree["id"]?.location, "rule set id '\(ruleSet.id)' is already used by \(earlier)"))
+                        problems.append(.error(at: tree["id"]?.location, code: "rule-set-id-already", "rule set id '\(ruleSet.id)' is already used by \(earlier)"))
                     } else {
                         seen[ruleSet.id] = file
                         ruleSets.append(ruleSet)
@@ -48,7 +48,7 @@ extension DefinitionCatalog {
             guard let id = tree["id"]?.string else { continue }
             if let earlier = workflowFiles[id] {
                 if primary.contains(file) {
-                    diagnostics.append(.error(at: tree["id"]?.location, "workflow id '\(id)' is already used by \(earlier)"))
+                    diagnostics.append(.error(at: tree["id"]?.location, code: "workflow-id-already-used", "workflow id '\(id)' is already used by \(earlier)"))
                 }
                 continue
             }
@@ -109,11 +109,11 @@ extension DefinitionCatalog {
         while let parent = tree["extends"] {
             let parentID = parent.string ?? ""
             if chain.contains(parentID) {
-                problems.append(.error(at: parent.location, "workflows extend each other in a cycle: \((chain + [parentID]).joined(separator: " → "))"))
+                problems.append(.error(at: parent.location, code: "workflows-extend-other-cycle", "workflows extend each other in a cycle: \((chain + [parentID]).joined(separator: " → "))"))
                 return nil
             }
             guard let parentTree = workflowTrees[parentID] else {
-                problems.append(.error(at: parent.location, "unknown workflow '\(parentID)' in 'extends'",
+                problems.append(.error(at: parent.location, code: "unknown-workflow", "unknown workflow '\(parentID)' in 'extends'",
                                        notes: Suggestion.note(for: parentID, in: workflowTrees.keys)))
                 return nil
             }
@@ -139,7 +139,7 @@ extension DefinitionCatalog {
         if let inner = diagnostic.inner, let scalar = location, path == diagnostic.path {
             location = ExpressionLocator.locate(inner, in: scalar)
         }
-        return LocatedDiagnostic(diagnostic.severity, at: location, diagnostic.message, notes: diagnostic.notes)
+        return LocatedDiagnostic(diagnostic.severity, at: location, code: diagnostic.code, diagnostic.message, notes: diagnostic.notes)
     }
 
     static func decode<Document: Decodable>(_ tree: YAMLTree, locations: [DocumentPath: SourceLocation],
@@ -153,9 +153,9 @@ extension DefinitionCatalog {
             @unknown default: ([], "\(error)")
             }
             let path = DocumentPath(codingPath.map { $0.intValue.map(DocumentPath.Component.index) ?? .key($0.stringValue) })
-            problems.append(locate(.error(in: "", at: path, "cannot read this value: \(message)"), in: locations))
+            problems.append(locate(.error(in: "", at: path, code: "cannot-read-value", "cannot read this value: \(message)"), in: locations))
         } catch {
-            problems.append(.error(at: tree.location, "cannot read the document: \(error)"))
+            problems.append(.error(at: tree.location, code: "cannot-read-document", "cannot read the document: \(error)"))
         }
         return nil
     }

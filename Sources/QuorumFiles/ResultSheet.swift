@@ -11,7 +11,7 @@ public struct ResultSheet: Sendable {
     public func locate(_ problem: RecordProblem, severity: Diagnostic.Severity = .error) -> LocatedDiagnostic {
         var location = locations[problem.subject]
         if location == nil, case .candidate(let title, _) = problem.subject { location = locations[.title(title)] }
-        return LocatedDiagnostic(severity, at: location ?? locations[.record], problem.message)
+        return LocatedDiagnostic(severity, at: location ?? locations[.record], code: problem.code, problem.message)
     }
 
     /// Full names are compared after Unicode NFC normalisation with spaces collapsed, so the same name typed

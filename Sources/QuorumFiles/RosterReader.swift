@@ -15,10 +15,10 @@ public enum RosterReader {
         var seen: [String: Int] = [:]
         for row in table.rows {
             let (person, found) = RosterFields.person(row.fields)
-            problems += found.map { .error(at: table.location(row, $0.field), $0.message) }
+            problems += found.map { .error(at: table.location(row, $0.field), code: "invalid-value", $0.message) }
             let id = ResultSheet.normalizedName(row.fields["id"] ?? "")
             if !id.isEmpty, let earlier = seen[id] {
-                problems.append(.error(at: table.location(row, "id"), "id '\(id)' is already used on line \(earlier)"))
+                problems.append(.error(at: table.location(row, "id"), code: "id-already-used-line", "id '\(id)' is already used on line \(earlier)"))
                 continue
             }
             seen[id] = row.line
@@ -48,9 +48,9 @@ public enum RosterReader {
                 }
             }
             let (person, found) = RosterFields.person(fields)
-            problems += found.map { .error(at: item[$0.field]?.location ?? item.location, $0.message) }
+            problems += found.map { .error(at: item[$0.field]?.location ?? item.location, code: "invalid-value", $0.message) }
             if let id = fields["id"], !seen.insert(id).inserted {
-                problems.append(.error(at: item["id"]?.location, "id '\(id)' is used twice"))
+                problems.append(.error(at: item["id"]?.location, code: "id-used-twice", "id '\(id)' is used twice"))
                 continue
             }
             if let person { people.append(person) }

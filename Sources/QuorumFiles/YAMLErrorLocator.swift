@@ -10,14 +10,14 @@ enum YAMLErrorLocator {
             let pastEnd = mark.line > TextLines.split(yaml).count - 1
             let place = pastEnd ? context.map(\.mark) ?? mark : mark
             let notes = context.map { ["\($0.text) at line \($0.mark.line), column \($0.mark.column)"] } ?? []
-            return .error(at: at(place), "YAML syntax error: \(problem)", notes: notes + ["check the quotes, the indentation and the ':' after each key"])
+            return .error(at: at(place), code: "yaml-syntax-error", "YAML syntax error: \(problem)", notes: notes + ["check the quotes, the indentation and the ':' after each key"])
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error(at: at(context.mark), "duplicate key \(keys) in the same mapping; each key may appear once")
+            return .error(at: at(context.mark), code: "duplicate-key-same-mapping", "duplicate key \(keys) in the same mapping; each key may appear once")
         case let .reader(problem, offset, _, _):
-            return .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
+            return .error(at: SourceLocation(file: file, line: 1, column: 1), code: "cannot-read-file", "cannot read the file: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
         default:
-            return .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
+            return .error(at: SourceLocation(file: file, line: 1, column: 1), code: "cannot-read-yaml", "cannot read YAML: \(error)")
         }
     }
 }

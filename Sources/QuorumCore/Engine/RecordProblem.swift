@@ -19,4 +19,16 @@ public struct RecordProblem: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The diagnostic code: which part of the results is wrong (`results-ballots`, `results-candidate`).
+    public var code: String {
+        switch subject {
+        case .record: "results"
+        case .present: "results-present"
+        case .ballots: "results-ballots"
+        case .paper: "results-paper"
+        case .title: "results-title"
+        case .candidate: "results-candidate"
+        }
+    }
 }

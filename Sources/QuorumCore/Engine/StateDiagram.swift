@@ -7,11 +7,13 @@ public struct StateDiagram: Sendable {
 
     public init(definition: WorkflowDefinition) { self.definition = definition }
 
-    struct Edge {
-        let from: String
-        let to: String
-        let label: String
-        let guarded: Bool
+    /// One arrow of the diagram: from a step (its node name) to a step or the end, with its guard or threshold.
+    public struct Edge: Encodable, Sendable {
+        public let from: String
+        public let to: String
+        public let label: String
+        /// A transition taken when its guard holds, rather than the default way on.
+        public let guarded: Bool
     }
 
     static let endNode = "ket_thuc"
@@ -24,7 +26,7 @@ public struct StateDiagram: Sendable {
     }
 
     /// Node names are prefixed, so that no step id can collide with a keyword of either language (`end`, `graph`).
-    static func identifier(_ id: String) -> String { "step_" + id.replacingOccurrences(of: "-", with: "_") }
+    public static func identifier(_ id: String) -> String { "step_" + id.replacingOccurrences(of: "-", with: "_") }
 
     private func label(_ step: Step) -> String {
         let body = definition.body(step.body)?.name ?? step.body
@@ -41,7 +43,7 @@ public struct StateDiagram: Sendable {
         return parts.joined(separator: ", ")
     }
 
-    private var edges: [Edge] {
+    public var edges: [Edge] {
         definition.steps.flatMap { step in
             step.transitions.map { Edge(from: Self.identifier(step.id), to: node($0.to), label: $0.when.rawValue, guarded: true) }
                 + [Edge(from: Self.identifier(step.id), to: node(step.next), label: passLabel(step), guarded: false)]

@@ -54,7 +54,7 @@ struct Demo: ParsableCommand {
             state = try project.service().load(state.id).state
             Output.line()
             Output.line(Messages.text(.demoScreening, ["roster": roster, "people": people.people.count]))
-            Screen.report(state, definition: definition, everyone: true).forEach { Output.line("   " + $0) }
+            ScreeningReport(state, definition: definition, everyone: true).lines.forEach { Output.line("   " + $0) }
         }
         while let id = state.currentStep, let step = definition.step(id) {
             let body = definition.body(step.body)

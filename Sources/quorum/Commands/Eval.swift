@@ -23,6 +23,9 @@ struct Eval: ParsableCommand {
     @Option(help: "A YAML or JSON file whose top-level keys become variables.")
     var data: String?
 
+    @Flag(help: "Print the expression, its result as a CEL literal and the result's type as JSON.")
+    var json = false
+
     func run() throws {
         try CommandFailure.reporting {
             var bindings = try data.map { path throws(InputError) in try DataFile.variables(from: path) } ?? [:]
@@ -40,6 +43,7 @@ struct Eval: ParsableCommand {
             }
             let result = program.evaluate(bindings)
             if case .error(let error) = result { throw CommandFailure("evaluation failed: \(error.message)", .badInput) }
+            if json { return try Output.json(["expression": expression, "result": result.literal, "type": "\(result.type)"]) }
             Output.line(result.literal)
         }
     }

@@ -25,6 +25,9 @@ struct NewCycle: ParsableCommand {
     @Option(help: "Where to write it (default: workflows/NEW-ID.yaml).")
     var output: String?
 
+    @Flag(help: "Print what was written, the changes, the diff and the validation as JSON.")
+    var json = false
+
     func run() throws {
         try CommandFailure.reporting {
             let project = try Project(options)
@@ -37,7 +40,7 @@ struct NewCycle: ParsableCommand {
                 finished = try service.store.instances().filter { $0.workflow == definition.id }.reversed()
                     .lazy.compactMap { try? service.load($0.id) }.first { $0.state.isFinished }
             }
-            if finished == nil { Output.line("no finished run of \(definition.id) in the store: nobody new is carried into 'kept'") }
+            if finished == nil, !json { Output.line("no finished run of \(definition.id) in the store: nobody new is carried into 'kept'") }
             let directory = finished?.directory
             let approved = (finished?.state.added ?? [:]).mapValues { keys in
                 keys.map { (key: $0, name: directory?.entry($0)?.name ?? $0) }
@@ -50,12 +53,18 @@ struct NewCycle: ParsableCommand {
             let path = output ?? options.folder("workflows/\(draft.id).yaml")
             guard !FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path) already exists; choose another --output") }
             try draft.text.write(toFile: path, atomically: true, encoding: .utf8)
+            let old = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            let checked = DefinitionCatalog(files: [file, path], library: Project.library(options)).diagnostics
+            if json {
+                let changes = draft.text.components(separatedBy: "\n").difference(from: old.components(separatedBy: "\n"))
+                return try Output.json(NewCycleReport(id: draft.id, written: path, from: file, carriedFrom: finished?.state.id, changes: draft.changes,
+                                                      removedLines: Self.lines(changes.removals), addedLines: Self.lines(changes.insertions),
+                                                      diagnostics: checked))
+            }
             Output.line("wrote \(path) from \(file):")
             draft.changes.forEach { Output.line("  \($0)") }
-            let old = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
             Output.line("\ndiff \(file) \(path)")
             Self.diff(old, draft.text).forEach { Output.line($0) }
-            let checked = DefinitionCatalog(files: [file, path], library: Project.library(options)).diagnostics
             var renderer = DiagnosticRenderer()
             checked.forEach { Output.error(renderer.render($0)) }
             Output.line("\nvalidation: \(checked.filter { $0.severity == .error }.count) errors, \(checked.filter { $0.severity == .warning }.count) warnings in the old and new files")
@@ -64,15 +73,29 @@ struct NewCycle: ParsableCommand {
 
     /// Lines removed (`-`) and added (`+`), in file order.
     static func diff(_ old: String, _ new: String) -> [String] {
-        let before = old.components(separatedBy: "\n"), after = new.components(separatedBy: "\n")
-        func lines(_ changes: [CollectionDifference<String>.Change], _ mark: String) -> [String] {
-            changes.map { change -> (Int, String) in
-                switch change {
-                case .insert(let offset, let line, _), .remove(let offset, let line, _): (offset, line)
-                }
-            }.sorted { $0.0 < $1.0 }.map { mark + $0.1 }
-        }
-        let changes = after.difference(from: before)
-        return lines(changes.removals, "- ") + lines(changes.insertions, "+ ")
+        let changes = new.components(separatedBy: "\n").difference(from: old.components(separatedBy: "\n"))
+        return lines(changes.removals).map { "- " + $0 } + lines(changes.insertions).map { "+ " + $0 }
     }
+
+    /// The lines of one side of a difference, in file order.
+    static func lines(_ changes: [CollectionDifference<String>.Change]) -> [String] {
+        changes.map { change -> (Int, String) in
+            switch change {
+            case .insert(let offset, let line, _), .remove(let offset, let line, _): (offset, line)
+            }
+        }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
+
+/// What `new-cycle --json` prints: the draft written, what changed and why, the diff, and its validation.
+struct NewCycleReport: Encodable {
+    let id: String
+    let written: String
+    let from: String
+    /// The finished instance whose approved people were carried into `kept`, if any.
+    let carriedFrom: String?
+    let changes: [String]
+    let removedLines: [String]
+    let addedLines: [String]
+    let diagnostics: [LocatedDiagnostic]
 }

@@ -44,6 +44,9 @@ struct Report: ParsableCommand {
     @Option(help: "Write to this file instead of printing.")
     var output: String?
 
+    @Flag(help: "Print what was produced as JSON: each document's title and number, the format, and the file written (or the text, without --output).")
+    var json = false
+
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
@@ -55,11 +58,15 @@ struct Report: ParsableCommand {
                 let source = ReportSource(instance: instance, definition: loaded.definition, events: loaded.events, state: loaded.state, format: style)
                 documents = try Self.documents(source, step: step, ballotPaper: ballotPaper, tallySheet: tallySheet)
             }
+            let listed = documents.map { ReportOutput.Document(title: $0.title, subtitle: $0.subtitle, number: $0.number, style: $0.format.rawValue) }
             guard let output else {
                 guard format == .md || format == .html else { throw CommandFailure("\(format.rawValue) needs --output FILE.\(format.rawValue)", .badInput) }
-                return print(format == .html ? HTMLWriter.write(documents) : documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n"), terminator: "")
+                let text = format == .html ? HTMLWriter.write(documents) : documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n")
+                if json { return try Output.json(ReportOutput(instance: instance, format: format.rawValue, documents: listed, written: nil, text: text)) }
+                return print(text, terminator: "")
             }
             try Self.write(documents, as: format, to: output)
+            if json { return try Output.json(ReportOutput(instance: instance, format: format.rawValue, documents: listed, written: output, text: nil)) }
             Output.line("wrote \(output)")
         }
     }
@@ -96,3 +103,20 @@ struct Report: ParsableCommand {
 }
 
 extension RecordFormat: ExpressibleByArgument {}
+
+/// What `report --json` prints: which documents were produced, in which format, and where they were written (or
+/// their text, when no file was asked for).
+struct ReportOutput: Encodable {
+    struct Document: Encodable {
+        let title: String
+        let subtitle: String?
+        let number: String
+        let style: String
+    }
+
+    let instance: String
+    let format: String
+    let documents: [Document]
+    let written: String?
+    let text: String?
+}

@@ -25,29 +25,37 @@ struct Schedule: ParsableCommand {
     @Option(help: "Where to write the .ics file (default: lich-hop.ics).")
     var output: String?
 
+    @Flag(help: "Print the meetings, the warnings and the deadlines as JSON.")
+    var json = false
+
     func run() throws {
         try CommandFailure.reporting {
             let project = try Project(options)
             let definitions = try workflows.isEmpty ? project.catalog.definitions.values.sorted { $0.id < $1.id } : workflows.map(project.definition)
             let timetable = Timetable(definitions, calendar: project.catalog.calendar)
+            let warnings = timetable.findings.map { finding in
+                LocatedDiagnostic(.warning, at: project.catalog.stepLocations[finding.workflow]?[finding.step], code: "schedule", finding.message)
+            }
+            let deadlines = definitions.compactMap { definition -> ScheduleReport.Deadline? in
+                let today = Deadline.today(in: definition)
+                guard let deadline = Deadline(definition), let days = deadline.daysLeft(from: today) else { return nil }
+                return .init(workflow: definition.id, date: deadline.date, daysLeft: days, warning: days >= 0 ? deadline.warning(today: today) : nil)
+            }
+            if json {
+                return try Output.json(ScheduleReport(meetings: timetable.meetings.map(ScheduleReport.Meeting.init), calendarChecked: project.catalog.calendar != nil,
+                                                      warnings: warnings, deadlines: deadlines))
+            }
             for meeting in timetable.meetings {
                 Output.line("\(meeting.start.weekday) \(meeting.start.display)  \(meeting.step.minutes) min  \(meeting.workflow.id) / \(meeting.step.name)"
                     + "  — \(meeting.body.name) (\(meeting.body.totalMembers))" + (meeting.step.place.map { ", \($0)" } ?? ""))
             }
             if project.catalog.calendar == nil { Output.line("(no calendar in rules/: days off, holidays and working hours are not checked)") }
             var renderer = DiagnosticRenderer()
-            for finding in timetable.findings {
-                let location = project.catalog.stepLocations[finding.workflow]?[finding.step]
-                Output.error(renderer.render(LocatedDiagnostic(.warning, at: location, finding.message)))
-            }
-            let near = definitions.compactMap { definition -> String? in
-                let today = Deadline.today(in: definition)
-                guard let deadline = Deadline(definition), let days = deadline.daysLeft(from: today), days >= 0 else { return nil }
-                return deadline.warning(today: today).map { "\(definition.id): \($0)" }
-            }
+            warnings.forEach { Output.error(renderer.render($0)) }
+            let near = deadlines.compactMap { deadline in deadline.warning.map { "\(deadline.workflow): \($0)" } }
             near.forEach { Output.error("warning: \($0)") }
-            let warnings = timetable.findings.count + near.count
-            Output.line("\(timetable.meetings.count) meetings, \(warnings) warning\(warnings == 1 ? "" : "s")")
+            let count = warnings.count + near.count
+            Output.line("\(timetable.meetings.count) meetings, \(count) warning\(count == 1 ? "" : "s")")
             if ics {
                 let path = output ?? "lich-hop.ics"
                 try PrivateFile.write(ICalendarWriter.write(timetable.meetings), to: path)
@@ -55,4 +63,48 @@ struct Schedule: ParsableCommand {
             }
         }
     }
+}
+
+/// What `schedule --json` prints: every meeting in time order, the warnings located in their files, and each
+/// workflow's deadline with the days left (negative once passed).
+struct ScheduleReport: Encodable {
+    struct Meeting: Encodable {
+        let workflow: String
+        let step: String
+        let name: String
+        let date: String
+        let time: String
+        let timezone: String
+        let weekday: String
+        let minutes: Int
+        let body: String
+        let members: Int
+        let place: String?
+
+        init(_ meeting: Timetable.Meeting) {
+            workflow = meeting.workflow.id
+            step = meeting.step.id
+            name = meeting.step.name
+            date = meeting.start.date
+            time = meeting.start.time
+            timezone = meeting.start.timezone
+            weekday = meeting.start.weekday
+            minutes = meeting.step.minutes
+            body = meeting.body.id
+            members = meeting.body.totalMembers
+            place = meeting.step.place
+        }
+    }
+
+    struct Deadline: Encodable {
+        let workflow: String
+        let date: String
+        let daysLeft: Int
+        let warning: String?
+    }
+
+    let meetings: [Meeting]
+    let calendarChecked: Bool
+    let warnings: [LocatedDiagnostic]
+    let deadlines: [Deadline]
 }

@@ -17,10 +17,33 @@ struct Show: ParsableCommand {
     @Option(help: "mermaid or dot.")
     var format: Format = .mermaid
 
+    @Flag(help: "Print the steps and the edges between them as JSON instead of a drawing.")
+    var json = false
+
     func run() throws {
         try CommandFailure.reporting {
-            let diagram = StateDiagram(definition: try Project(options).definition(workflow))
+            let definition = try Project(options).definition(workflow)
+            let diagram = StateDiagram(definition: definition)
+            if json {
+                let steps = definition.steps.map { StepNode(id: $0.id, node: StateDiagram.identifier($0.id), name: $0.name, body: $0.body, form: $0.form.rawValue) }
+                return try Output.json(DiagramReport(workflow: definition.id, steps: steps, edges: diagram.edges))
+            }
             print(format == .dot ? diagram.dot : diagram.mermaid, terminator: "")
         }
     }
+}
+
+/// What `show --json` prints: the steps (with their node names) and every edge, guarded or not.
+struct DiagramReport: Encodable {
+    let workflow: String
+    let steps: [StepNode]
+    let edges: [StateDiagram.Edge]
+}
+
+struct StepNode: Encodable {
+    let id: String
+    let node: String
+    let name: String
+    let body: String
+    let form: String
 }

@@ -12,18 +12,29 @@ struct Validate: ParsableCommand {
     @Argument(help: "Files or folders to check.")
     var paths: [String] = []
 
+    @Flag(help: "Print every diagnostic as JSON: file, line, column, severity, code, message, notes.")
+    var json = false
+
     func run() throws {
         let files = DefinitionCatalog.yamlFiles(in: paths.isEmpty ? [options.folder("workflows"), options.folder("rules")] : paths)
-        let catalog = DefinitionCatalog(files: files, library: Project.library(options))
-        var renderer = DiagnosticRenderer()
-        for diagnostic in catalog.diagnostics { Output.error(renderer.render(diagnostic)) }
-        let errors = catalog.diagnostics.filter { $0.severity == .error }.count
-        let warnings = catalog.diagnostics.count - errors
-        let summary = Messages.text(.validateSummary, ["files": files.count, "errors": errors, "warnings": warnings])
-        if errors > 0 {
-            Output.error(summary)
-            throw ExitStatus.badInput.exitCode
+        let diagnostics = DefinitionCatalog(files: files, library: Project.library(options)).diagnostics
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if json {
+            try Output.json(ValidationReport(files: files.count, errors: errors, warnings: diagnostics.count - errors, diagnostics: diagnostics))
+        } else {
+            var renderer = DiagnosticRenderer()
+            for diagnostic in diagnostics { Output.error(renderer.render(diagnostic)) }
+            let summary = Messages.text(.validateSummary, ["files": files.count, "errors": errors, "warnings": diagnostics.count - errors])
+            if errors > 0 { Output.error(summary) } else { Output.line(summary) }
         }
-        Output.line(summary)
+        if errors > 0 { throw ExitStatus.badInput.exitCode }
     }
+}
+
+/// What `validate --json` prints.
+struct ValidationReport: Encodable {
+    let files: Int
+    let errors: Int
+    let warnings: Int
+    let diagnostics: [LocatedDiagnostic]
 }
