@@ -5,11 +5,11 @@ extension DefinitionCatalog {
     mutating func loadCalendars(_ files: [(file: String, tree: YAMLTree)], primary: Set<String>) {
         for (file, tree) in files {
             var problems: [LocatedDiagnostic] = []
-            let locations = Self.locations(of: tree)
+            let locations = locations(of: tree, file: file)
             if let document: CalendarDocument = Self.decode(tree, locations: locations, problems: &problems) {
                 let (calendar, found) = CalendarValidator.validate(document, file: file)
                 problems += found.map { Self.locate($0, in: locations) }
-                if let calendar {
+                if let calendar, !brokenFiles.contains(file) {
                     if self.calendar != nil {
                         problems.append(.error(at: tree["id"]?.location, code: "second-calendar", "a second calendar; keep one calendar file in rules/"))
                     } else {
@@ -17,7 +17,7 @@ extension DefinitionCatalog {
                     }
                 }
             }
-            if primary.contains(file) { diagnostics += problems }
+            if primary.contains(file) { diagnostics += reportable(problems, file: file) }
         }
     }
 
@@ -25,20 +25,27 @@ extension DefinitionCatalog {
         var seen: [String: String] = [:]
         for (file, tree) in files {
             var problems: [LocatedDiagnostic] = []
-            let locations = Self.locations(of: tree)
+            let locations = locations(of: tree, file: file)
             if let document: RuleSetDocument = Self.decode(tree, locations: locations, problems: &problems) {
                 let (ruleSet, found) = RuleSetValidator().validate(document, file: file)
                 problems += found.map { Self.locate($0, in: locations) }
                 if let ruleSet {
                     if let earlier = seen[ruleSet.id] {
                         problems.append(.error(at: tree["id"]?.location, code: "rule-set-id-already", "rule set id '\(ruleSet.id)' is already used by \(earlier)"))
+                    } else if brokenFiles.contains(file) {
+                        // Workflows are still checked against it, so that its problems are not repeated as theirs.
+                        seen[ruleSet.id] = file
+                        brokenRuleSets.append(ruleSet)
                     } else {
                         seen[ruleSet.id] = file
                         ruleSets.append(ruleSet)
                     }
                 }
             }
-            if primary.contains(file) { diagnostics += problems }
+            if let id = tree["id"]?.string, !ruleSets.contains(where: { $0.id == id }), !brokenRuleSets.contains(where: { $0.id == id }) {
+                unusableRuleSets.insert(id)
+            }
+            if primary.contains(file) { diagnostics += reportable(problems, file: file) }
         }
     }
 
@@ -62,7 +69,9 @@ extension DefinitionCatalog {
             guard let id = tree["id"]?.string, workflowFiles[id] == file else { continue }
             var problems: [LocatedDiagnostic] = []
             if let merged = Self.resolve(id, in: trees, problems: &problems) {
-                let locations = Self.locations(of: merged)
+                let locations = Self.chain(of: id, in: trees).reduce(Self.locations(of: merged)) { map, other in
+                    map.merging(originalLocations[workflowFiles[other] ?? ""] ?? [:]) { repaired, _ in repaired }
+                }
                 if let document: WorkflowDocument = Self.decode(merged, locations: locations, problems: &problems) {
                     if document.abstract == true { abstractWorkflows.insert(id) }
                     decoded.append((id, file, document, locations))
@@ -74,8 +83,9 @@ extension DefinitionCatalog {
                     }
                 }
             }
-            if primary.contains(file) { diagnostics += problems }
+            if primary.contains(file) { diagnostics += reportable(problems, file: file) }
         }
+        let brokenSets = Set(brokenRuleSets.map(\.id))
         var times: [String: [String: MeetingTime]] = [:]
         var pending = decoded
         while !pending.isEmpty {
@@ -84,17 +94,46 @@ extension DefinitionCatalog {
             }
             // Workflows that follow each other in a circle are validated anyway; their references report the problem.
             for entry in ready.isEmpty ? pending : ready {
-                let (definition, found) = WorkflowValidator(ruleSets: ruleSets, otherTimes: times).validate(entry.document, name: entry.file)
+                // Workflows known but not usable: their own problems are reported where they are written.
+                let unusable = Set(workflowFiles.keys).subtracting(times.keys).subtracting(pending.map(\.id))
+                let validator = WorkflowValidator(ruleSets: ruleSets + brokenRuleSets, otherTimes: times, unusableWorkflows: unusable,
+                                                  unusableRuleSets: unusableRuleSets)
+                let (definition, found) = validator.validate(entry.document, name: entry.file)
                 let problems = found.map { Self.locate($0, in: entry.locations) }
-                if let definition, !problems.hasErrors {
+                // What this workflow rests on that cannot be used: it does not run either, and says why.
+                let blockers = Self.chain(of: entry.id, in: trees).compactMap { workflowFiles[$0] }.filter(brokenFiles.contains)
+                    + [entry.document.rules].compactMap { $0 }.filter { brokenSets.contains($0) || unusableRuleSets.contains($0) }
+                    + Self.followedWorkflows(entry.document).filter { unusable.contains($0) && $0 != entry.id }.sorted()
+                if !blockers.isEmpty { blockedBy[entry.id] = blockers }
+                if let definition, !problems.hasErrors, blockers.isEmpty {
                     definitions[entry.id] = definition
                     times[entry.id] = Dictionary(definition.steps.compactMap { step in step.meets.map { (step.id, $0) } }, uniquingKeysWith: { first, _ in first })
                 }
-                if primary.contains(entry.file) { diagnostics += problems }
+                if primary.contains(entry.file) { diagnostics += reportable(problems, file: entry.file) }
             }
             let done = Set((ready.isEmpty ? pending : ready).map(\.id))
             pending.removeAll { done.contains($0.id) }
         }
+    }
+
+    /// A workflow and the workflows it extends, nearest first.
+    static func chain(of id: String, in trees: [String: YAMLTree]) -> [String] {
+        var chain = [id]
+        while let parent = trees[chain.last!]?["extends"]?.string, !chain.contains(parent), trees[parent] != nil { chain.append(parent) }
+        return chain
+    }
+
+    /// The places of a file's values: its repaired tree's, and for a file with problems of shape, those it wrote
+    /// that the repair left out, so that a later problem about them points where the first one did.
+    func locations(of tree: YAMLTree, file: String) -> [DocumentPath: SourceLocation] {
+        Self.locations(of: tree).merging(originalLocations[file] ?? [:]) { repaired, _ in repaired }
+    }
+
+    /// A file's problems as reported: for a file with problems of shape, without those at the places they were
+    /// already reported (a value left out, then missed, is one problem).
+    func reportable(_ problems: [LocatedDiagnostic], file: String) -> [LocatedDiagnostic] {
+        guard brokenFiles.contains(file) else { return problems }
+        return problems.filter { problem in problem.location.map { !shapeProblemPlaces.contains($0) } ?? true }
     }
 
     /// The other workflows whose meeting times this one's steps follow.

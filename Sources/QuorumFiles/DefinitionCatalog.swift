@@ -16,6 +16,19 @@ public struct DefinitionCatalog: Sendable {
     public internal(set) var calendar: WorkCalendar?
     /// Where each workflow's steps are written, for locating schedule findings.
     public internal(set) var stepLocations: [String: [String: SourceLocation]] = [:]
+    /// For a workflow that does not run although its own file has no error: the files, rule sets and workflows it
+    /// rests on that have problems.
+    public internal(set) var blockedBy: [String: [String]] = [:]
+    /// Files with problems of shape: validated for the rest, but nothing they define is used.
+    var brokenFiles: Set<String> = []
+    /// Rule sets read from broken files: workflows are checked against them but do not run.
+    var brokenRuleSets: [RuleSet] = []
+    /// Rule sets written but not valid: workflows naming them are not reported for it, and do not run.
+    var unusableRuleSets: Set<String> = []
+    /// Where problems of shape were reported: a later problem at the same place has the same cause.
+    var shapeProblemPlaces: Set<SourceLocation> = []
+    /// The places of the values a broken file writes, including those its repaired tree leaves out.
+    var originalLocations: [String: [DocumentPath: SourceLocation]] = [:]
 
     /// Reads `files` and reports their problems; `library` files are read only to resolve references
     /// (`extends:`, rule sets) and their own problems are not reported.
@@ -27,8 +40,16 @@ public struct DefinitionCatalog: Sendable {
             var problems: [LocatedDiagnostic] = []
             if let tree = Self.read(file, problems: &problems) {
                 let shape = Self.isCalendar(tree) ? FormatShapes.calendar : Self.isRuleSet(tree) ? FormatShapes.ruleSet : FormatShapes.workflow
-                problems += ShapeChecker.check(tree, against: shape)
-                if !problems.hasErrors { parsed.append((file, tree)) }
+                let (found, repaired) = ShapeChecker.checkAndRepair(tree, against: shape)
+                problems += found
+                // A file with problems of shape is still read (as repaired) for the problems of its meaning, but
+                // nothing in it runs; what its problems already say is not said again.
+                if found.hasErrors {
+                    brokenFiles.insert(file)
+                    shapeProblemPlaces.formUnion(found.compactMap(\.location))
+                    originalLocations[file] = Self.locations(of: tree)
+                }
+                if let repaired { parsed.append((file, repaired)) }
             }
             if primary.contains(file) { diagnostics += problems }
         }

@@ -2,65 +2,80 @@ import QuorumCore
 import Yams
 
 /// Checks one file's tree against the format: unknown keys (with a did-you-mean), wrong types, bad values.
-/// It reports every problem; the file is decoded only when there are none.
+/// It reports every problem, and gives the tree as the later checks may read it: a misspelt key with one likely
+/// meaning under that meaning, other unknown keys and wrong values left out. Validation goes on with that tree, so
+/// one run reports the problems of every part of the file, while each problem found here is reported once.
 struct ShapeChecker {
     private(set) var diagnostics: [LocatedDiagnostic] = []
 
-    static func check(_ tree: YAMLTree, against shape: Shape) -> [LocatedDiagnostic] {
+    static func check(_ tree: YAMLTree, against shape: Shape) -> [LocatedDiagnostic] { checkAndRepair(tree, against: shape).diagnostics }
+
+    static func checkAndRepair(_ tree: YAMLTree, against shape: Shape) -> (diagnostics: [LocatedDiagnostic], repaired: YAMLTree?) {
         var checker = ShapeChecker()
-        checker.check(tree, shape, key: nil)
-        return checker.diagnostics
+        let repaired = checker.check(tree, shape, key: nil)
+        return (checker.diagnostics, repaired)
     }
 
-    private mutating func check(_ tree: YAMLTree, _ shape: Shape, key: String?) {
+    /// The tree as it may be read on, or nil when this value must be left out.
+    private mutating func check(_ tree: YAMLTree, _ shape: Shape, key: String?) -> YAMLTree? {
         let label = key.map { "'\($0)'" } ?? "the document"
-        if case .any = shape { return }
+        if case .any = shape { return tree }
         if case .scalar(let scalar, let location) = tree, scalar.style == .plain, Node.scalar(scalar).null != nil {
             if case .object = shape, key == nil { return error(at: location, code: "file-empty", "the file is empty; expected \(shape.kind)") }
             return error(at: location, code: "no-value", "\(label) has no value; expected \(shape.kind)")
         }
         switch shape {
         case .any:
-            return
+            return tree
         case .object(let fields, _):
             guard let entries = tree.entries else { return error(at: tree.location, code: "wrong-type", "\(label) must be \(shape.kind), not \(Self.kind(of: tree))") }
             let names = fields.map(\.name)
+            var kept: [YAMLTree.Entry] = []
             for entry in entries {
-                guard let field = fields.first(where: { $0.name == entry.key }) else {
+                var entry = entry
+                if !names.contains(entry.key) {
+                    let meant = Suggestion.closest(to: entry.key, in: names)
                     error(at: entry.keyLocation, code: "unknown-key", "unknown key '\(entry.key)'\(key.map { " in '\($0)'" } ?? "")",
                           notes: Suggestion.note(for: entry.key, in: names) + ["allowed keys: \(names.joined(separator: ", "))"])
-                    continue
+                    guard let meant, !entries.contains(where: { $0.key == meant }) else { continue }
+                    entry = YAMLTree.Entry(key: meant, keyLocation: entry.keyLocation, value: entry.value)
                 }
-                check(entry.value, field.shape, key: entry.key)
+                guard let field = fields.first(where: { $0.name == entry.key }), let value = check(entry.value, field.shape, key: entry.key) else { continue }
+                entry.value = value
+                kept.append(entry)
             }
-            for field in fields where field.required && !entries.contains(where: { $0.key == field.name }) {
+            for field in fields where field.required && !entries.contains(where: { $0.key == field.name }) && !kept.contains(where: { $0.key == field.name }) {
                 error(at: tree.location, code: "missing-key", "missing '\(field.name)'\(key.map { " in an entry of \($0)" } ?? "")")
             }
+            return .mapping(kept, tree.location)
         case .dictionary(let value, _):
             guard let entries = tree.entries else { return error(at: tree.location, code: "wrong-type", "\(label) must be \(shape.kind), not \(Self.kind(of: tree))") }
-            for entry in entries { check(entry.value, value, key: entry.key) }
+            return .mapping(entries.compactMap { entry in
+                check(entry.value, value, key: entry.key).map { YAMLTree.Entry(key: entry.key, keyLocation: entry.keyLocation, value: $0) }
+            }, tree.location)
         case .list(let element, _):
             guard let items = tree.items else { return error(at: tree.location, code: "wrong-type", "\(label) must be \(shape.kind), not \(Self.kind(of: tree))") }
-            for item in items { check(item, element, key: key) }
+            return .sequence(items.compactMap { check($0, element, key: key) }, tree.location)
         case .string(_, let pattern):
-            guard let text = scalarText(tree, shape, label: label) else { return }
+            guard let text = scalarText(tree, shape, label: label) else { return nil }
             if let pattern, (try? Regex(pattern).wholeMatch(in: text)) == nil {
-                error(at: tree.location, code: "invalid-value", "'\(text)' is not a valid value for \(label): \(shape.summary)")
+                return error(at: tree.location, code: "invalid-value", "'\(text)' is not a valid value for \(label): \(shape.summary)")
             }
         case .choice(let options, _):
-            guard let text = scalarText(tree, shape, label: label) else { return }
+            guard let text = scalarText(tree, shape, label: label) else { return nil }
             if !options.contains(text) {
-                error(at: tree.location, code: "unknown-value", "unknown value '\(text)' for \(label); expected one of \(options.joined(separator: ", "))",
-                      notes: Suggestion.note(for: text, in: options))
+                return error(at: tree.location, code: "unknown-value", "unknown value '\(text)' for \(label); expected one of \(options.joined(separator: ", "))",
+                             notes: Suggestion.note(for: text, in: options))
             }
         case .integer(_, let minimum):
-            guard let text = scalarText(tree, shape, label: label) else { return }
+            guard let text = scalarText(tree, shape, label: label) else { return nil }
             guard let value = Int(text) else { return error(at: tree.location, code: "whole-number-not", "\(label) must be a whole number, not '\(text)'") }
-            if let minimum, value < minimum { error(at: tree.location, code: "below-minimum", "\(label) must be at least \(minimum), not \(value)") }
+            if let minimum, value < minimum { return error(at: tree.location, code: "below-minimum", "\(label) must be at least \(minimum), not \(value)") }
         case .boolean:
-            guard let text = scalarText(tree, shape, label: label) else { return }
-            if !["true", "false"].contains(text) { error(at: tree.location, code: "true-false-not", "\(label) must be true or false, not '\(text)'") }
+            guard let text = scalarText(tree, shape, label: label) else { return nil }
+            if !["true", "false"].contains(text) { return error(at: tree.location, code: "true-false-not", "\(label) must be true or false, not '\(text)'") }
         }
+        return tree
     }
 
     private mutating func scalarText(_ tree: YAMLTree, _ shape: Shape, label: String) -> String? {
@@ -79,7 +94,10 @@ struct ShapeChecker {
         }
     }
 
-    private mutating func error(at location: SourceLocation, code: String, _ message: String, notes: [String] = []) {
+    /// Records a problem; the value it is about is left out (nil).
+    @discardableResult
+    private mutating func error(at location: SourceLocation, code: String, _ message: String, notes: [String] = []) -> YAMLTree? {
         diagnostics.append(.error(at: location, code: code, message, notes: notes))
+        return nil
     }
 }

@@ -54,6 +54,10 @@ final class Project {
         if let file = catalog.workflowFiles[id] {
             var renderer = DiagnosticRenderer()
             let problems = DefinitionCatalog(files: [file], library: library).diagnostics.filter { $0.severity == .error }
+            if problems.isEmpty, let blockers = catalog.blockedBy[id] {
+                throw CommandFailure("workflow '\(id)' cannot run until what it rests on validates: \(blockers.joined(separator: ", "))"
+                    + " (quorum validate shows the problems)", .badInput)
+            }
             throw CommandFailure("workflow '\(id)' does not validate; fix these problems first (quorum validate \(file)):\n"
                 + renderer.render(problems), .badInput)
         }

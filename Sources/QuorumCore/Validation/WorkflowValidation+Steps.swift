@@ -127,6 +127,10 @@ extension WorkflowValidation {
 
     private mutating func meetingTime(_ step: StepDocument, step id: String, at path: DocumentPath) -> MeetingTime? {
         let meets: MeetingTime?
+        let errorsBefore = problems.diagnostics.count { $0.severity == .error }
+        defer {
+            if resolvedTimes[id] == nil, problems.diagnostics.count(where: { $0.severity == .error }) > errorsBefore { unresolvedSteps.insert(id) }
+        }
         if let after = step.after {
             guard step.date == nil, step.time == nil else {
                 problems.error(at: path.key("after"), code: "step-gives-both-date", "step '\(id)' gives both a date and 'after'; keep one")
@@ -180,6 +184,10 @@ extension WorkflowValidation {
         guard let reference = problems.require(after.step, at: path.key("step"), code: "needs-meeting-follows", "'after' needs the 'step' this meeting follows") else { return nil }
         let base: MeetingTime?
         if let workflow = after.workflow, workflow != document.id {
+            if unusableWorkflows.contains(workflow) {
+                unresolvedSteps.insert(id)
+                return nil
+            }
             guard let times = otherTimes[workflow] else {
                 problems.error(at: path.key("workflow"), code: "no-meeting-times-known", "no meeting times are known for workflow '\(workflow)'",
                                notes: Suggestion.note(for: workflow, in: otherTimes.keys))
@@ -192,6 +200,10 @@ extension WorkflowValidation {
             }
         } else {
             base = resolvedTimes[reference]
+            if base == nil, unresolvedSteps.contains(reference) {
+                unresolvedSteps.insert(id)
+                return nil
+            }
             if base == nil {
                 problems.error(at: path.key("step"), code: "step-can-only-follow", "step '\(id)' can only follow a scheduled step before it, not '\(reference)'",
                                notes: Suggestion.note(for: reference, in: resolvedTimes.keys))

@@ -6,14 +6,23 @@ public struct WorkflowValidator {
     let ruleSets: [String: RuleSet]
     /// Meeting times of other workflows' steps, for steps that meet after them.
     let otherTimes: [String: [String: MeetingTime]]
+    /// Workflows that exist but cannot be used, their own problems reported where they are written: a step that
+    /// follows one of them is not reported again.
+    let unusableWorkflows: Set<String>
+    /// Rule sets that exist but do not validate: a workflow naming one is not reported for it.
+    let unusableRuleSets: Set<String>
 
-    public init(ruleSets: [RuleSet], otherTimes: [String: [String: MeetingTime]] = [:]) {
+    public init(ruleSets: [RuleSet], otherTimes: [String: [String: MeetingTime]] = [:], unusableWorkflows: Set<String> = [],
+                unusableRuleSets: Set<String> = []) {
         self.ruleSets = Dictionary(ruleSets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.otherTimes = otherTimes
+        self.unusableWorkflows = unusableWorkflows
+        self.unusableRuleSets = unusableRuleSets
     }
 
     public func validate(_ document: WorkflowDocument, name documentName: String) -> (WorkflowDefinition?, [Diagnostic]) {
-        var run = WorkflowValidation(document: document, name: document.id ?? documentName, ruleSets: ruleSets, otherTimes: otherTimes)
+        var run = WorkflowValidation(document: document, name: document.id ?? documentName, ruleSets: ruleSets, otherTimes: otherTimes,
+                                     unusableWorkflows: unusableWorkflows, unusableRuleSets: unusableRuleSets)
         let definition = run.validate()
         return (definition, run.problems.diagnostics)
     }
@@ -29,13 +38,20 @@ struct WorkflowValidation {
     var personIDs = Set<String>()
     var bodies: [Body] = []
     let otherTimes: [String: [String: MeetingTime]]
+    let unusableWorkflows: Set<String>
+    let unusableRuleSets: Set<String>
     /// Times resolved so far, for steps that meet after an earlier step of this workflow.
     var resolvedTimes: [String: MeetingTime] = [:]
+    /// Steps whose time is unknown because of a problem already reported: the steps after them are not reported too.
+    var unresolvedSteps = Set<String>()
 
-    init(document: WorkflowDocument, name: String, ruleSets: [String: RuleSet], otherTimes: [String: [String: MeetingTime]]) {
+    init(document: WorkflowDocument, name: String, ruleSets: [String: RuleSet], otherTimes: [String: [String: MeetingTime]],
+         unusableWorkflows: Set<String>, unusableRuleSets: Set<String>) {
         self.document = document
         self.ruleSets = ruleSets
         self.otherTimes = otherTimes
+        self.unusableWorkflows = unusableWorkflows
+        self.unusableRuleSets = unusableRuleSets
         self.isAbstract = document.abstract ?? false
         self.problems = DiagnosticCollector(document: name)
     }
@@ -152,7 +168,7 @@ struct WorkflowValidation {
         guard let setID = document.rules else { return }
         if let found = ruleSets[setID] {
             ruleSet = found
-        } else {
+        } else if !unusableRuleSets.contains(setID) {
             problems.error(at: .root.key("rules"), code: "unknown-rule-set", "unknown rule set '\(setID)'", notes: Suggestion.note(for: setID, in: ruleSets.keys))
         }
     }
@@ -196,7 +212,10 @@ struct WorkflowValidation {
             guard let id = uniqueID(title.id, at: path, in: &seen, what: "title") else { continue }
             let name = problems.require(title.name, at: path.key("name"), code: "missing-name", "title '\(id)' needs a 'name'")
             let cap = title.cap ?? defaultCap
-            if cap == nil {
+            // A selection rule or rule set that does not resolve is reported where it is named; the titles lacking
+            // its cap are not reported too.
+            let selectionNamed = (document.steps ?? []).contains { $0.selection != nil }
+            if cap == nil, !selectionNamed, document.rules == nil || ruleSet != nil {
                 problems.error(at: path, code: "title-no-cap", "title '\(id)' has no cap; give it a 'cap' or give a step a 'selection' rule")
             } else if let cap, cap < 1 {
                 problems.error(at: path.key("cap"), code: "cap-below-one", "cap must be at least 1, not \(cap)")
