@@ -15,12 +15,17 @@ struct CSVTable {
     let file: String
     let header: [String]
     let rows: [Row]
+    /// Headers written otherwise than the field they were read as: ("Họ và tên", "full_name").
+    var renamed: [(header: String, field: String)] = []
 
     func location(_ row: Row, _ column: String) -> SourceLocation {
         SourceLocation(file: file, line: row.line, column: row.columns[column] ?? 1)
     }
 
-    static func read(_ file: String, allowed: [String], required: [String]) throws(InputError) -> CSVTable {
+    /// `field` reads a header as the field it means (a roster format's Vietnamese headers); by default a header is
+    /// its field's own name, in any case.
+    static func read(_ file: String, allowed: [String], required: [String],
+                     field: (String) -> String? = { _ in nil }) throws(InputError) -> CSVTable {
         func fail(_ line: Int, _ column: Int, code: String, _ message: String, notes: [String] = []) -> LocatedDiagnostic {
             .error(at: SourceLocation(file: file, line: line, column: column), code: code, message, notes: notes)
         }
@@ -40,7 +45,9 @@ struct CSVTable {
         } catch {
             throw InputError(diagnostics: [fail(1, 1, code: "no-header-row", "cannot read the header row; the first line must name the columns: \(allowed.joined(separator: ","))")])
         }
-        let header = (reader.headerRow ?? []).map { $0.lowercased() }
+        let written = reader.headerRow ?? []
+        let header = written.map { field($0) ?? $0.lowercased() }
+        let renamed = zip(written, header).filter { $0.0.lowercased() != $0.1 }.map { (header: $0.0, field: $0.1) }
         var problems: [LocatedDiagnostic] = []
         let headerColumns = fieldColumns(rawLines.first ?? "", separator: separator)
         for (index, name) in header.enumerated() where !allowed.contains(name) {
@@ -63,7 +70,7 @@ struct CSVTable {
                             columns: Dictionary(header.enumerated().map { ($0.element, starts[safe: $0.offset] ?? 1) }, uniquingKeysWith: { first, _ in first })))
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
-        return CSVTable(file: file, header: header, rows: rows)
+        return CSVTable(file: file, header: header, rows: rows, renamed: renamed)
     }
 
     /// The separator the header row uses: the most frequent of comma, semicolon and tab outside quotes (a comma on a tie).

@@ -21,6 +21,30 @@ extension DefinitionCatalog {
         }
     }
 
+    /// The roster format: its fields must be the roster's; one file per project.
+    mutating func loadRosterFormats(_ files: [(file: String, tree: YAMLTree)], primary: Set<String>) {
+        for (file, tree) in files {
+            var problems: [LocatedDiagnostic] = []
+            let known = RosterFields.columns
+            for key in ["columns", "values"] {
+                for entry in tree[key]?.entries ?? [] where !known.contains(entry.key) {
+                    problems.append(.error(at: entry.keyLocation, code: "unknown-field", "'\(entry.key)' is not a field of the roster",
+                                           notes: Suggestion.note(for: entry.key, in: known) + ["fields: \(known.joined(separator: ", "))"]))
+                }
+            }
+            let columns = Dictionary(uniqueKeysWithValues: (tree["columns"]?.entries ?? []).map { ($0.key, ($0.value.items ?? []).compactMap(\.string)) })
+            let values = Dictionary(uniqueKeysWithValues: (tree["values"]?.entries ?? []).map { field in
+                (field.key, Dictionary(uniqueKeysWithValues: (field.value.entries ?? []).map { ($0.key, ($0.value.items ?? []).compactMap(\.string)) }))
+            })
+            if rosterFormat != nil {
+                problems.append(.error(at: tree["id"]?.location, code: "second-roster-format", "a second roster format; keep one in rules/"))
+            } else if !problems.hasErrors, !brokenFiles.contains(file), let id = tree["id"]?.string {
+                rosterFormat = RosterFormat(id: id, columns: columns, values: values)
+            }
+            if primary.contains(file) { diagnostics += reportable(problems, file: file) }
+        }
+    }
+
     mutating func loadRuleSets(_ files: [(file: String, tree: YAMLTree)], primary: Set<String>) {
         var seen: [String: String] = [:]
         for (file, tree) in files {

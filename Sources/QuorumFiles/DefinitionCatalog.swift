@@ -14,6 +14,8 @@ public struct DefinitionCatalog: Sendable {
     public internal(set) var abstractWorkflows: Set<String> = []
     /// The working calendar, for schedule checks, when `rules/` has one.
     public internal(set) var calendar: WorkCalendar?
+    /// How offices' roster files name columns and write values, when `rules/` declares it.
+    public internal(set) var rosterFormat: RosterFormat?
     /// Where each workflow's steps are written, for locating schedule findings.
     public internal(set) var stepLocations: [String: [String: SourceLocation]] = [:]
     /// For a workflow that does not run although its own file has no error: the files, rule sets and workflows it
@@ -39,7 +41,8 @@ public struct DefinitionCatalog: Sendable {
         for file in all {
             var problems: [LocatedDiagnostic] = []
             if let tree = Self.read(file, problems: &problems) {
-                let shape = Self.isCalendar(tree) ? FormatShapes.calendar : Self.isRuleSet(tree) ? FormatShapes.ruleSet : FormatShapes.workflow
+                let shape = Self.isRosterFormat(tree) ? FormatShapes.rosterFormat : Self.isCalendar(tree) ? FormatShapes.calendar
+                    : Self.isRuleSet(tree) ? FormatShapes.ruleSet : FormatShapes.workflow
                 let (found, repaired) = ShapeChecker.checkAndRepair(tree, against: shape)
                 problems += found
                 // A file with problems of shape is still read (as repaired) for the problems of its meaning, but
@@ -53,10 +56,11 @@ public struct DefinitionCatalog: Sendable {
             }
             if primary.contains(file) { diagnostics += problems }
         }
-        loadCalendars(parsed.filter { Self.isCalendar($0.tree) }, primary: primary)
-        let ruleFiles = parsed.filter { Self.isRuleSet($0.tree) }
-        loadRuleSets(ruleFiles, primary: primary)
-        loadWorkflows(parsed.filter { !Self.isRuleSet($0.tree) && !Self.isCalendar($0.tree) }, primary: primary)
+        loadRosterFormats(parsed.filter { Self.isRosterFormat($0.tree) }, primary: primary)
+        let others = parsed.filter { !Self.isRosterFormat($0.tree) }
+        loadCalendars(others.filter { Self.isCalendar($0.tree) }, primary: primary)
+        loadRuleSets(others.filter { Self.isRuleSet($0.tree) }, primary: primary)
+        loadWorkflows(others.filter { !Self.isRuleSet($0.tree) && !Self.isCalendar($0.tree) }, primary: primary)
         diagnostics = diagnostics.orderedUnique()
     }
 
@@ -86,6 +90,7 @@ public struct DefinitionCatalog: Sendable {
     }
 
     static func isRuleSet(_ tree: YAMLTree) -> Bool { tree["rules"]?.items != nil }
+    static func isRosterFormat(_ tree: YAMLTree) -> Bool { tree["columns"] != nil || tree["values"] != nil }
     static func isCalendar(_ tree: YAMLTree) -> Bool { tree["holidays"] != nil || tree["working-hours"] != nil }
 
     /// The largest YAML file read: far beyond any definition or results file.

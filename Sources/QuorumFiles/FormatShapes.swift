@@ -280,6 +280,18 @@ enum FormatShapes {
         ], "What must come of the run.")),
     ], "A what-if run of a whole cycle, checked like a test.")
 
+    static let rosterFormat = Shape.object([
+        .init("id", id("roster format"), required: true),
+        .init("name", .string("Name of the format.")),
+        .init("basis", .string("Where the headers and spellings come from.")),
+        .init("note", .string("Free note.")),
+        .init("columns", .dictionary(.list(.string("A column header as offices write it, e.g. Họ và tên."), "The headers that mean this field."),
+                                     "For each field of the roster (full_name, birth_date, degree, …), the column headers that mean it besides its own name.")),
+        .init("values", .dictionary(.dictionary(.list(.string("A spelling found in offices' files, e.g. Thạc sỹ."), "The spellings that mean this value."),
+                                                "For each value the rules use (e.g. Thạc sĩ), the spellings that mean it."),
+                                    "For degree, political_theory and ratings: the values the rules use and the spellings that mean them. A value not listed is kept as written, with a warning.")),
+    ], "How offices' spreadsheets name the roster's columns and write its values.")
+
     static let calendar = Shape.object([
         .init("id", id("calendar"), required: true),
         .init("name", .string("Name of the calendar.")),

@@ -10,6 +10,7 @@ public enum JSONSchemaWriter {
         case scenario
         case calendar
         case decision
+        case rosterFormat = "roster-format"
 
         var shape: Shape {
             switch self {
@@ -20,6 +21,7 @@ public enum JSONSchemaWriter {
             case .scenario: FormatShapes.scenario
             case .calendar: FormatShapes.calendar
             case .decision: FormatShapes.decision
+            case .rosterFormat: FormatShapes.rosterFormat
             }
         }
 
@@ -32,6 +34,7 @@ public enum JSONSchemaWriter {
             case .scenario: "Quorum what-if scenario"
             case .calendar: "Quorum working calendar"
             case .decision: "Quorum body decision"
+            case .rosterFormat: "Quorum roster columns and values"
             }
         }
         public var fileName: String { "\(rawValue).schema.json" }

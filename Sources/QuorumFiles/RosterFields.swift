@@ -9,12 +9,32 @@ struct RosterFields {
     static let ratingCodes = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
     static let genders = ["nam", "nữ"]
 
-    /// Builds a person from text fields; each problem comes with the field it is about.
-    static func person(_ fields: [String: String]) -> (RosterPerson?, [(field: String, message: String)]) {
+    /// What reading one person found besides the person: errors, warnings (a value the format does not know, kept
+    /// as written) and the values read through the format (`Thạc sỹ` as `Thạc sĩ`), each with its field.
+    struct Findings {
+        var problems: [(field: String, message: String)] = []
+        var warnings: [(field: String, message: String)] = []
+        var normalized: [(field: String, written: String, value: String)] = []
+    }
+
+    /// Builds a person from text fields, reading degree, political theory and ratings through the format's values.
+    static func person(_ fields: [String: String], format: RosterFormat? = nil) -> (RosterPerson?, Findings) {
+        var findings = Findings()
         var problems: [(String, String)] = []
         func text(_ key: String) -> String? {
             let value = fields[key].map(ResultSheet.normalizedName) ?? ""
             return value.isEmpty ? nil : value
+        }
+        /// A value as the rules know it: the format's value for a spelling it lists; else as written, with a warning.
+        func known(_ key: String, _ raw: String) -> String {
+            guard let format, format.lists(key) else { return raw }
+            guard let value = format.value(raw, of: key) else {
+                findings.warnings.append((key, "'\(raw)' is not a value the roster format '\(format.id)' knows for \(key); it is kept as written, "
+                    + "so a rule comparing it with listed values will not match it: correct it, or add it under values.\(key)"))
+                return raw
+            }
+            if value != raw { findings.normalized.append((key, raw, value)) }
+            return value
         }
         let id = text("id"), name = text("full_name")
         if id == nil { problems.append(("id", "the id is empty")) }
@@ -29,19 +49,27 @@ struct RosterFields {
             gender = genders.first { $0 == raw.lowercased() }
             if gender == nil { problems.append(("gender", "'\(raw)' is not a gender; write nam or nữ")) }
         }
-        let ratings = yearEntries(text("ratings"), field: "ratings", allowed: ratingCodes, problems: &problems)
-        let discipline = yearEntries(text("discipline"), field: "discipline", allowed: nil, problems: &problems)
+        let ratings = yearEntries(text("ratings"), field: "ratings", allowed: ratingCodes, problems: &problems) { raw in
+            format?.value(raw, of: "ratings").map { value in
+                if value != raw { findings.normalized.append(("ratings", raw, value)) }
+                return value
+            } ?? raw
+        }
+        let discipline = yearEntries(text("discipline"), field: "discipline", allowed: nil, problems: &problems) { $0 }
         let planned = (text("planned_titles") ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard let id, let name, problems.isEmpty else { return (nil, problems) }
+        let degree = text("degree").map { known("degree", $0) }
+        let politicalTheory = text("political_theory").map { known("political_theory", $0) }
+        findings.problems = problems.map { (field: $0.0, message: $0.1) }
+        guard let id, let name, problems.isEmpty else { return (nil, findings) }
         return (RosterPerson(id: id, name: name, birthDate: birthDate, gender: gender, ethnicity: text("ethnicity"),
-                             unit: text("unit"), currentTitle: text("current_title"), degree: text("degree"),
-                             politicalTheory: text("political_theory"), ratings: ratings, discipline: discipline,
-                             plannedTitles: planned), [])
+                             unit: text("unit"), currentTitle: text("current_title"), degree: degree,
+                             politicalTheory: politicalTheory, ratings: ratings, discipline: discipline,
+                             plannedTitles: planned), findings)
     }
 
     /// `2018:HTTNV; 2019:HTXSNV`: a year and a value per entry.
-    private static func yearEntries(_ text: String?, field: String, allowed: [String]?,
-                                    problems: inout [(String, String)]) -> [RosterPerson.YearEntry] {
+    private static func yearEntries(_ text: String?, field: String, allowed: [String]?, problems: inout [(String, String)],
+                                    read: (String) -> String) -> [RosterPerson.YearEntry] {
         guard let text else { return [] }
         var entries: [RosterPerson.YearEntry] = []
         for part in text.split(separator: ";") {
@@ -50,7 +78,8 @@ struct RosterFields {
                 problems.append((field, "'\(part.trimmingCharacters(in: .whitespaces))' should be YEAR:VALUE, e.g. 2020:HTTNV"))
                 continue
             }
-            let value = allowed.map { codes in codes.first { $0 == pieces[1].uppercased() } ?? pieces[1] } ?? pieces[1]
+            let written = read(pieces[1])
+            let value = allowed.map { codes in codes.first { $0 == written.uppercased() } ?? written } ?? written
             if let allowed, !allowed.contains(value) {
                 problems.append((field, "'\(pieces[1])' is not a rating; use \(allowed.joined(separator: ", "))"))
                 continue

@@ -12,7 +12,7 @@ public enum ScenarioReader {
         var roster: Roster?
         if let path = tree["roster"]?.string {
             let folder = (file as NSString).deletingLastPathComponent
-            roster = try RosterReader.read(path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path))
+            roster = try RosterReader.read(path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)).roster
         }
         var steps: [Scenario.Step] = []
         for item in tree["steps"]?.items ?? [] {

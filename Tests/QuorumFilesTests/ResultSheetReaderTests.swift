@@ -85,7 +85,7 @@ struct RosterReaderTests {
                 discipline: { 2015: Khiển trách }
                 planned_titles: [Trưởng phòng]
             """.write(toFile: good, atomically: true, encoding: .utf8)
-        let roster = try RosterReader.read(good)
+        let roster = try RosterReader.read(good).roster
         #expect(roster.people == [RosterPerson(id: "cb-1", name: "Nguyễn Văn A", birthDate: "1978-05-12", gender: "nam",
                                                ratings: [.init(year: 2019, text: "HTTNV"), .init(year: 2020, text: "HTXSNV")],
                                                discipline: [.init(year: 2015, text: "Khiển trách")], plannedTitles: ["Trưởng phòng"])])

@@ -26,7 +26,10 @@ struct RuleExampleTests {
     /// A rule file that fails to decode would silently drop its rules from the cases above.
     @Test func everyRuleSetFileIsRead() throws {
         let files = DefinitionCatalog.yamlFiles(in: [ProjectFolder.path("rules")])
-        let ruleSets = try files.filter { !(try String(contentsOfFile: $0, encoding: .utf8)).contains("\nholidays:") }
+        let ruleSets = try files.filter { file in
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            return !text.contains("\nholidays:") && !text.contains("\ncolumns:")
+        }
         #expect(ruleSets.count == 3)
         for file in ruleSets {
             #expect(throws: Never.self, "\(file)") { try YAMLDecoder().decode(RuleSetDocument.self, from: try String(contentsOfFile: file, encoding: .utf8)) }

@@ -49,7 +49,7 @@ struct Demo: ParsableCommand {
         Output.line(Messages.text(.demoInstance, ["instance": state.id, "cycle": definition.cycle ?? "", "term": definition.term ?? "–"]))
         if let roster = ["csv", "yaml", "yml"].map({ (folder as NSString).appendingPathComponent("roster.\($0)") })
             .first(where: FileManager.default.fileExists) {
-            let people = try RosterReader.read(roster)
+            let people = try RosterReader.read(roster, format: project.catalog.rosterFormat).roster
             try project.service().importRoster(people, into: state.id, current: definition)
             state = try project.service().load(state.id).state
             Output.line()

@@ -7,8 +7,10 @@ struct RosterCommand: ParsableCommand {
         abstract: "Import the candidates' roster (CSV or YAML) into an instance, for screening.",
         discussion: """
             CSV columns: id, full_name, birth_date, gender, ethnicity, unit, current_title, degree, political_theory, \
-            ratings (2018:HTTNV; 2019:HTXSNV), discipline (2019:Khiển trách), planned_titles (a; b). Nothing is \
-            imported from a file with errors. Importing again replaces the roster; both stay in the history.
+            ratings (2018:HTTNV; 2019:HTXSNV), discipline (2019:Khiển trách), planned_titles (a; b); or the headers \
+            the roster format in rules/ declares (Họ và tên, Ngày sinh, …), whose values it also reads (Thạc sỹ as \
+            Thạc sĩ). Says which headers and values were read otherwise, and warns of a value it does not know. \
+            Nothing is imported from a file with errors. Importing again replaces the roster; both stay in the history.
             """
     )
 
@@ -24,9 +26,17 @@ struct RosterCommand: ParsableCommand {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let roster = try RosterReader.read(file)
-            try project.service().importRoster(roster, into: instance, current: definition)
-            Output.line("imported \(roster.people.count) people from \(file) into \(instance)")
+            let read = try RosterReader.read(file, format: project.catalog.rosterFormat)
+            try project.service().importRoster(read.roster, into: instance, current: definition)
+            var renderer = DiagnosticRenderer()
+            read.warnings.forEach { Output.error(renderer.render($0)) }
+            if !read.renamedColumns.isEmpty {
+                Output.line(Messages.text(.rosterColumns, ["columns": read.renamedColumns.map { "\($0.header) → \($0.field)" }.joined(separator: ", ")]))
+            }
+            for item in read.normalized {
+                Output.line(Messages.text(.rosterValueRead, ["field": item.field, "written": item.written, "value": item.value, "count": item.count]))
+            }
+            Output.line("imported \(read.roster.people.count) people from \(file) into \(instance)")
             Output.line("check them with: quorum screen \(instance)")
         }
     }

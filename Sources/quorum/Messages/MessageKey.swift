@@ -17,6 +17,8 @@ enum MessageKey: String, CaseIterable {
     // The demo
     case demoKept, demoInstance, demoScreening, noDateSet, demoBody, formDiscussion, formNominationBallot, formSecretBallot
     case demoCorrected, demoDecisionRecorded, demoRunOffRecorded, demoRecords, demoNoPDF, demoRecorded, demoEntry
+    // Importing a roster
+    case rosterColumns, rosterValueRead
     // The final list
     case finalListHeading, finalListTerm, finalListTitle, competentAuthority, finalListKept, finalListAdded, finalListRemoved, finalListTotal, nobody
 }
