@@ -38,6 +38,7 @@ let package = Package(
                 "QuorumCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "QuorumReports", dependencies: ["QuorumCore", "QuorumRules", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

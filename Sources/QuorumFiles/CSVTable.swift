@@ -2,9 +2,11 @@ import CSV
 import Foundation
 import QuorumCore
 
-/// A CSV file exported from a spreadsheet: UTF-8 (a byte-order mark is fine), a header row naming the columns, fields
-/// separated by commas, or by semicolons (as Excel writes them under Vietnamese regional settings) or tabs, whichever
-/// the header row uses. CSV.swift parses the fields; this type maps each row and cell back to its line and column.
+/// A table of people or results from a spreadsheet: a CSV file (UTF-8, a byte-order mark is fine; fields separated
+/// by commas, or by semicolons as Excel writes them under Vietnamese regional settings, or tabs, whichever the header
+/// row uses), or the first sheet of an Excel workbook (`.xlsx`). The first row names the columns. CSV.swift parses
+/// CSV fields, `XLSXSheet` reads workbooks; this type maps each row and cell back to its place, which for a workbook
+/// is the cell as Excel names it with its column's header: `ho-so.xlsx:Sheet1!D7 (Ngày sinh)`.
 struct CSVTable {
     struct Row {
         let line: Int
@@ -14,26 +16,43 @@ struct CSVTable {
 
     let file: String
     let header: [String]
-    let rows: [Row]
+    var rows: [Row]
     /// Headers written otherwise than the field they were read as: ("Họ và tên", "full_name").
     var renamed: [(header: String, field: String)] = []
+    /// For a workbook: the sheet's name and, by field, the header as written.
+    var sheet: String?
+    var written: [String: String] = [:]
 
     func location(_ row: Row, _ column: String) -> SourceLocation {
-        SourceLocation(file: file, line: row.line, column: row.columns[column] ?? 1)
+        let number = row.columns[column] ?? 1
+        guard let sheet else { return SourceLocation(file: file, line: row.line, column: number) }
+        return SourceLocation(file: file, line: row.line, column: number,
+                              cell: "\(sheet)!\(XLSXSheet.letters(number))\(row.line) (\(written[column] ?? column))")
+    }
+
+    /// A CSV file or an Excel workbook, by its name.
+    static func isSpreadsheet(_ file: String) -> Bool {
+        let name = file.lowercased()
+        return name.hasSuffix(".csv") || name.hasSuffix(".xlsx")
     }
 
     /// `field` reads a header as the field it means (a roster format's Vietnamese headers); by default a header is
     /// its field's own name, in any case.
     static func read(_ file: String, allowed: [String], required: [String],
                      field: (String) -> String? = { _ in nil }) throws(InputError) -> CSVTable {
-        func fail(_ line: Int, _ column: Int, code: String, _ message: String, notes: [String] = []) -> LocatedDiagnostic {
-            .error(at: SourceLocation(file: file, line: line, column: column), code: code, message, notes: notes)
+        file.lowercased().hasSuffix(".xlsx") ? try workbook(file, allowed: allowed, required: required, field: field)
+            : try csv(file, allowed: allowed, required: required, field: field)
+    }
+
+    private static func csv(_ file: String, allowed: [String], required: [String], field: (String) -> String?) throws(InputError) -> CSVTable {
+        func fail(_ line: Int, _ column: Int, code: String, _ message: String) -> LocatedDiagnostic {
+            .error(at: SourceLocation(file: file, line: line, column: column), code: code, message)
         }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(diagnostics: [.error(at: nil, code: "cannot-read-file", "cannot read '\(file)': no such file, or it is not readable")])
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw InputError(diagnostics: [fail(1, 1, code: "file-not-utf8", "the file is not UTF-8 text; export the sheet as CSV UTF-8")])
+            throw InputError(diagnostics: [fail(1, 1, code: "file-not-utf8", "the file is not UTF-8 text; export the sheet as CSV UTF-8, or give the .xlsx file")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let rawLines = TextLines.split(text)
@@ -46,31 +65,76 @@ struct CSVTable {
             throw InputError(diagnostics: [fail(1, 1, code: "no-header-row", "cannot read the header row; the first line must name the columns: \(allowed.joined(separator: ","))")])
         }
         let written = reader.headerRow ?? []
-        let header = written.map { field($0) ?? $0.lowercased() }
-        let renamed = zip(written, header).filter { $0.0.lowercased() != $0.1 }.map { (header: $0.0, field: $0.1) }
+        var table = try named(file, header: Array(zip(written, fieldColumns(rawLines.first ?? "", separator: separator))), allowed: allowed,
+                              required: required, field: field) { line, column in SourceLocation(file: file, line: line, column: column) }
         var problems: [LocatedDiagnostic] = []
-        let headerColumns = fieldColumns(rawLines.first ?? "", separator: separator)
-        for (index, name) in header.enumerated() where !allowed.contains(name) {
-            problems.append(fail(1, headerColumns[safe: index] ?? 1, code: "unknown-column", "unknown column '\(name)'; expected \(allowed.joined(separator: ", "))",
-                                 notes: Suggestion.note(for: name, in: allowed)))
-        }
-        for name in required where !header.contains(name) { problems.append(fail(1, 1, code: "missing-column", "missing column '\(name)'")) }
-        guard problems.isEmpty else { throw InputError(diagnostics: problems) }
         var rows: [Row] = []
-        var line = 2 + TextLines.breaks(in: header.joined())
+        var line = 2 + TextLines.breaks(in: written.joined())
         while let fields = reader.next() {
             defer { line += 1 + TextLines.breaks(in: fields.joined()) }
             if fields.allSatisfy(\.isEmpty) { continue }
-            guard fields.count == header.count else {
-                problems.append(fail(line, 1, code: "wrong-field-count", "this row has \(fields.count) fields but the header has \(header.count)"))
+            guard fields.count == table.header.count else {
+                problems.append(fail(line, 1, code: "wrong-field-count", "this row has \(fields.count) fields but the header has \(table.header.count)"))
                 continue
             }
             let starts = fieldColumns(rawLines[safe: line - 1] ?? "", separator: separator)
-            rows.append(Row(line: line, fields: Dictionary(zip(header, fields), uniquingKeysWith: { first, _ in first }),
-                            columns: Dictionary(header.enumerated().map { ($0.element, starts[safe: $0.offset] ?? 1) }, uniquingKeysWith: { first, _ in first })))
+            rows.append(Row(line: line, fields: Dictionary(zip(table.header, fields), uniquingKeysWith: { first, _ in first }),
+                            columns: Dictionary(table.header.enumerated().map { ($0.element, starts[safe: $0.offset] ?? 1) }, uniquingKeysWith: { first, _ in first })))
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
-        return CSVTable(file: file, header: header, rows: rows, renamed: renamed)
+        table.rows = rows
+        return table
+    }
+
+    private static func workbook(_ file: String, allowed: [String], required: [String], field: (String) -> String?) throws(InputError) -> CSVTable {
+        let sheet: XLSXSheet
+        do { sheet = try XLSXSheet.read(file) } catch {
+            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "unreadable-workbook",
+                                                  "cannot read '\(file)': \(error.reason)")])
+        }
+        guard let first = sheet.rows.first else {
+            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "no-header-row",
+                                                  "the sheet '\(sheet.name)' is empty; its first row must name the columns: \(allowed.joined(separator: ", "))")])
+        }
+        var table = try named(file, header: first.cells.map { ($0.text, $0.column) }, allowed: allowed, required: required, field: field) { _, column in
+            SourceLocation(file: file, line: first.number, column: column, cell: "\(sheet.name)!\(XLSXSheet.letters(column))\(first.number)")
+        }
+        table.sheet = sheet.name
+        let columns = Dictionary(first.cells.map { ($0.column, $0) }, uniquingKeysWith: { first, _ in first })
+        table.written = Dictionary(zip(table.header, first.cells.map(\.text)), uniquingKeysWith: { first, _ in first })
+        let fieldOf = Dictionary(zip(first.cells.map(\.column), table.header), uniquingKeysWith: { first, _ in first })
+        var problems: [LocatedDiagnostic] = []
+        for row in sheet.rows.dropFirst() {
+            for cell in row.cells where columns[cell.column] == nil {
+                problems.append(.error(at: SourceLocation(file: file, line: row.number, column: cell.column, cell: "\(sheet.name)!\(XLSXSheet.letters(cell.column))\(row.number)"),
+                                       code: "value-without-header", "'\(cell.text)' is in a column without a header; name the column or move the value"))
+            }
+            let values = Dictionary(row.cells.compactMap { cell in fieldOf[cell.column].map { ($0, cell.text.trimmingCharacters(in: .whitespaces)) } },
+                                    uniquingKeysWith: { first, _ in first })
+            table.rows.append(Row(line: row.number, fields: Dictionary(uniqueKeysWithValues: table.header.map { ($0, values[$0] ?? "") }),
+                                  columns: Dictionary(fieldOf.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })))
+        }
+        guard problems.isEmpty else { throw InputError(diagnostics: problems) }
+        return table
+    }
+
+    /// The table's columns from the header as written and where each header is: each read as its field, refused
+    /// (all at once) when one is unknown or a required one is missing.
+    private static func named(_ file: String, header written: [(text: String, column: Int)], allowed: [String], required: [String],
+                              field: (String) -> String?, at location: (Int, Int) -> SourceLocation) throws(InputError) -> CSVTable {
+        let header = written.map { field($0.text) ?? $0.text.lowercased() }
+        var problems: [LocatedDiagnostic] = []
+        for (index, name) in header.enumerated() where !allowed.contains(name) {
+            problems.append(.error(at: location(1, written[index].column), code: "unknown-column",
+                                   "unknown column '\(written[index].text)'; expected \(allowed.joined(separator: ", "))",
+                                   notes: Suggestion.note(for: name, in: allowed)))
+        }
+        for name in required where !header.contains(name) {
+            problems.append(.error(at: location(1, 1), code: "missing-column", "missing column '\(name)'"))
+        }
+        guard problems.isEmpty else { throw InputError(diagnostics: problems) }
+        let renamed = zip(written, header).filter { $0.0.text.lowercased() != $0.1 }.map { (header: $0.0.text, field: $0.1) }
+        return CSVTable(file: file, header: header, rows: [], renamed: renamed)
     }
 
     /// The separator the header row uses: the most frequent of comma, semicolon and tab outside quotes (a comma on a tie).

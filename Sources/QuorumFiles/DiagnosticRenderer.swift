@@ -11,7 +11,7 @@ public struct DiagnosticRenderer {
             return (["\(diagnostic.severity.rawValue): \(diagnostic.message)"] + diagnostic.notes.map { "note: \($0)" }).joined(separator: "\n")
         }
         var lines = ["\(location): \(diagnostic.severity.rawValue): \(diagnostic.message)"]
-        if let source = line(location.line, of: location.file) {
+        if location.cell == nil, let source = line(location.line, of: location.file) {
             lines.append(source)
             lines.append(Self.caret(under: location.column, in: source))
         }

@@ -38,16 +38,17 @@ extension Array where Element == LocatedDiagnostic {
     }
 }
 
-/// `{"file", "line", "column", "severity", "code", "message", "notes"}`, as `--json` prints it; a problem with no
-/// place in a file has no file, line or column.
+/// `{"file", "line", "column", "cell", "severity", "code", "message", "notes"}`, as `--json` prints it; a problem
+/// with no place in a file has no file, line or column; one in a workbook has its cell (`Sheet1!D7 (Ngày sinh)`).
 extension LocatedDiagnostic: Encodable {
-    enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message, notes }
+    enum CodingKeys: String, CodingKey { case file, line, column, cell, severity, code, message, notes }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(location?.file, forKey: .file)
         try container.encodeIfPresent(location?.line, forKey: .line)
         try container.encodeIfPresent(location?.column, forKey: .column)
+        try container.encodeIfPresent(location?.cell, forKey: .cell)
         try container.encode(severity.rawValue, forKey: .severity)
         try container.encode(code, forKey: .code)
         try container.encode(message, forKey: .message)

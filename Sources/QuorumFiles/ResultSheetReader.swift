@@ -7,7 +7,7 @@ import Yams
 /// `ballot,title,marked` for papers). Nothing is returned from a file with errors.
 public enum ResultSheetReader {
     public static func read(_ file: String, step: String) throws(InputError) -> ResultSheet {
-        if file.lowercased().hasSuffix(".csv") { return try CSVResultReader.read(file, step: step) }
+        if CSVTable.isSpreadsheet(file) { return try CSVResultReader.read(file, step: step) }
         var problems: [LocatedDiagnostic] = []
         guard let tree = DefinitionCatalog.read(file, problems: &problems) else { throw InputError(diagnostics: problems) }
         return try read(tree, file: file, step: step)

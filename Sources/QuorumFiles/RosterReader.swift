@@ -17,7 +17,7 @@ public enum RosterReader {
     }
 
     public static func read(_ file: String, format: RosterFormat? = nil) throws(InputError) -> Import {
-        file.lowercased().hasSuffix(".csv") ? try csv(file, format: format) : try yaml(file, format: format)
+        CSVTable.isSpreadsheet(file) ? try csv(file, format: format) : try yaml(file, format: format)
     }
 
     private static func csv(_ file: String, format: RosterFormat?) throws(InputError) -> Import {

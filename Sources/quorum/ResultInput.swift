@@ -5,7 +5,7 @@ import QuorumFiles
 /// A meeting's results as `record` and `correct` take them: a results file, with counts given on the command line
 /// taking precedence. Counts are parsed within bounds, so an absurd number is an error, never an overflow.
 struct ResultInput: ParsableArguments {
-    @Option(help: "Results file (.yaml, .yml or .csv).")
+    @Option(help: "Results file (.yaml, .yml, .csv or .xlsx).")
     var file: String?
 
     @Option(help: "Members present (overrides the file).")

@@ -34,4 +34,18 @@ struct RosterImportTests {
         #expect(degreeFinding("Nguyễn Hữu Phước") == true)
         #expect(degreeFinding("Võ Thành Tâm") == false)
     }
+
+    @Test("a workbook is imported as it is, and its wrong cell named as Excel names it")
+    func workbook() throws {
+        let quorum = try QuorumProcess()
+        defer { quorum.remove() }
+        let fixtures = QuorumProcess.repository.appendingPathComponent("Tests/QuorumFilesTests/Fixtures/workbooks")
+        #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)
+        let wrong = try quorum.run("roster", "pho-chanh-van-phong-2021-1", "--file", fixtures.appendingPathComponent("ho-so-sai-ngay.xlsx").path)
+        #expect(wrong.status == 2)
+        #expect(wrong.errors.contains("ho-so-sai-ngay.xlsx:Sheet1!D3 (Ngày sinh): error: '31/02/1981' is not a date"), "\(wrong.errors)")
+        let imported = try quorum.run("roster", "pho-chanh-van-phong-2021-1", "--file", fixtures.appendingPathComponent("ho-so.xlsx").path)
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.contains("degree: 'Thạc sỹ' read as 'Thạc sĩ' (1 time)") && imported.output.contains("imported 2 people"))
+    }
 }

@@ -4,7 +4,7 @@ import QuorumFiles
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
-        abstract: "Import the candidates' roster (CSV or YAML) into an instance, for screening.",
+        abstract: "Import the candidates' roster (Excel .xlsx, CSV or YAML) into an instance, for screening.",
         discussion: """
             CSV columns: id, full_name, birth_date, gender, ethnicity, unit, current_title, degree, political_theory, \
             ratings (2018:HTTNV; 2019:HTXSNV), discipline (2019:Khiển trách), planned_titles (a; b); or the headers \
@@ -19,7 +19,7 @@ struct RosterCommand: ParsableCommand {
     @Argument(help: "Instance id.")
     var instance: String
 
-    @Option(help: "Roster file (.csv, .yaml or .yml).")
+    @Option(help: "Roster file (.xlsx, .csv, .yaml or .yml).")
     var file: String
 
     func run() throws {
