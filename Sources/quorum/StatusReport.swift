@@ -48,9 +48,10 @@ struct StatusReport: Encodable {
         deadlineWarnings = Self.deadlineWarnings(definition, state: state, today: Deadline.today(in: definition))
         recorded = state.record
         let service = try project.service()
+        // Nothing when the step can be decided (or the procedure has ended).
         needed = state.isFinished ? nil : service.blocker(loaded).map { error in
             (["\(error)"] + ((error as? EngineError).map { Remedy.lines(for: $0, instance: id) } ?? [])).joined(separator: "\n      ")
-        } ?? "nothing: the results are complete; 'quorum advance \(id)' will decide the step"
+        }
         directory = loaded.directory
         events = loaded.events
         decisions = state.decisions
@@ -71,42 +72,45 @@ struct StatusReport: Encodable {
 
     var lines: [String] {
         var lines = ["\(instance): \(definition.name)",
-                     "  definition \(definitionHash.prefix(12)), revision \(revision)"
-                        + (definitionChanged ? " — the YAML has CHANGED since; commands will refuse until you migrate or restart" : "")]
+                     Messages.text(.statusDefinition, ["hash": definitionHash.prefix(12), "revision": revision])
+                        + (definitionChanged ? Messages.text(.statusChanged) : "")]
         for decision in decisions {
-            let handed = decision.titles.map { "\($0.handedOn.count) for \($0.title)" }.joined(separator: ", ")
-            lines.append("  done: \(decision.step) (attempt \(decision.attempt)): \(decision.outcome.rawValue)\(handed.isEmpty ? "" : ", handed on \(handed)")")
+            let handed = decision.titles.map { Messages.text(.statusHandedTitle, ["count": $0.handedOn.count, "title": $0.title]) }.joined(separator: ", ")
+            lines.append(Messages.text(.statusDone, ["step": decision.step, "attempt": decision.attempt, "outcome": decision.outcome.rawValue,
+                                                     "handed": handed.isEmpty ? "" : Messages.text(.statusHanded, ["handed": handed])]))
         }
         for title in definition.titles where !(state.kept(title.id) ?? title.kept).isEmpty || !state.reviews(title.id).isEmpty {
             let kept = (state.kept(title.id) ?? title.kept).map(directory.label)
-            lines.append("  kept for \(title.name): \(kept.isEmpty ? "nobody" : kept.joined(separator: ", "))"
-                + (state.kept(title.id) == nil ? " (not yet reviewed)" : " (reviewed)"))
+            lines.append(Messages.text(.statusKept, ["title": title.name, "people": kept.isEmpty ? Messages.text(.nobody) : kept.joined(separator: ", "),
+                                                     "reviewed": Messages.text(state.kept(title.id) == nil ? .statusNotReviewed : .statusReviewed)]))
         }
         lines += deadlineWarnings.map { "  ⚠ \($0)" }
         guard let id = currentStep, let step = definition.step(id), let body = definition.body(step.body) else {
             return lines + DecisionText.finalList(state, in: definition)
         }
-        lines.append("  current step: \(step.name) (\(step.id)), attempt \(attempt)")
-        lines.append("    meets: \(nextMeeting?.display ?? "no date set")")
-        lines.append("    body: \(body.name), \(body.totalMembers) members; form: \(step.form.label)")
+        lines.append(Messages.text(.statusCurrentStep, ["step": step.name, "id": step.id, "attempt": attempt]))
+        lines.append(Messages.text(.statusMeets, ["when": nextMeeting?.display ?? Messages.text(.noDateSet)]))
+        lines.append(Messages.text(.statusBody, ["body": body.name, "members": body.totalMembers, "form": Messages.form(step.form)]))
         if let threshold = step.threshold {
-            lines.append("    passes: \(threshold.comparison.phrase) \(threshold.fraction) of \(threshold.base.label) (rule \(threshold.id))")
+            lines.append(Messages.text(.statusPasses, ["rule": DecisionText.rule(threshold, passes: true), "id": threshold.id]))
         }
         for title in definition.titles {
             let names = candidates?[title.id]
-            lines.append("    candidates for \(title.name): \(names.map { $0.isEmpty ? "none" : $0.map(directory.label).joined(separator: ", ") } ?? "open (the body proposes them)")")
+            let people = names.map { $0.isEmpty ? Messages.text(.nobody) : $0.map(directory.label).joined(separator: ", ") } ?? Messages.text(.statusOpenCandidates)
+            lines.append(Messages.text(.statusCandidates, ["title": title.name, "people": people]))
         }
         if let recorded {
             var parts: [String] = []
-            if let present = recorded.present { parts.append("\(present) present") }
-            if let valid = recorded.validBallots { parts.append("\(valid) valid ballots") }
-            parts += recorded.votes.map { "\($0.candidates.count) vote totals for \($0.title)" }
-            parts += recorded.agreed.map { "\($0.names.count) agreed for \($0.title)" }
-            lines.append("    recorded: \(parts.joined(separator: ", "))\(recorded.source.map { " (from \($0))" } ?? "")")
+            if let present = recorded.present { parts.append(Messages.text(.statusPresent, ["count": present])) }
+            if let valid = recorded.validBallots { parts.append(Messages.text(.statusValidBallots, ["count": valid])) }
+            parts += recorded.votes.map { Messages.text(.statusVoteTotals, ["count": $0.candidates.count, "title": $0.title]) }
+            parts += recorded.agreed.map { Messages.text(.statusAgreed, ["count": $0.names.count, "title": $0.title]) }
+            lines.append(Messages.text(.statusRecorded, ["parts": parts.joined(separator: ", "),
+                                                         "source": recorded.source.map { Messages.text(.statusRecordedFrom, ["file": $0]) } ?? ""]))
         } else {
-            lines.append("    recorded: nothing yet")
+            lines.append(Messages.text(.statusNothingRecorded))
         }
-        if let needed { lines.append("    blocking the next step: \(needed)") }
+        lines.append(needed.map { Messages.text(.statusBlocking, ["reason": $0]) } ?? Messages.text(.statusNothingBlocking, ["instance": instance]))
         for finding in DoubleEntryAudit.sameUser(events) { lines.append("    ⚠ \(finding)") }
         return lines
     }

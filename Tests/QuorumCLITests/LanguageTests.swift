@@ -30,6 +30,13 @@ struct LanguageTests {
         #expect(validation.output.hasPrefix("Đã kiểm tra ") && validation.output.contains(" tệp: 0 lỗi, 0 cảnh báo"), "\(validation.output)")
         let refused = try quorum.run(["status", "khong-co"], environment: ["QUORUM_LANG": "vi"])
         #expect(refused.status == 2 && refused.errors.hasPrefix("lỗi: "), "\(refused.errors)")
+        #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)
+        let status = try quorum.run(["status", "pho-chanh-van-phong-2021-1", "--lang", "vi"])
+        for line in ["  bước hiện tại: Bước 1: Hội nghị lãnh đạo Văn phòng UBND tỉnh (buoc-1), lần 1",
+                     "    thành phần: Lãnh đạo Văn phòng UBND tỉnh, 4 thành viên; hình thức: thảo luận, thống nhất",
+                     "    đã ghi: chưa có gì"] {
+            #expect(status.output.contains(line), "missing: \(line)\n\(status.output)")
+        }
         let english = try quorum.run(["validate", "--lang", "en"], environment: ["QUORUM_LANG": "vi"])
         #expect(english.output.contains(" files checked: 0 errors, 0 warnings"), "\(english.output)")
     }

@@ -79,21 +79,33 @@ enum DecisionText {
         let arithmetic = fraction.denominator == 1
             ? "\(check.count) \(symbol) \(right)"
             : "\(check.count) × \(fraction.denominator) = \(check.scaledCount) \(symbol) \(right)"
-        let (unit, base): (MessageKey, MessageKey) = switch check.rule.base {
-        case .totalMembers: (.unitMembers, .baseTotalMembers)
-        case .membersPresent: (.unitPresent, .baseMembersPresent)
-        case .validBallots: (.unitValidBallots, .baseValidBallots)
-        }
-        let comparison: MessageKey = switch (check.rule.comparison, check.passes) {
+        return Messages.text(.threshold, ["count": check.count, "of": check.baseCount, "unit": Messages.text(unit(check.rule.base)),
+                                          "share": Messages.number(Percentage.of(check.count, check.baseCount)), "rule": rule(check.rule, passes: check.passes),
+                                          "arithmetic": arithmetic])
+    }
+
+    /// `trên 50% tổng số thành viên`, `is at least 2/3 of all members`: the rule, or (passes: false) its negation.
+    static func rule(_ rule: ThresholdRule, passes: Bool) -> String {
+        let comparison: MessageKey = switch (rule.comparison, passes) {
         case (.moreThan, true): .moreThan
         case (.moreThan, false): .notMoreThan
         case (.atLeast, true): .atLeast
         case (.atLeast, false): .lessThan
         }
-        let rule = Messages.text(comparison, ["fraction": Messages.number(fraction.description), "base": Messages.text(base)])
-        return Messages.text(.threshold, ["count": check.count, "of": check.baseCount, "unit": Messages.text(unit),
-                                          "share": Messages.number(Percentage.of(check.count, check.baseCount)), "rule": rule,
-                                          "arithmetic": arithmetic])
+        let base: MessageKey = switch rule.base {
+        case .totalMembers: .baseTotalMembers
+        case .membersPresent: .baseMembersPresent
+        case .validBallots: .baseValidBallots
+        }
+        return Messages.text(comparison, ["fraction": Messages.number(rule.fraction.description), "base": Messages.text(base)])
+    }
+
+    private static func unit(_ base: ThresholdBase) -> MessageKey {
+        switch base {
+        case .totalMembers: .unitMembers
+        case .membersPresent: .unitPresent
+        case .validBallots: .unitValidBallots
+        }
     }
 
     /// Kept, added and removed people per title, once the procedure has ended.

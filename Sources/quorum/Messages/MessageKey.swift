@@ -19,6 +19,11 @@ enum MessageKey: String, CaseIterable {
     case demoCorrected, demoDecisionRecorded, demoRunOffRecorded, demoRecords, demoNoPDF, demoRecorded, demoEntry
     // Importing a roster
     case rosterColumns, rosterValueRead
+    // The status of one instance
+    case statusDefinition, statusChanged, statusDone, statusHanded, statusHandedTitle, statusKept, statusNotReviewed, statusReviewed
+    case statusCurrentStep, statusMeets, statusBody, statusPasses, statusCandidates, statusOpenCandidates, statusRecorded
+    case statusRecordedFrom, statusNothingRecorded, statusPresent, statusValidBallots, statusVoteTotals, statusAgreed
+    case statusBlocking, statusNothingBlocking
     // The final list
     case finalListHeading, finalListTerm, finalListTitle, competentAuthority, finalListKept, finalListAdded, finalListRemoved, finalListTotal, nobody
 }
