@@ -3,6 +3,8 @@
 # options. Run it after changing a command or an option; the test suite fails while the page is out of date.
 set -eu
 cd "$(dirname "$0")/.."
+# The page is written in English, whatever the locale of the machine that writes it.
+export QUORUM_LANG=en
 swift package plugin generate-manual --configuration debug >/dev/null
 manual=$(find .build/plugins/GenerateManual -name quorum.1 | head -n 1)
 [ -n "$manual" ] || { echo "error: the plugin wrote no quorum.1" >&2; exit 1; }

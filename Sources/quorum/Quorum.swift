@@ -4,7 +4,7 @@ import ArgumentParser
 struct Quorum: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quorum",
-        abstract: "Run leadership-succession planning procedures declared in YAML.",
+        abstract: Messages.text(.helpQuorum),
         discussion: "Definitions live in workflows/ and rules/ of the project folder. See docs/cli.md.",
         version: "\(version) (commit \(BuildInfo.commit))",
         subcommands: [Init.self, Validate.self, Schema.self, Eval.self, Start.self, Status.self, Record.self, Correct.self, Advance.self, Reopen.self, History.self,

@@ -37,6 +37,12 @@ struct LanguageTests {
                      "    đã ghi: chưa có gì"] {
             #expect(status.output.contains(line), "missing: \(line)\n\(status.output)")
         }
+        // The summaries of --help follow the language too, --lang included although it is read after them.
+        let help = try quorum.run(["--help", "--lang", "vi"])
+        #expect(help.output.contains("OVERVIEW: Chạy quy trình rà soát, bổ sung quy hoạch cán bộ khai báo bằng YAML."), "\(help.output)")
+        #expect(help.output.contains("Kiểm tra các tệp quy trình và quy tắc"))
+        let statusHelp = try quorum.run(["status", "--help"], environment: ["LANG": "vi_VN.UTF-8"])
+        #expect(statusHelp.output.hasPrefix("OVERVIEW: Cho biết phiên làm việc đang ở đâu"), "\(statusHelp.output)")
         let english = try quorum.run(["validate", "--lang", "en"], environment: ["QUORUM_LANG": "vi"])
         #expect(english.output.contains(" files checked: 0 errors, 0 warnings"), "\(english.output)")
     }

@@ -37,5 +37,8 @@ struct MessageCatalogTests {
         #expect(Language.resolve(nil, environment: ["LANG": "vi_VN.UTF-8"]) == .vi)
         #expect(Language.resolve(nil, environment: ["QUORUM_LANG": "fr", "LANG": "en_US.UTF-8"]) == .en)
         #expect(Language.resolve(nil, environment: [:]) == .en)
+        #expect(Language.written(in: ["quorum", "status", "--lang", "vi"]) == .vi)
+        #expect(Language.written(in: ["quorum", "--lang=en", "--help"]) == .en)
+        #expect(Language.written(in: ["quorum", "status", "--lang"]) == nil)
     }
 }

@@ -3,7 +3,7 @@ import ArgumentParser
 
 struct Advance: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Apply the current step's rules to its results and move on, or refuse and change nothing."
+        abstract: Messages.text(.helpAdvance)
     )
 
     @OptionGroup var options: ProjectOptions

@@ -3,7 +3,7 @@ import QuorumCore
 
 struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Replace a step's recorded results, in the open, with the reason; before or after the step was decided.",
+        abstract: Messages.text(.helpCorrect),
         discussion: """
             The corrected results are checked like new ones. A step already decided is reopened: it and every later \
             step are decided again from the corrected results when you advance. The earlier results stay in the \

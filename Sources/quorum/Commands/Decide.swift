@@ -5,7 +5,7 @@ import QuorumFiles
 
 struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Record a body's decision at the current step: who goes on, or how a tie for the last place is settled.",
+        abstract: Messages.text(.helpDecide),
         discussion: """
             At a step whose list a body decides (list-decided-by), --choose gives the people taken on, in order; a \
             reason is needed for anyone below the step's reference threshold. Otherwise --choose orders candidates tied \

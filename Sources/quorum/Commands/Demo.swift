@@ -6,7 +6,7 @@ import QuorumReports
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run every bundled track that has sample results, step by step, printing each outcome.",
+        abstract: Messages.text(.helpDemo),
         discussion: """
             Each folder samples/WORKFLOW/ holds one results file per step, named STEP.yaml or STEP.csv, and may hold \
             STEP.entry-2.yaml (the second entry), STEP.correction.yaml (corrected results; its note is the reason), \

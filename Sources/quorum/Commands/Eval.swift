@@ -4,7 +4,7 @@ import QuorumFiles
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Evaluate a CEL expression, to try a rule out.",
+        abstract: Messages.text(.helpEval),
         discussion: """
             Each --var value is itself a CEL constant expression: --var x='[1, 2u, "a"]'. --data binds the top-level \
             keys of a YAML or JSON file. The result is printed as a CEL literal; an evaluation error goes to stderr \

@@ -2,7 +2,7 @@ import ArgumentParser
 import QuorumCore
 
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every event of an instance with its time and actor.")
+    static let configuration = CommandConfiguration(abstract: Messages.text(.helpHistory))
 
     @OptionGroup var options: ProjectOptions
 

@@ -5,7 +5,7 @@ import QuorumFiles
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new project: the 4-step procedure, the rule sets, one example track and the editor schemas.",
+        abstract: Messages.text(.helpInit),
         discussion: """
             Writes workflows/quy-trinh-4-buoc.yaml (Guidance 06-HD/BTCTW), the rule sets and the working calendar in \
             rules/, a commented example track in workflows/ using the rule set in force at its first meeting, the JSON \

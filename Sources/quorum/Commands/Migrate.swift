@@ -2,7 +2,7 @@ import ArgumentParser
 
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Re-pin an instance to its workflow's current definition, on purpose, recording what changed and why."
+        abstract: Messages.text(.helpMigrate)
     )
 
     @OptionGroup var options: ProjectOptions

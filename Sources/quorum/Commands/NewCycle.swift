@@ -6,7 +6,7 @@ import QuorumFiles
 struct NewCycle: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new-cycle",
-        abstract: "Write next cycle's definition from this one, as a draft to check: year, dates, kept people.",
+        abstract: Messages.text(.helpNewCycle),
         discussion: """
             The year and cycle move on; dates move to the same weekday of the new year; a step that follows another \
             track's step follows that track's new cycle; the people added by the workflow's last finished run in the \

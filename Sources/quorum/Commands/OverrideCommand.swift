@@ -4,7 +4,7 @@ import QuorumCore
 struct OverrideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "override",
-        abstract: "Record the body's decision to let a candidate through a rule they fail, with the reason.",
+        abstract: Messages.text(.helpOverride),
         discussion: """
             --rule names an eligibility rule, 'roster' for a candidate missing from the roster, or a structure rule \
             (then --person is the title id). The override is kept in the history with its actor.

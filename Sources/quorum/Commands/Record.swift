@@ -4,7 +4,7 @@ import QuorumFiles
 
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Record what a meeting produced: attendance, and vote totals or the agreed list.",
+        abstract: Messages.text(.helpRecord),
         discussion: """
             Results come from a YAML file (present, ballots, votes or agreed, note) or a CSV file: title,name,votes for \
             totals, title,name for an agreed list, or ballot,title,marked for papers entered one by one (then give \

@@ -3,7 +3,7 @@ import QuorumCore
 
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take an instance back to a step already decided, with the reason, e.g. after advancing too early.",
+        abstract: Messages.text(.helpReopen),
         discussion: """
             The step and every later one are decided again when you advance; their recorded results are kept and can \
             be corrected with 'quorum correct'. The decisions set aside stay in the history.

@@ -5,7 +5,7 @@ import QuorumReports
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Produce the official records from the stored history, in Vietnamese: minutes, ballot papers, tally sheets, the submission.",
+        abstract: Messages.text(.helpReport),
         discussion: """
             With --step, the minutes of that meeting: a vote-count record for a ballot, the meeting's minutes for a \
             discussion. With --ballot-paper or --tally-sheet and --step, the paper a ballot step votes on, or the \

@@ -3,7 +3,7 @@ import QuorumCore
 
 struct Reschedule: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Move the current step's meeting to a new date and time, e.g. after too few members attended."
+        abstract: Messages.text(.helpReschedule)
     )
 
     @OptionGroup var options: ProjectOptions

@@ -4,7 +4,7 @@ import QuorumFiles
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
-        abstract: "Import the candidates' roster (Excel .xlsx, CSV or YAML) into an instance, for screening.",
+        abstract: Messages.text(.helpRoster),
         discussion: """
             CSV columns: id, full_name, birth_date, gender, ethnicity, unit, current_title, degree, political_theory, \
             ratings (2018:HTTNV; 2019:HTXSNV), discipline (2019:Khiển trách), planned_titles (a; b); or the headers \

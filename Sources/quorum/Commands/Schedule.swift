@@ -5,7 +5,7 @@ import QuorumFiles
 
 struct Schedule: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Put every meeting of the given workflows (default: all) on one timetable and check it.",
+        abstract: Messages.text(.helpSchedule),
         discussion: """
             Warns, at the line that sets each time, about the same body or person in two meetings at once, meetings on \
             days off or public holidays, meetings outside working hours (from the calendar in rules/), and meetings \

@@ -4,7 +4,7 @@ import QuorumFiles
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the JSON Schema of a file format, for editors with a YAML language server.",
+        abstract: Messages.text(.helpSchema),
         discussion: "The bundled files point at schema/*.schema.json with a '# yaml-language-server: $schema=…' comment."
     )
 

@@ -3,7 +3,7 @@ import QuorumCore
 
 struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Screen candidates against the eligibility rules and show who is eligible and why.",
+        abstract: Messages.text(.helpScreen),
         discussion: "Screens the current step's candidates, or everyone in the roster with --all (or before any list exists)."
     )
 

@@ -3,7 +3,7 @@ import QuorumCore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw a workflow's state machine as Mermaid or Graphviz DOT: steps, forms, thresholds and guarded paths.",
+        abstract: Messages.text(.helpShow),
         discussion: "Render DOT with 'dot -Tsvg'; Mermaid renders in Markdown viewers that support it (GitHub, GitLab, many editors)."
     )
 

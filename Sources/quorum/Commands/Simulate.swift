@@ -4,7 +4,7 @@ import QuorumFiles
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a whole cycle on hypothetical results, without touching the store, and check what comes of it.",
+        abstract: Messages.text(.helpSimulate),
         discussion: """
             A scenario file gives each step's results (in the results format, inline), an optional roster, and what \
             must come of the run (the people added per title, or the step that must refuse). With no --results, every \

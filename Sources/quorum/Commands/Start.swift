@@ -2,7 +2,7 @@ import ArgumentParser
 
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start an instance of a workflow, pinned to the exact definition it starts from."
+        abstract: Messages.text(.helpStart)
     )
 
     @OptionGroup var options: ProjectOptions

@@ -3,7 +3,7 @@ import QuorumCore
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show where an instance stands: current step, what is recorded, what is still needed, the next meeting.",
+        abstract: Messages.text(.helpStatus),
         discussion: "Without an instance, lists every instance in the store."
     )
 

@@ -3,7 +3,7 @@ import QuorumCore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Recompute an instance's hash chain and report the first event altered since it was recorded.",
+        abstract: Messages.text(.helpVerify),
         discussion: "Exit 0 when the history is intact, 3 when it is not."
     )
 

@@ -5,6 +5,15 @@ import Foundation
 enum Language: String, CaseIterable, Sendable, ExpressibleByArgument {
     case vi, en
 
+    /// The value of `--lang vi` or `--lang=vi` among the arguments, before they are parsed.
+    static func written(in arguments: [String]) -> Language? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { return Language(rawValue: arguments[index + 1]) }
+            if argument.hasPrefix("--lang=") { return Language(rawValue: String(argument.dropFirst("--lang=".count))) }
+        }
+        return nil
+    }
+
     /// `--lang`, else `$QUORUM_LANG`, else Vietnamese when `$LANG` starts with `vi`, else English.
     static func resolve(_ option: Language?, environment: [String: String]) -> Language {
         if let option { return option }

@@ -26,4 +26,8 @@ enum MessageKey: String, CaseIterable {
     case statusBlocking, statusNothingBlocking
     // The final list
     case finalListHeading, finalListTerm, finalListTitle, competentAuthority, finalListKept, finalListAdded, finalListRemoved, finalListTotal, nobody
+    // The summaries of --help
+    case helpAdvance, helpCorrect, helpDecide, helpDemo, helpEval, helpHistory, helpInit, helpMigrate, helpNewCycle, helpOverride, helpQuorum
+    case helpRecord, helpReopen, helpReport, helpReschedule, helpRoster, helpSchedule, helpSchema, helpScreen, helpShow, helpSimulate, helpStart
+    case helpStatus, helpValidate, helpVerify
 }

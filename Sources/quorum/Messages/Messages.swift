@@ -5,7 +5,8 @@ import QuorumReports
 
 /// The words of the command line, from the catalogs in `messages/` (built into the binary), in the language chosen.
 enum Messages {
-    nonisolated(unsafe) static var language = Language.resolve(nil, environment: ProcessInfo.processInfo.environment)
+    /// Chosen before the command line is parsed, from `--lang` as written, so that `--help` is in that language too.
+    nonisolated(unsafe) static var language = Language.resolve(Language.written(in: CommandLine.arguments), environment: ProcessInfo.processInfo.environment)
 
     /// Both catalogs, read once; a damaged catalog is a defect of the build, which the test suite catches.
     static let catalogs: [Language: MessageCatalog] = {
