@@ -76,7 +76,7 @@ struct StatusReport: Encodable {
                         + (definitionChanged ? Messages.text(.statusChanged) : "")]
         for decision in decisions {
             let handed = decision.titles.map { Messages.text(.statusHandedTitle, ["count": $0.handedOn.count, "title": $0.title]) }.joined(separator: ", ")
-            lines.append(Messages.text(.statusDone, ["step": decision.step, "attempt": decision.attempt, "outcome": decision.outcome.rawValue,
+            lines.append(Messages.text(.statusDone, ["step": decision.step, "attempt": decision.attempt, "outcome": Messages.text(decision.outcome == .decided ? .outcomeDecided : .outcomeQuorumNotMet),
                                                      "handed": handed.isEmpty ? "" : Messages.text(.statusHanded, ["handed": handed])]))
         }
         for title in definition.titles where !(state.kept(title.id) ?? title.kept).isEmpty || !state.reviews(title.id).isEmpty {

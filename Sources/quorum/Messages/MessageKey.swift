@@ -23,7 +23,7 @@ enum MessageKey: String, CaseIterable {
     case statusDefinition, statusChanged, statusDone, statusHanded, statusHandedTitle, statusKept, statusNotReviewed, statusReviewed
     case statusCurrentStep, statusMeets, statusBody, statusPasses, statusCandidates, statusOpenCandidates, statusRecorded
     case statusRecordedFrom, statusNothingRecorded, statusPresent, statusValidBallots, statusVoteTotals, statusAgreed
-    case statusBlocking, statusNothingBlocking
+    case statusBlocking, statusNothingBlocking, outcomeDecided, outcomeQuorumNotMet
     // The final list
     case finalListHeading, finalListTerm, finalListTitle, competentAuthority, finalListKept, finalListAdded, finalListRemoved, finalListTotal, nobody
     // The summaries of --help
