@@ -43,6 +43,9 @@ struct LanguageTests {
         #expect(help.output.contains("Kiểm tra các tệp quy trình và quy tắc"))
         let statusHelp = try quorum.run(["status", "--help"], environment: ["LANG": "vi_VN.UTF-8"])
         #expect(statusHelp.output.hasPrefix("OVERVIEW: Cho biết phiên làm việc đang ở đâu"), "\(statusHelp.output)")
+        let history = try quorum.run(["history", "pho-chanh-van-phong-2021-1", "--lang", "vi"])
+        #expect(history.output.contains("bắt đầu pho-chanh-van-phong-2021, gắn với định nghĩa ") && history.output.contains("mở buoc-1 (lần 1)"),
+                "\(history.output)")
         let english = try quorum.run(["validate", "--lang", "en"], environment: ["QUORUM_LANG": "vi"])
         #expect(english.output.contains(" files checked: 0 errors, 0 warnings"), "\(english.output)")
     }

@@ -70,6 +70,6 @@ struct ReadmeTourTests {
         let history = try quorum.run("history", "pho-chanh-van-phong-2021-1").output
         #expect(history.contains("corrected buoc-2"))
         #expect(history.contains("reopened buoc-4"))
-        #expect(history.contains("review Nguyễn Thị Hoa: remove"))
+        #expect(history.contains("review: Nguyễn Thị Hoa: removed"))
     }
 }

@@ -18,7 +18,7 @@ struct History: ParsableCommand {
             let loaded = try project.service().load(instance)
             if json { return try Output.json(loaded.events) }
             for event in loaded.events {
-                Output.line("#\(event.sequence)  \(Output.timestamp(event.at))  \(Output.inline(event.actor))  "
+                Output.line("#\(event.sequence)  \(Messages.timestamp(event.at))  \(Output.inline(event.actor))  "
                     + Output.inline(Self.summary(event.payload, label: loaded.directory.label)))
             }
         }
@@ -26,46 +26,60 @@ struct History: ParsableCommand {
 
     /// One line per event, naming people as `label` shows them.
     static func summary(_ payload: EventPayload, label: (String) -> String) -> String {
-        func names(_ keys: [String]) -> String { keys.isEmpty ? "nobody" : keys.map(label).joined(separator: ", ") }
+        func names(_ keys: [String]) -> String { keys.isEmpty ? Messages.text(.nobody) : keys.map(label).joined(separator: ", ") }
         switch payload {
         case .started(let started):
-            return "started \(started.workflow), pinned to definition \(started.definitionHash.prefix(12))"
+            return Messages.text(.historyStarted, ["workflow": started.workflow, "hash": started.definitionHash.prefix(12)])
         case .recorded(let record):
-            var parts = record.present.map { ["\($0) present"] } ?? []
-            if let ballots = record.ballots { parts.append("ballots \(ballots.issued) issued, \(ballots.returned) returned, \(ballots.valid) valid, \(ballots.invalid) invalid") }
-            if record.runOff { parts.append("run-off") }
-            if let entry = record.entry { parts.append("entry \(entry)") }
-            if !record.attendees.isEmpty { parts.append("attendees: \(names(record.attendees))") }
-            parts += record.votes.flatMap { $0.candidates.map { "\(label($0.name)) \($0.votes)" } }
-            parts += record.agreed.map { "agreed for \($0.title): \(names($0.names))" }
-            parts += (record.writeIns ?? []).map { "written in for \($0.title): \(names($0.names))" }
-            parts += (record.review ?? []).map { "review \(label($0.person)): \($0.decision.rawValue)\($0.reason.map { " (\($0))" } ?? "")" }
-            if let reason = record.outOfOrder { parts.append("recorded out of order: \(reason)") }
-            if let note = record.note { parts.append("note: \(note)") }
-            return "recorded \(record.step) (attempt \(record.attempt)): " + parts.joined(separator: "; ")
+            return Messages.text(.historyRecorded, ["record": results(record, label: label, names: names)])
         case .advanced(let decision):
             let handed = decision.titles.map { "\($0.title): \(names($0.handedOn))" }
-            return "advanced \(decision.step) → \(decision.next) [\(decision.guardTaken?.rawValue ?? decision.outcome.rawValue)]"
+            return Messages.text(.historyAdvanced, ["step": decision.step, "next": "\(decision.next)",
+                                                    "how": decision.guardTaken?.rawValue ?? decision.outcome.rawValue])
                 + (handed.isEmpty ? "" : " " + handed.joined(separator: "; "))
         case .migrated(let migration):
-            return "migrated to definition \(migration.toHash.prefix(12)): \(migration.reason) (\(migration.changes.count) changes)"
+            return Messages.text(.historyMigrated, ["hash": migration.toHash.prefix(12), "reason": migration.reason, "count": migration.changes.count])
         case .rosterImported(let roster):
-            return "imported a roster of \(roster.people.count) people\(roster.source.map { " from \($0)" } ?? "")"
+            return Messages.text(.historyRoster, ["count": roster.people.count,
+                                                 "source": roster.source.map { Messages.text(.statusRecordedFrom, ["file": $0]) } ?? ""])
         case .overridden(let override):
-            return "override for \(label(override.person)), rule \(override.rule): \(override.reason)"
+            return Messages.text(.historyOverride, ["person": label(override.person), "rule": override.rule, "reason": override.reason])
         case .opened(let opening):
-            return "opened \(opening.step) (attempt \(opening.attempt)): \(opening.body), \(opening.members.count + opening.unnamedCount) members"
+            return Messages.text(.historyOpened, ["step": opening.step, "attempt": opening.attempt, "body": opening.body,
+                                                  "members": opening.members.count + opening.unnamedCount])
         case .rescheduled(let change):
-            return "moved \(change.step) to \(change.meets.display)\(change.place.map { " at \($0)" } ?? ""): \(change.reason)"
+            return Messages.text(.historyRescheduled, ["step": change.step, "when": change.meets.display, "reason": change.reason,
+                                                       "place": change.place.map { Messages.text(.historyAtPlace, ["place": $0]) } ?? ""])
         case .tieDecided(let decision):
-            return "the body decided the tie for \(decision.title): \(names(decision.chosen)) (\(decision.reason))"
+            return Messages.text(.historyTieDecided, ["title": decision.title, "people": names(decision.chosen), "reason": decision.reason])
         case .listDecided(let decision):
-            return "the body decided who goes on from \(decision.step) for \(decision.title): "
-                + names(decision.chosen) + (decision.reason.map { " (\($0))" } ?? "")
+            return Messages.text(.historyListDecided, ["step": decision.step, "title": decision.title, "people": names(decision.chosen)])
+                + (decision.reason.map { " (\($0))" } ?? "")
         case .corrected(let correction):
-            return "corrected " + summary(.recorded(correction.record), label: label).dropFirst("recorded ".count) + " — reason: \(correction.reason)"
+            return Messages.text(.historyCorrected, ["record": results(correction.record, label: label, names: names), "reason": correction.reason])
         case .reopened(let reopening):
-            return "reopened \(reopening.step), setting aside the decisions of \(reopening.superseded.joined(separator: ", ")): \(reopening.reason)"
+            return Messages.text(.historyReopened, ["step": reopening.step, "steps": reopening.superseded.joined(separator: ", "), "reason": reopening.reason])
         }
+    }
+
+    /// `buoc-2 (attempt 1): 27 present; ballots …; Nguyễn Hữu Phước 20; …`: what a record or correction holds.
+    private static func results(_ record: StepRecord, label: (String) -> String, names: ([String]) -> String) -> String {
+        var parts = record.present.map { [Messages.text(.statusPresent, ["count": $0])] } ?? []
+        if let ballots = record.ballots {
+            parts.append(Messages.text(.historyBallots, ["issued": ballots.issued, "returned": ballots.returned, "valid": ballots.valid, "invalid": ballots.invalid]))
+        }
+        if record.runOff { parts.append(Messages.text(.historyRunOff)) }
+        if let entry = record.entry { parts.append(Messages.text(.historyEntry, ["entry": entry])) }
+        if !record.attendees.isEmpty { parts.append(Messages.text(.historyAttendees, ["people": names(record.attendees)])) }
+        parts += record.votes.flatMap { $0.candidates.map { "\(label($0.name)) \($0.votes)" } }
+        parts += record.agreed.map { Messages.text(.historyAgreed, ["title": $0.title, "people": names($0.names)]) }
+        parts += (record.writeIns ?? []).map { Messages.text(.historyWrittenIn, ["title": $0.title, "people": names($0.names)]) }
+        parts += (record.review ?? []).map { review in
+            Messages.text(review.decision == .keep ? .reviewKept : .reviewRemoved, ["person": label(review.person)])
+                .trimmingCharacters(in: .whitespaces) + (review.reason.map { " (\($0))" } ?? "")
+        }
+        if let reason = record.outOfOrder { parts.append(Messages.text(.historyOutOfOrder, ["reason": reason])) }
+        if let note = record.note { parts.append(Messages.text(.historyNote, ["note": note])) }
+        return Messages.text(.historyResults, ["step": record.step, "attempt": record.attempt, "parts": parts.joined(separator: "; ")])
     }
 }

@@ -24,6 +24,10 @@ enum MessageKey: String, CaseIterable {
     case statusCurrentStep, statusMeets, statusBody, statusPasses, statusCandidates, statusOpenCandidates, statusRecorded
     case statusRecordedFrom, statusNothingRecorded, statusPresent, statusValidBallots, statusVoteTotals, statusAgreed
     case statusBlocking, statusNothingBlocking, outcomeDecided, outcomeQuorumNotMet
+    // The history
+    case historyStarted, historyRecorded, historyAdvanced, historyMigrated, historyRoster, historyOverride, historyOpened, historyRescheduled
+    case historyAtPlace, historyTieDecided, historyListDecided, historyCorrected, historyReopened, historyBallots, historyRunOff, historyEntry
+    case historyAttendees, historyAgreed, historyWrittenIn, historyOutOfOrder, historyNote, historyResults
     // The final list
     case finalListHeading, finalListTerm, finalListTitle, competentAuthority, finalListKept, finalListAdded, finalListRemoved, finalListTotal, nobody
     // The summaries of --help
