@@ -25,11 +25,11 @@ struct Init: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let year = year ?? Self.defaultYear()
-            guard (1900...2100).contains(year) else { throw CommandFailure("--year must be between 1900 and 2100", .badInput) }
+            guard (1900...2100).contains(year) else { throw CommandFailure(Messages.text(.initYearRange), .badInput) }
             var files = try Self.templateFiles()
             let taken = files.keys.filter { FileManager.default.fileExists(atPath: path($0)) }.sorted()
             guard taken.isEmpty else {
-                throw CommandFailure("\(folder) already has " + taken.joined(separator: ", ") + "; nothing was written (init never overwrites a file)")
+                throw CommandFailure(Messages.text(.initTaken, ["folder": folder, "files": taken.joined(separator: ", ")]))
             }
             let example = files.removeValue(forKey: Self.exampleFile) ?? ""
             try write(files)
@@ -42,9 +42,9 @@ struct Init: ParsableCommand {
                 var renderer = DiagnosticRenderer()
                 throw CommandFailure("the new project does not validate (a defect of this quorum build):\n" + renderer.render(errors), .internalError)
             }
-            Output.line("created \(files.count) files in \(folder):")
+            Output.line(Messages.text(.initCreated, ["count": files.count, "folder": folder]))
             for name in files.keys.sorted() { Output.line("  \(name)") }
-            Output.line("next: edit \(Self.exampleFile) (the unit, people, bodies, titles and dates), then run 'quorum validate --project \(folder)'")
+            Output.line(Messages.text(.initNext, ["file": Self.exampleFile, "folder": folder]))
         }
     }
 

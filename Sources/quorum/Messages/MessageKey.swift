@@ -24,6 +24,8 @@ enum MessageKey: String, CaseIterable {
     case statusCurrentStep, statusMeets, statusBody, statusPasses, statusCandidates, statusOpenCandidates, statusRecorded
     case statusRecordedFrom, statusNothingRecorded, statusPresent, statusValidBallots, statusVoteTotals, statusAgreed
     case statusBlocking, statusNothingBlocking, outcomeDecided, outcomeQuorumNotMet
+    // A new project
+    case initYearRange, initTaken, initCreated, initNext
     // The history
     case historyStarted, historyRecorded, historyAdvanced, historyMigrated, historyRoster, historyOverride, historyOpened, historyRescheduled
     case historyAtPlace, historyTieDecided, historyListDecided, historyCorrected, historyReopened, historyBallots, historyRunOff, historyEntry
