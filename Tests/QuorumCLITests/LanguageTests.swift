@@ -12,7 +12,7 @@ struct LanguageTests {
         for line in ["Vương Thị Thảo: 24/28 người có mặt = 85,7%, trên 50% số người có mặt (24 × 2 = 48 > 28): được tập thể thống nhất",
                      "Võ Thành Tâm: 3/4 thành viên = 75%, trên 50% tổng số thành viên (3 × 2 = 6 > 4): đạt, xếp thứ 2 (bỏ phiếu lại: 4 phiếu)",
                      "Châu Văn Phát: 11/28 người có mặt = 39,3%, không trên 50% số người có mặt (11 × 2 = 22 ≤ 28): không được tập thể chọn",
-                     "Điều kiện hội nghị: 28/30 thành viên = 93,3%, từ 2/3 tổng số thành viên trở lên (28 × 3 = 84 ≥ 2 × 30 = 60): đạt",
+                     "Điều kiện hợp lệ của hội nghị: 28/30 thành viên = 93,3%, từ 2/3 tổng số thành viên trở lên (28 × 3 = 84 ≥ 2 × 30 = 60): đạt",
                      "bổ sung: 1. Nguyễn Hữu Phước, 2. Võ Thành Tâm, 3. Lê Thị Mỹ Dung"] {
             #expect(vietnamese.output.contains(line), "missing: \(line)")
         }
