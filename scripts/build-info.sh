@@ -1,7 +1,9 @@
 #!/bin/sh
-# Run by the BuildInfo plugin before each build of `quorum`: writes OUTPUT/BuildInfo.swift with the commit the
+# Run by the BuildInfo plugin when one of its inputs changes (messages/, rules/, templates/init/, the procedure, this
+# script, or the commit, through .git/HEAD and .git/index): writes OUTPUT/BuildInfo.swift with the commit the
 # binary is built from and, base64-encoded, the message catalogs (messages/) and the files `quorum init` puts in a
-# new project (the rule sets, the 4-step procedure and templates/init/). The file is rewritten only when it changes, so an unchanged tree rebuilds nothing.
+# new project (the rule sets, the 4-step procedure and templates/init/). The file is rewritten only when its
+# content changes, so that nothing is recompiled for an input touched but not changed.
 set -eu
 package=$1
 output=$2
