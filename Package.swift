@@ -75,6 +75,6 @@ let package = Package(
             dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "QuorumCLITests", dependencies: ["quorum", "QuorumFiles"]),
+        .testTarget(name: "QuorumCLITests", dependencies: ["quorum", "QuorumCore", "QuorumFiles"]),
     ]
 )

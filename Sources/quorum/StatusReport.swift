@@ -65,9 +65,9 @@ struct StatusReport: Encodable {
         let late = definition.steps.filter { !done.contains($0.id) }.compactMap { step -> String? in
             let meets = step.id == state.currentStep ? state.rescheduled?.meets ?? step.meets : step.meets
             guard let meets, meets.date > deadline.date else { return nil }
-            return "'\(step.name)' is planned on \(meets.display), after the deadline \(deadline.display)"
+            return Messages.text(.deadlineStepAfter, ["step": step.name, "when": meets.display, "date": deadline.display])
         }
-        return [deadline.warning(today: today)].compactMap { $0 } + late
+        return [Messages.deadlineWarning(deadline, today: today)].compactMap { $0 } + late
     }
 
     var lines: [String] {

@@ -46,6 +46,7 @@ struct LanguageTests {
         let history = try quorum.run(["history", "pho-chanh-van-phong-2021-1", "--lang", "vi"])
         #expect(history.output.contains("bắt đầu pho-chanh-van-phong-2021, gắn với định nghĩa ") && history.output.contains("mở buoc-1 (lần 1)"),
                 "\(history.output)")
+        #expect(try quorum.run(["schedule", "--lang", "vi"]).output.hasSuffix("13 cuộc họp, 0 cảnh báo\n"))
         let english = try quorum.run(["validate", "--lang", "en"], environment: ["QUORUM_LANG": "vi"])
         #expect(english.output.contains(" files checked: 0 errors, 0 warnings"), "\(english.output)")
     }

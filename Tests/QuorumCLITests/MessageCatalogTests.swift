@@ -1,4 +1,5 @@
 import Foundation
+import QuorumCore
 import QuorumFiles
 import Testing
 @testable import quorum
@@ -40,5 +41,18 @@ struct MessageCatalogTests {
         #expect(Language.written(in: ["quorum", "status", "--lang", "vi"]) == .vi)
         #expect(Language.written(in: ["quorum", "--lang=en", "--help"]) == .en)
         #expect(Language.written(in: ["quorum", "status", "--lang"]) == nil)
+    }
+
+    @Test("a deadline is warned about when it has passed or is 14 days or fewer away, in the language of the messages",
+          arguments: [("2021-03-01", nil), ("2021-03-04", "14 days left"), ("2021-03-17", "1 day left"),
+                      ("2021-03-18", "must reach the authority today"), ("2021-03-20", "passed 2 days ago"), ("2020-03-18", nil)])
+    func deadlineWarnings(today: String, warning: String?) throws {
+        let deadline = try #require(Deadline(date: "2021-03-18"))
+        let message = Messages.deadlineWarning(deadline, today: today)
+        if let warning {
+            #expect(message?.contains(warning) == true && message?.contains("18/03/2021") == true, "\(String(describing: message))")
+        } else {
+            #expect(message == nil)
+        }
     }
 }

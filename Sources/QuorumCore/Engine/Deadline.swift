@@ -9,7 +9,12 @@ public struct Deadline: Sendable, Equatable {
     public static let nearDays = 14
 
     public init?(_ definition: WorkflowDefinition) {
-        guard let date = definition.deadline, WorkflowValidation.isDate(date) else { return nil }
+        guard let date = definition.deadline else { return nil }
+        self.init(date: date)
+    }
+
+    public init?(date: String) {
+        guard WorkflowValidation.isDate(date) else { return nil }
         self.date = date
     }
 
@@ -35,16 +40,5 @@ public struct Deadline: Sendable, Equatable {
             ?? TimeZone(identifier: MeetingTime.defaultTimeZone) ?? .current
         let day = calendar.dateComponents([.year, .month, .day], from: Date())
         return String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
-    }
-
-    /// A warning when the deadline has passed or is near, nil otherwise.
-    public func warning(today: String) -> String? {
-        guard let days = daysLeft(from: today) else { return nil }
-        switch days {
-        case ..<0: return "the deadline for the result to reach the authority, \(display), passed \(-days) day\(days == -1 ? "" : "s") ago"
-        case 0: return "the result must reach the authority today, \(display)"
-        case 1...Self.nearDays: return "\(days) day\(days == 1 ? "" : "s") left until the deadline for the result to reach the authority, \(display)"
-        default: return nil
-        }
     }
 }

@@ -39,7 +39,7 @@ struct Schedule: ParsableCommand {
             let deadlines = definitions.compactMap { definition -> ScheduleReport.Deadline? in
                 let today = Deadline.today(in: definition)
                 guard let deadline = Deadline(definition), let days = deadline.daysLeft(from: today) else { return nil }
-                return .init(workflow: definition.id, date: deadline.date, daysLeft: days, warning: days >= 0 ? deadline.warning(today: today) : nil)
+                return .init(workflow: definition.id, date: deadline.date, daysLeft: days, warning: days >= 0 ? Messages.deadlineWarning(deadline, today: today) : nil)
             }
             if json {
                 return try Output.json(ScheduleReport(meetings: timetable.meetings.map(ScheduleReport.Meeting.init), calendarChecked: project.catalog.calendar != nil,
@@ -49,17 +49,17 @@ struct Schedule: ParsableCommand {
                 Output.line("\(meeting.start.weekday) \(meeting.start.display)  \(meeting.step.minutes) min  \(meeting.workflow.id) / \(meeting.step.name)"
                     + "  — \(meeting.body.name) (\(meeting.body.totalMembers))" + (meeting.step.place.map { ", \($0)" } ?? ""))
             }
-            if project.catalog.calendar == nil { Output.line("(no calendar in rules/: days off, holidays and working hours are not checked)") }
+            if project.catalog.calendar == nil { Output.line(Messages.text(.scheduleNoCalendar)) }
             var renderer = DiagnosticRenderer()
             warnings.forEach { Output.error(renderer.render($0)) }
             let near = deadlines.compactMap { deadline in deadline.warning.map { "\(deadline.workflow): \($0)" } }
             near.forEach { Output.error("warning: \($0)") }
             let count = warnings.count + near.count
-            Output.line("\(timetable.meetings.count) meetings, \(count) warning\(count == 1 ? "" : "s")")
+            Output.line(Messages.text(.scheduleSummary, ["meetings": timetable.meetings.count, "warnings": count]))
             if ics {
                 let path = output ?? "lich-hop.ics"
                 try PrivateFile.write(ICalendarWriter.write(timetable.meetings), to: path)
-                Output.line("wrote \(path)")
+                Output.line(Messages.text(.wrote, ["path": path]))
             }
         }
     }

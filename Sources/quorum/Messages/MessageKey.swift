@@ -24,6 +24,8 @@ enum MessageKey: String, CaseIterable {
     case statusCurrentStep, statusMeets, statusBody, statusPasses, statusCandidates, statusOpenCandidates, statusRecorded
     case statusRecordedFrom, statusNothingRecorded, statusPresent, statusValidBallots, statusVoteTotals, statusAgreed
     case statusBlocking, statusNothingBlocking, outcomeDecided, outcomeQuorumNotMet
+    // Schedules and deadlines
+    case scheduleSummary, scheduleNoCalendar, wrote, deadlinePassed, deadlineToday, deadlineNear, deadlineStepAfter
     // A new project
     case initYearRange, initTaken, initCreated, initNext
     // The history

@@ -33,6 +33,17 @@ enum Messages {
         }
     }
 
+    /// A warning when a deadline has passed or is near (14 days or fewer), nil otherwise.
+    static func deadlineWarning(_ deadline: Deadline, today: String) -> String? {
+        guard let days = deadline.daysLeft(from: today) else { return nil }
+        switch days {
+        case ..<0: return text(.deadlinePassed, ["date": deadline.display, "days": -days])
+        case 0: return text(.deadlineToday, ["date": deadline.display])
+        case 1...Deadline.nearDays: return text(.deadlineNear, ["date": deadline.display, "days": days])
+        default: return nil
+        }
+    }
+
     /// A decimal written with a point (`53.8%`, `33.33%`) in the current language's convention: `53,8%` in Vietnamese.
     static func number(_ text: String) -> String {
         language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
