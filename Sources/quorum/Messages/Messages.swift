@@ -8,20 +8,24 @@ enum Messages {
     /// Chosen before the command line is parsed, from `--lang` as written, so that `--help` is in that language too.
     nonisolated(unsafe) static var language = Language.resolve(Language.written(in: CommandLine.arguments), environment: ProcessInfo.processInfo.environment)
 
-    /// Both catalogs, read once; a damaged catalog is a defect of the build, which the test suite catches.
-    static let catalogs: [Language: MessageCatalog] = {
-        var catalogs: [Language: MessageCatalog] = [:]
-        for (code, base64) in BuildInfo.catalogs {
-            guard let language = Language(rawValue: code), let data = Data(base64Encoded: base64) else { continue }
-            catalogs[language] = try? MessageCatalog(yaml: String(decoding: data, as: UTF8.self), file: "messages/\(code).yaml")
+    nonisolated(unsafe) private static var read: [Language: MessageCatalog] = [:]
+
+    /// A language's catalog, read when first needed (a command reads only its own language's); a damaged catalog is
+    /// a defect of the build, which the test suite catches.
+    static func catalog(_ language: Language) -> MessageCatalog? {
+        if let catalog = read[language] { return catalog }
+        guard let base64 = BuildInfo.catalogs.first(where: { $0.path == language.rawValue })?.base64, let data = Data(base64Encoded: base64),
+              let catalog = try? MessageCatalog(yaml: String(decoding: data, as: UTF8.self), file: "messages/\(language.rawValue).yaml") else {
+            return nil
         }
-        return catalogs
-    }()
+        read[language] = catalog
+        return catalog
+    }
 
     /// The message in the current language, its placeholders filled in by name.
     static func text(_ key: MessageKey, _ values: [String: any CustomStringConvertible] = [:]) -> String {
         let strings = values.mapValues { String(describing: $0) }
-        return catalogs[language]?.text(key.rawValue, strings) ?? catalogs[.en]?.text(key.rawValue, strings) ?? key.rawValue
+        return catalog(language)?.text(key.rawValue, strings) ?? catalog(.en)?.text(key.rawValue, strings) ?? key.rawValue
     }
 
     /// How a step's body decides: discussion, nomination ballot or secret ballot.
