@@ -31,7 +31,7 @@ struct AnchoredStore: InstanceStore {
             FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         guard let handle = FileHandle(forWritingAtPath: file) else {
-            return Output.error("warning: could not write the head hash to \(file); write it down: \(instance) #\(event.sequence) \(event.hash)")
+            return Output.error(Messages.text(.warning, ["message": Messages.text(.anchorNotWritten, ["file": file, "instance": instance, "sequence": event.sequence, "hash": event.hash])]))
         }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()

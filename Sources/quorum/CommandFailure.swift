@@ -24,7 +24,7 @@ struct CommandFailure: Error, CustomStringConvertible {
             Output.error(renderer.render(error.diagnostics))
             throw ExitStatus.of(error).exitCode
         } catch let error as EngineError {
-            Output.error(([Messages.text(.error, ["message": error])] + Remedy.lines(for: error, instance: instance)).joined(separator: "\n"))
+            Output.error(RefusalText.lines(error, instance: instance).joined(separator: "\n"))
             throw ExitStatus.of(error).exitCode
         } catch {
             let status = ExitStatus.of(error)

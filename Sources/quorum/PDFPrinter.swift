@@ -9,8 +9,7 @@ enum PDFPrinter {
 
     static func print(_ html: String, to output: String) throws {
         guard let browser = browsers.lazy.compactMap(locate).first else {
-            throw CommandFailure("PDF needs headless Chromium, which is not installed; install it (apt-get install chromium) "
-                + "or write --format html and print it to PDF from a browser")
+            throw CommandFailure(Messages.text(.pdfNoChromium))
         }
         try checkFonts()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-\(UUID().uuidString).html")
@@ -27,7 +26,7 @@ enum PDFPrinter {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: target) else {
-            throw CommandFailure("Chromium could not print the PDF: \(message.split(separator: "\n").last ?? "")")
+            throw CommandFailure(Messages.text(.pdfFailed, ["message": message.split(separator: "\n").last ?? ""]))
         }
         try PrivateFile.restrict(target)
     }
@@ -44,8 +43,7 @@ enum PDFPrinter {
         let families = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard !HTMLWriter.fonts.contains(where: families.contains) else { return }
-        throw CommandFailure("no font covering Vietnamese among \(HTMLWriter.fonts.joined(separator: ", ")) is installed, so letters would "
-            + "print in mixed faces; install one (apt-get install fonts-liberation2, or fonts-noto-core)")
+        throw CommandFailure(Messages.text(.pdfNoFont, ["fonts": HTMLWriter.fonts.joined(separator: ", ")]))
     }
 
     private static func locate(_ name: String) -> String? {

@@ -18,12 +18,11 @@ final class Project {
         if let opened { return opened }
         let path = options.storePath
         if !creating, !FileManager.default.fileExists(atPath: path) {
-            throw CommandFailure("there is no store at \(path) yet, so no instance to read; start one with 'quorum start WORKFLOW'"
-                + " (or give the store with --store or QUORUM_STORE)", .badInput)
+            throw CommandFailure(Messages.text(.noStore, ["path": path]), .badInput)
         }
         let actor = options.actorName
         guard !actor.isEmpty, !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw CommandFailure("the actor must be a name without control characters", .badInput)
+            throw CommandFailure(Messages.text(.badActor), .badInput)
         }
         var store: any InstanceStore = try SQLiteInstanceStore(path: path)
         if let anchor = options.anchorPath { store = AnchoredStore(base: store, file: anchor) }
@@ -55,15 +54,14 @@ final class Project {
             var renderer = DiagnosticRenderer()
             let problems = DefinitionCatalog(files: [file], library: library).diagnostics.filter { $0.severity == .error }
             if problems.isEmpty, let blockers = catalog.blockedBy[id] {
-                throw CommandFailure("workflow '\(id)' cannot run until what it rests on validates: \(blockers.joined(separator: ", "))"
-                    + " (quorum validate shows the problems)", .badInput)
+                throw CommandFailure(Messages.text(.workflowBlocked, ["workflow": id, "blockers": blockers.joined(separator: ", ")]), .badInput)
             }
-            throw CommandFailure("workflow '\(id)' does not validate; fix these problems first (quorum validate \(file)):\n"
-                + renderer.render(problems), .badInput)
+            throw CommandFailure(Messages.text(.workflowInvalid, ["workflow": id, "file": file, "problems": renderer.render(problems)]), .badInput)
         }
         let known = catalog.workflowFiles.keys.filter { !catalog.abstractWorkflows.contains($0) }.sorted()
-        throw CommandFailure("no workflow '\(reference)' in \(options.folder("workflows"))"
-            + (Suggestion.closest(to: reference, in: known).map { "; did you mean '\($0)'?" } ?? "; runnable workflows: \(known.joined(separator: ", "))"), .badInput)
+        let hint = Suggestion.closest(to: reference, in: known).map { Messages.text(.didYouMean, ["name": "'\($0)'"]) }
+            ?? Messages.text(.runnableWorkflows, ["workflows": known.joined(separator: ", ")])
+        throw CommandFailure(Messages.text(.noWorkflow, ["workflow": reference, "folder": options.folder("workflows"), "hint": hint]), .badInput)
     }
 
     /// The runnable workflows of the unit a workflow belongs to (same organisation, cycle and year), in the order

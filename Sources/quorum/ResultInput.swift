@@ -24,14 +24,14 @@ struct ResultInput: ParsableArguments {
     var runOff = false
 
     /// What the results are, for the messages.
-    var what: String { runOff ? "run-off results" : entry.map { "entry \($0) of the results" } ?? "results" }
+    var what: String { runOff ? Messages.text(.resultsRunOff) : entry.map { Messages.text(.resultsEntry, ["entry": $0]) } ?? Messages.text(.results) }
 
     /// The most a count may be: far beyond any body, far below any overflow.
     static let maximumCount = 1_000_000
 
     func read(step: String, note: String? = nil) throws -> (StepRecord, ResultSheet?) {
         guard file != nil || present != nil else {
-            throw CommandFailure("nothing to record; give --file RESULTS and/or --present N", .badInput)
+            throw CommandFailure(Messages.text(.nothingToRecord), .badInput)
         }
         let sheet = try file.map { path throws(InputError) in try ResultSheetReader.read(path, step: step) }
         var record = sheet?.record ?? StepRecord(step: step)
@@ -40,12 +40,12 @@ struct ResultInput: ParsableArguments {
             let parts = ballots.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             let counts = parts.compactMap { Int($0) }.filter { (0...Self.maximumCount).contains($0) }
             guard parts.count == 4, counts.count == 4 else {
-                throw CommandFailure("--ballots takes four whole numbers from 0 to \(Self.maximumCount), ISSUED,RETURNED,VALID,INVALID, e.g. 27,27,26,1; got '\(ballots)'", .badInput)
+                throw CommandFailure(Messages.text(.badBallots, ["maximum": Self.maximumCount, "ballots": ballots]), .badInput)
             }
             record.ballots = BallotCount(issued: counts[0], returned: counts[1], valid: counts[2], invalid: counts[3])
         }
         if let issued {
-            guard !record.papers.isEmpty else { throw CommandFailure("--issued goes with papers entered one by one; give totals with --ballots", .badInput) }
+            guard !record.papers.isEmpty else { throw CommandFailure(Messages.text(.issuedNeedsPapers), .badInput) }
             record.ballots = BallotCount(issued: try Self.bounded(issued, "--issued"), returned: 0, valid: 0, invalid: 0)
         }
         record.entry = entry
@@ -56,7 +56,7 @@ struct ResultInput: ParsableArguments {
 
     static func bounded(_ value: Int, _ option: String) throws -> Int {
         guard (0...maximumCount).contains(value) else {
-            throw CommandFailure("\(option) takes a whole number from 0 to \(maximumCount), not \(value)", .badInput)
+            throw CommandFailure(Messages.text(.badCount, ["option": option, "maximum": maximumCount, "value": value]), .badInput)
         }
         return value
     }
@@ -67,14 +67,16 @@ struct ResultInput: ParsableArguments {
             return try body()
         } catch EngineError.invalidRecord(let step, let problems) where sheet != nil {
             var renderer = DiagnosticRenderer()
-            throw CommandFailure("the results for step '\(step)' were not recorded:\n" + renderer.render(problems.map { sheet!.locate($0) }), .badInput)
+            throw CommandFailure(Messages.text(.refusalInvalidRecord, ["step": step, "problems": renderer.render(problems.map { sheet!.locate($0, saying: RefusalText.problem($0)) })]),
+                                 .badInput)
         }
     }
 
     static func show(_ warnings: [RecordProblem], from sheet: ResultSheet?) {
         var renderer = DiagnosticRenderer()
         for warning in warnings {
-            Output.error(sheet.map { renderer.render($0.locate(warning, severity: .warning)) } ?? "warning: \(warning.message)")
+            Output.error(sheet.map { renderer.render($0.locate(warning, saying: RefusalText.problem(warning), severity: .warning)) }
+                ?? "warning: " + RefusalText.problem(warning))
         }
     }
 }

@@ -50,7 +50,7 @@ struct StatusReport: Encodable {
         let service = try project.service()
         // Nothing when the step can be decided (or the procedure has ended).
         needed = state.isFinished ? nil : service.blocker(loaded).map { error in
-            (["\(error)"] + ((error as? EngineError).map { Remedy.lines(for: $0, instance: id) } ?? [])).joined(separator: "\n      ")
+            ((error as? EngineError).map { [RefusalText.text($0)] + RefusalText.remedies($0, instance: id) } ?? ["\(error)"]).joined(separator: "\n      ")
         }
         directory = loaded.directory
         events = loaded.events

@@ -260,7 +260,7 @@ struct EndToEndTests {
         // is the one the new rules make: the 4 people the demo approved are more than their cap of 3.
         let later = try quorum.run("new-cycle", track, "--year", "2027")
         #expect(later.output.contains("rules: hd-06-2017 → qd-377-2025"), "\(later.output)")
-        #expect(later.output.contains("validation: 1 errors, 0 warnings"), "\(later.output)")
+        #expect(later.output.contains("validation: 1 error, 0 warnings"), "\(later.output)")
         #expect((later.output + later.errors).contains("error: title 'pho-chanh-van-phong' keeps 4 people but its cap is 3"))
     }
 

@@ -50,4 +50,26 @@ struct LanguageTests {
         let english = try quorum.run(["validate", "--lang", "en"], environment: ["QUORUM_LANG": "vi"])
         #expect(english.output.contains(" files checked: 0 errors, 0 warnings"), "\(english.output)")
     }
+
+    @Test("a refusal, the problems of the results it refuses and the commands that help are in the language chosen")
+    func refusalsOfTheEngine() throws {
+        let quorum = try QuorumProcess()
+        defer { quorum.remove() }
+        #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)
+        let id = "pho-chanh-van-phong-2021-1"
+        let early = try quorum.run(["advance", id], environment: ["QUORUM_LANG": "vi"])
+        #expect(early.status == 1 && early.errors.hasPrefix("lỗi: bước 'buoc-1' chưa thể quyết định; còn thiếu danh sách tập thể thống nhất"),
+                "\(early.errors)")
+        #expect(early.errors.contains("ghi nhận bằng 'quorum record \(id) buoc-1 --file RESULTS'"), "\(early.errors)")
+        try "present: 9\nagreed:\n  pho-chanh-van-phong: [Vo Thanh Tam]\n".write(toFile: quorum.path("b1.yaml"), atomically: true, encoding: .utf8)
+        let refused = try quorum.run(["record", id, "buoc-1", "--file", "b1.yaml", "--lang", "vi"])
+        #expect(refused.status == 2 && refused.errors.hasPrefix("lỗi: kết quả của bước 'buoc-1' chưa được ghi nhận:"), "\(refused.errors)")
+        #expect(refused.errors.contains("b1.yaml:1:10: error: 9 người có mặt, nhưng 'Lãnh đạo Văn phòng UBND tỉnh' chỉ có 4 thành viên"), "\(refused.errors)")
+        #expect(refused.errors.contains("'Vo Thanh Tam' không khớp với ai trong hồ sơ cán bộ hay danh sách nhân sự của quy trình; có phải là 'Võ Thành Tâm'"),
+                "\(refused.errors)")
+        let english = try quorum.run(["record", id, "buoc-1", "--file", "b1.yaml", "--lang", "en"])
+        #expect(english.errors.contains("b1.yaml:1:10: error: 9 present, but 'Lãnh đạo Văn phòng UBND tỉnh' has only 4 members"), "\(english.errors)")
+        let unknown = try quorum.run(["history", "khong-co", "--lang", "vi"])
+        #expect(unknown.errors.hasPrefix("lỗi: không có phiên làm việc 'khong-co'"), "\(unknown.errors)")
+    }
 }

@@ -14,7 +14,7 @@ struct MessageCatalogTests {
     @Test("every message exists in Vietnamese and English, with the same placeholders, and nothing else does")
     func bothLanguagesHaveEveryMessage() throws {
         let english = try Self.catalog("en"), vietnamese = try Self.catalog("vi")
-        let keys = Set(MessageKey.allCases.map(\.rawValue))
+        let keys = Set(MessageKey.allCases.map(\.rawValue) + RecordProblem.Kind.allCases.map { "problem." + $0.rawValue })
         #expect(Set(english.messages.keys) == keys, "en: missing \(keys.subtracting(english.messages.keys).sorted()), unused \(Set(english.messages.keys).subtracting(keys).sorted())")
         #expect(Set(vietnamese.messages.keys) == keys, "vi: missing \(keys.subtracting(vietnamese.messages.keys).sorted()), unused \(Set(vietnamese.messages.keys).subtracting(keys).sorted())")
         for key in keys.sorted() {

@@ -32,7 +32,7 @@ struct BallotTests {
         return id
     }
 
-    private func problems(_ record: StepRecord, _ definition: WorkflowDefinition = definition()) throws -> [String] {
+    private func problems(_ record: StepRecord, _ definition: WorkflowDefinition = definition()) throws -> [RecordProblem] {
         let id = try atVote(definition)
         let before = try #require(try store.load(id)).events
         defer { #expect((try? store.load(id))?.events == before, "a refused record stores nothing") }
@@ -40,32 +40,32 @@ struct BallotTests {
             _ = try service.record(record, in: id, current: definition)
             return []
         } catch EngineError.invalidRecord(_, let problems) {
-            return problems.map(\.message)
+            return problems
         }
     }
 
     @Test func moreBallotsThanPeoplePresentIsRefused() throws {
         var record = Fixtures.votes(["Ann": 3], present: 3)
         record.ballots = BallotCount(issued: 4, returned: 3, valid: 3, invalid: 0)
-        #expect(try problems(record).contains("4 ballots issued, but only 3 members were present"))
+        #expect(try problems(record).has(.issuedOverPresent, ["issued": "4", "present": "3"]))
     }
 
     @Test func moreReturnedThanIssuedIsRefused() throws {
         var record = Fixtures.votes(["Ann": 3])
         record.ballots = BallotCount(issued: 3, returned: 4, valid: 4, invalid: 0)
-        #expect(try problems(record).contains("4 ballots returned, but only 3 were issued"))
+        #expect(try problems(record).has(.returnedOverIssued, ["returned": "4", "issued": "3"]))
     }
 
     @Test func validAndInvalidMustAddUpToReturned() throws {
         var record = Fixtures.votes(["Ann": 3])
         record.ballots = BallotCount(issued: 4, returned: 4, valid: 3, invalid: 0)
-        #expect(try problems(record).contains("3 valid + 0 invalid does not make the 4 ballots returned"))
+        #expect(try problems(record).has(.validPlusInvalid, ["valid": "3", "invalid": "0", "returned": "4"]))
     }
 
     @Test func moreApprovalsThanValidBallotsIsRefused() throws {
         var record = Fixtures.votes(["Ann": 4, "Bob": 2])
         record.ballots = BallotCount(issued: 4, returned: 4, valid: 3, invalid: 1)
-        #expect(try problems(record).contains("'Ann' has 4 votes, more than the 3 valid ballots"))
+        #expect(try problems(record).has(.votesOverValidBallots, ["name": "Ann", "votes": "4", "count": "3"]))
     }
 
     @Test func papersAreCheckedCountedAndKeptOnlyAsSecrecyAllows() throws {

@@ -53,3 +53,12 @@ enum Fixtures {
         StepRecord(step: "agree", present: 4, agreed: [TitleList(title: "deputy", names: names)])
     }
 }
+
+extension Array where Element == RecordProblem {
+    /// Whether one of the problems is of `kind` and names these values (and perhaps others).
+    func has(_ kind: RecordProblem.Kind, _ values: [String: String] = [:], suggestion: String? = nil) -> Bool {
+        contains { problem in
+            problem.kind == kind && values.allSatisfy { problem.values[$0.key] == $0.value } && (suggestion == nil || problem.suggestion == suggestion)
+        }
+    }
+}

@@ -71,7 +71,7 @@ struct ReviewTests {
             Issue.record("a kept person who fails the standards cannot stay silently")
         } catch EngineError.keptNeedsReason(let title, let person, let findings, let appointed) {
             #expect(title == "deputy" && person == "Lan" && !appointed)
-            #expect(findings.first?.contains("does not meet 'Rated good last year'") == true)
+            #expect(findings.first?.outcome == .doesNotMeet && findings.first?.name == "Rated good last year")
         }
         let removal = review([ReviewEntry(title: "deputy", person: "Kim", decision: .keep),
                               ReviewEntry(title: "deputy", person: "Lan", decision: .remove)])

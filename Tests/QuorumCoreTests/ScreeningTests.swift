@@ -47,9 +47,11 @@ struct ScreeningTests {
         #expect(state.candidates?["deputy"] == ["ann"])
         let bob = try #require(decision.titles[0].candidates.first { $0.name == "bob" })
         #expect(bob.verdict == .ineligible)
-        #expect(bob.explanation(cap: 3, kept: 1).contains("does not meet 'Rated good three years' (ratings = {2018: \"HTTNV\", 2019: \"HTNV\", 2020: \"HTTNV\"}, cycle.year = 2021)"))
+        let failed = try #require(bob.screening.first { $0.blocks })
+        #expect(failed.outcome == .doesNotMeet && failed.name == "Rated good three years")
+        #expect(failed.detail == "ratings = {2018: \"HTTNV\", 2019: \"HTNV\", 2020: \"HTTNV\"}, cycle.year = 2021", "the data behind the verdict")
         let dan = try #require(decision.titles[0].candidates.first { $0.name == "dan" })
-        #expect(dan.screening.first?.explanation == "'Dan' is not in the roster")
+        #expect(dan.screening.first?.outcome == .notInRoster && dan.screening.first?.detail == "Dan")
     }
 
     @Test func aRecordedOverrideLetsThemThroughAndIsShown() throws {
@@ -66,7 +68,8 @@ struct ScreeningTests {
         _ = try service.record(Fixtures.agreed(["Ann", "Bob"]), in: id, current: definition)
         let (decision, state) = try service.advance(id, current: definition)
         #expect(state.candidates?["deputy"] == ["ann", "bob"])
-        #expect(decision.titles[0].candidates[1].explanation(cap: 3, kept: 1, label: "Bob") == "Bob: agreed by the body [override of 'Rated good three years': the body agreed]")
+        let bob = decision.titles[0].candidates[1]
+        #expect(bob.verdict == .agreed && bob.screening.contains { $0.name == "Rated good three years" && $0.overriddenBecause == "the body agreed" })
     }
 
     @Test func aBindingStructureTargetStopsTheFinalListUntilDecided() throws {
@@ -80,6 +83,6 @@ struct ScreeningTests {
         let (decision, state) = try service.advance(id, current: definition)
         #expect(state.isFinished)
         #expect(decision.titles[0].structure.first?.passed == false)
-        #expect(decision.titles[0].structure.first?.explanation.contains("Kim") == true, "kept people count in the final list")
+        #expect(decision.titles[0].structure.first?.detail?.contains("Kim") == true, "kept people count in the final list")
     }
 }

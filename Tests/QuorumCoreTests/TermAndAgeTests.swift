@@ -68,7 +68,8 @@ struct TermAndAgeTests {
         let directory = PersonDirectory(definition: definition, roster: Roster(people: [person], source: nil))
         let findings = EligibilityScreen(definition: definition).screen("ann", for: definition.titles[0], directory: directory,
                                                                          rosterImported: true, overrides: [])
-        #expect(findings[0].explanation == "does not meet 'Can serve a whole term' (birth_date = 1964-06-30, retirement_date = 2025-09-30, cycle.term_end = 2025-12-31)")
-        #expect(findings[1].explanation.hasPrefix("does not meet 'Good three years' — fails for y = 2019 ("))
+        #expect(findings[0].outcome == .doesNotMeet && findings[0].name == "Can serve a whole term")
+        #expect(findings[0].detail == "birth_date = 1964-06-30, retirement_date = 2025-09-30, cycle.term_end = 2025-12-31")
+        #expect(findings[1].outcome == .doesNotMeet && findings[1].failing == "y = 2019", "a rule over years names the year that failed")
     }
 }

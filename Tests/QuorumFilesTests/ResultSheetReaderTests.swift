@@ -28,7 +28,7 @@ struct ResultSheetReaderTests {
         #expect(sheet.record.votes == [TitleVotes(title: "pho-chanh", candidates: [CandidateVotes(name: "Nguyễn Hữu Phước", votes: 25),
                                                                                  CandidateVotes(name: "Võ Thành Tâm", votes: 21)])])
         #expect(sheet.record.source == path)
-        let located = sheet.locate(RecordProblem(.candidate(title: "pho-chanh", name: "Võ Thành Tâm"), "x"))
+        let located = sheet.locate(RecordProblem(.candidate(title: "pho-chanh", name: "Võ Thành Tâm"), .negativeVotes), saying: "x")
         #expect(located.location?.line == 3)
         #expect(located.location?.column == 11)
     }
@@ -59,7 +59,7 @@ struct ResultSheetReaderTests {
         #expect(sheet.record.ballots == BallotCount(issued: 27, returned: 27, valid: 26, invalid: 1))
         #expect(sheet.record.votes.first?.candidates == [CandidateVotes(name: "Nguyễn Văn A", votes: 20)])
         #expect(sheet.record.note == "Ghi chú")
-        #expect(sheet.locate(RecordProblem(.present, "x")).location?.line == 1)
+        #expect(sheet.locate(RecordProblem(.present, .negativeAttendance), saying: "x").location?.line == 1)
     }
 
     @Test func yamlResultsWithATypoAreLocated() throws {

@@ -19,7 +19,7 @@ struct BallotCounter {
         for var paper in record.papers {
             for index in paper.marks.indices where paper.marks[index].title.isEmpty {
                 guard definition.titles.count == 1 else {
-                    problems.append(.init(.paper(paper.number ?? 0), "this step decides several titles; say which title each paper row is for"))
+                    problems.append(.init(.paper(paper.number ?? 0), .paperNeedsTitle))
                     continue
                 }
                 paper.marks[index].title = definition.titles[0].id
@@ -48,7 +48,7 @@ struct BallotCounter {
         }
         let valid = papers.filter { $0.valid == true }.count
         guard let issued = record.ballots?.issued else {
-            problems.append(.init(.ballots, "papers entered one by one need the number of ballots issued; give --issued N"))
+            problems.append(.init(.ballots, .papersNeedIssued))
             return record
         }
         record.ballots = BallotCount(issued: issued, returned: papers.count, valid: valid, invalid: papers.count - valid)

@@ -1,16 +1,11 @@
 /// Double entries whose two halves came from the same account of the machine under two actor labels: until actors
 /// are authenticated, that is the trace of one person entering both.
 public enum DoubleEntryAudit {
-    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+    public struct Finding: Sendable, Equatable {
         public let step: String
         public let attempt: Int
         public let systemUser: String
         public let actors: [String]
-
-        public var description: String {
-            "both entries of step '\(step)' (attempt \(attempt)) were made by the system user '\(systemUser)', "
-                + "under the names \(actors.map { "'\($0)'" }.joined(separator: " and "))"
-        }
     }
 
     public static func sameUser(_ events: [Event]) -> [Finding] {

@@ -4,15 +4,47 @@ import QuorumCEL
 /// positions, and evaluated per person. A failure is explained with the rule and the roster fields it read; an
 /// override recorded for that person and rule lets them through.
 public struct EligibilityScreen: Sendable {
+    /// One rule applied to one person (or one final list), as data the command line words.
     public struct Finding: Codable, Sendable, Equatable {
+        public enum Outcome: String, Codable, Sendable {
+            case meets, doesNotMeet, cannotCheck, notBoolean, doesNotCompile, notInRoster, noRoster
+        }
+
         public let rule: String
         public let name: String
         public let passed: Bool
-        public let explanation: String
+        /// What the rule gave; nil only in events recorded by 0.1, which carry an English `explanation` instead.
+        public let outcome: Outcome?
+        /// The data behind the verdict (`field = value, …`), or the person a roster lacks.
+        public let detail: String?
+        /// For a rule over a range (`range.all(y, …)`), the elements it fails for: `y = 2020, 2021`.
+        public let failing: String?
+        /// The evaluation error, or the value that was not true or false.
+        public let error: String?
+        public let explanation: String?
         /// The reason of the override that lets a failing person through, if any.
         public let overriddenBecause: String?
 
+        public init(rule: String, name: String, passed: Bool, outcome: Outcome, detail: String? = nil, failing: String? = nil,
+                    error: String? = nil, overriddenBecause: String? = nil) {
+            self.rule = rule
+            self.name = name
+            self.passed = passed
+            self.outcome = outcome
+            self.detail = detail
+            self.failing = failing
+            self.error = error
+            explanation = nil
+            self.overriddenBecause = overriddenBecause
+        }
+
         public var blocks: Bool { !passed && overriddenBecause == nil }
+
+        /// The same finding, let through by an override.
+        func overridden(_ reason: String?) -> Finding {
+            Finding(rule: rule, name: name, passed: passed, outcome: outcome ?? .doesNotMeet, detail: detail, failing: failing, error: error,
+                    overriddenBecause: reason)
+        }
     }
 
     /// A rule ready to run: its program, its parameters as a value, and the fields of people it reads.
@@ -52,17 +84,16 @@ public struct EligibilityScreen: Sendable {
         guard !rules.isEmpty else { return [] }
         func override(_ rule: String) -> String? { overrides.last { $0.person == key && $0.rule == rule }?.reason }
         guard let person = directory.entry(key)?.record else {
-            let why = rosterImported ? "'\(directory.label(key))' is not in the roster" : "no roster has been imported"
             return [Finding(rule: Override.notInRoster, name: "Có hồ sơ trong danh sách cán bộ", passed: false,
-                            explanation: why, overriddenBecause: override(Override.notInRoster))]
+                            outcome: rosterImported ? .notInRoster : .noRoster, detail: directory.label(key),
+                            overriddenBecause: override(Override.notInRoster))]
         }
         let record = RuleContext.withDates(personValue(person))
         let titleValue = title.parameter.value
         return rules.compactMap { prepared[$0.id] }.map { rule in
-            let (passed, explanation) = outcome(rule, [record, .null, cycle, titleValue, rule.parameters],
-                                                detail: Self.describe(rule.fields, of: record, cycleFields: rule.cycleFields, cycle: cycle))
-            return Finding(rule: rule.rule.id, name: rule.rule.name, passed: passed, explanation: explanation,
-                           overriddenBecause: passed ? nil : override(rule.rule.id))
+            let finding = outcome(rule, [record, .null, cycle, titleValue, rule.parameters],
+                                  detail: Self.describe(rule.fields, of: record, cycleFields: rule.cycleFields, cycle: cycle))
+            return finding.passed ? finding : finding.overridden(override(rule.rule.id))
         }
     }
 
@@ -75,8 +106,7 @@ public struct EligibilityScreen: Sendable {
                 let read = Self.describe(rule.fields, of: record)
                 return read.isEmpty ? person.name : "\(person.name): \(read)"
             }.joined(separator: "; ")
-            let (passed, explanation) = outcome(rule, [.null, .list(records), cycle, titleValue, rule.parameters], detail: detail)
-            return Finding(rule: rule.rule.id, name: rule.rule.name, passed: passed, explanation: explanation, overriddenBecause: nil)
+            return outcome(rule, [.null, .list(records), cycle, titleValue, rule.parameters], detail: detail)
         }
     }
 
@@ -113,29 +143,29 @@ public struct EligibilityScreen: Sendable {
         return value.literal
     }
 
-    private func outcome(_ rule: Prepared, _ values: [Value], detail read: String) -> (Bool, String) {
-        guard let program = rule.program else { return (false, "the rule's expression does not compile") }
-        let name = rule.rule.name
-        let detail = read.isEmpty ? "" : " (" + read + ")"
+    private func outcome(_ rule: Prepared, _ values: [Value], detail read: String) -> Finding {
+        let detail = read.isEmpty ? nil : read
+        func finding(_ outcome: Finding.Outcome, failing: String? = nil, error: String? = nil) -> Finding {
+            Finding(rule: rule.rule.id, name: rule.rule.name, passed: outcome == .meets, outcome: outcome, detail: detail, failing: failing, error: error)
+        }
+        guard let program = rule.program else { return finding(.doesNotCompile) }
         switch program.evaluate(declared: values) {
-        case .bool(true): return (true, "meets '\(name)'\(detail)")
-        case .bool(false):
-            let failing = Self.failingElements(of: program.expression, values: values)
-            return (false, "does not meet '\(name)'\(failing)\(detail)")
-        case .error(let error): return (false, "cannot be checked against '\(name)': \(error.message)\(detail)")
-        case let other: return (false, "'\(name)' gives \(other.literal), not true or false")
+        case .bool(true): return finding(.meets)
+        case .bool(false): return finding(.doesNotMeet, failing: Self.failingElements(of: program.expression, values: values))
+        case .error(let error): return finding(.cannotCheck, error: error.message)
+        case let other: return finding(.notBoolean, error: other.literal)
         }
     }
 
     /// For a rule of the form `range.all(x, condition)`, the elements the condition fails for, so that a rule over
-    /// several years names the year that failed: ` — fails for y = 2020`.
-    static func failingElements(of expression: Expr, values: [Value]) -> String {
+    /// several years names the year that failed: `y = 2020`.
+    static func failingElements(of expression: Expr, values: [Value]) -> String? {
         guard case .comprehension(let comprehension) = expression, comprehension.kind == .all, comprehension.variables.count == 1,
-              case .list(let elements) = Program(comprehension.range, declaring: variables).evaluate(declared: values) else { return "" }
+              case .list(let elements) = Program(comprehension.range, declaring: variables).evaluate(declared: values) else { return nil }
         let body = Program(comprehension.body, declaring: variables + comprehension.variables)
         let failed = elements.filter { body.evaluate(declared: values + [$0]) != .bool(true) }
-        guard !failed.isEmpty else { return "" }
-        return " — fails for \(comprehension.variables[0]) = " + failed.map(\.literal).joined(separator: ", ")
+        guard !failed.isEmpty else { return nil }
+        return "\(comprehension.variables[0]) = " + failed.map(\.literal).joined(separator: ", ")
     }
 
     /// The fields an expression reads from people (`person.X`, or `p.X` for `p` ranging over `people`), to show the

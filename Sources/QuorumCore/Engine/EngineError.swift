@@ -38,11 +38,11 @@ public enum EngineError: Error, Equatable {
     case concurrentChange(instance: String, expected: Int, actual: Int)
     case duplicateInstance(String)
     case rosterMissing(instance: String, step: String)
-    case structureNotMet(instance: String, title: String, findings: [String])
+    case structureNotMet(instance: String, title: String, findings: [EligibilityScreen.Finding])
     case unknownRule(String, known: [String])
     case entriesDisagree(step: String, differences: [RecordChange])
     /// A person already in the plan would stay although they fail a standard or already hold the title.
-    case keptNeedsReason(title: String, person: String, findings: [String], appointed: Bool)
+    case keptNeedsReason(title: String, person: String, findings: [EligibilityScreen.Finding], appointed: Bool)
     case belowReferenceWithoutReason(step: String, title: String, people: [String])
     case overLimit([PlanLoad])
     /// A person named in a command (override, decision) who is not a person of the instance, with the likely ones.

@@ -11,7 +11,7 @@ public enum EventChain {
     /// The "previous hash" of an instance's first event.
     public static func origin(for instance: String) -> String { hex(SHA256.hash(data: Data("quorum-instance:\(instance)".utf8))) }
 
-    public enum Problem: Equatable, Sendable, CustomStringConvertible {
+    public enum Problem: Equatable, Sendable {
         /// The event's content no longer matches the hash it was stored with.
         case altered(sequence: Int)
         /// The event does not point at the event before it (one was replaced, removed or inserted).
@@ -26,20 +26,6 @@ public enum EventChain {
         case unprotected(String)
         /// The head of the chain is not the hash expected (newest events cut off, or others added).
         case unexpectedHead(expected: String, actual: String, revision: Int)
-
-        public var description: String {
-            switch self {
-            case .altered(let sequence): "event #\(sequence) was altered after it was recorded: its content no longer matches its hash"
-            case .broken(let sequence): "event #\(sequence) does not follow the event before it: the chain is broken there"
-            case .missing(let after): "the event after #\(after) is missing"
-            case .definitionAltered(let hash): "the pinned definition \(hash.prefix(12)) was altered"
-            case .definitionMissing(let hash): "the pinned definition \(hash.prefix(12)) is missing from the store"
-            case .unprotected(let what): "the store has lost a protection: \(what)"
-            case let .unexpectedHead(expected, actual, revision):
-                "the history ends at event #\(revision) with hash \(actual.prefix(16))…, not at the expected \(expected.prefix(16))…: "
-                    + "events were cut off or added since that hash was written down"
-            }
-        }
     }
 
     /// The hash of one event: its sequence, time in milliseconds, actor and previous hash, then its stored payload bytes.

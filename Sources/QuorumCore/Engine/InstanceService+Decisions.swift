@@ -11,8 +11,8 @@ extension InstanceService {
         let payloads = try decisions.map { decision throws -> EventPayload in
             let title = decision.title
             guard loaded.definition.title(title) != nil else {
-                throw EngineError.invalidRecord(step: stepID, problems: [RecordProblem(.title(title), "unknown title '\(title)'"
-                    + (Suggestion.closest(to: title, in: loaded.definition.titles.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""))])
+                throw EngineError.invalidRecord(step: stepID, problems: [RecordProblem(.title(title), .unknownTitle, ["title": title],
+                                                                                       suggestion: Suggestion.closest(to: title, in: loaded.definition.titles.map(\.id)).map { "'\($0)'" })])
             }
             let keys = try decision.chosen.map { try person($0, in: loaded) }
             if step.listDecidedBy != nil {

@@ -90,7 +90,7 @@ public struct PersonDirectory: Sendable {
     /// How a problem names a person the user might have meant.
     public func hint(_ entries: [Entry]) -> String {
         entries.map { entry in "'\(entry.name)' (\(entry.record?.id ?? entry.key)\(entry.birthYear.map { ", \($0)" } ?? ""))" }
-            .joined(separator: " or ")
+            .joined(separator: ", ")
     }
 
     /// NFC, with runs of spaces collapsed, as names are compared.

@@ -55,16 +55,17 @@ struct RecordCheck {
         if !record.papers.isEmpty {
             let limit = input.present ?? body.totalMembers
             if record.papers.count > limit {
-                problems.append(.init(.record, "\(record.papers.count) ballot papers, but only \(limit) \(input.present == nil ? "members in '\(body.name)'" : "members were present")"))
+                problems.append(input.present == nil ? .init(.record, .papersOverMembers, ["papers": record.papers.count, "members": limit, "body": body.name])
+                                                     : .init(.record, .papersOverPresent, ["papers": record.papers.count, "present": limit]))
             }
             if let issued = record.ballots?.issued, record.papers.count > issued {
-                problems.append(.init(.ballots, "\(record.papers.count) ballot papers, but only \(issued) were issued"))
+                problems.append(.init(.ballots, .papersOverIssued, ["papers": record.papers.count, "issued": issued]))
             }
             let titles = Set(definition.titles.map(\.id))
             for paper in record.papers {
                 for mark in paper.marks where !mark.title.isEmpty && !titles.contains(mark.title) {
-                    problems.append(.init(.paper(paper.number ?? 0), "'\(mark.title)' is not a title; a paper holds only the names marked for each title"
-                        + (Suggestion.closest(to: mark.title, in: titles).map { "; did you mean '\($0)'?" } ?? "")))
+                    problems.append(.init(.paper(paper.number ?? 0), .notATitleOnPaper, ["title": mark.title],
+                                          suggestion: Suggestion.closest(to: mark.title, in: titles).map { "'\($0)'" }))
                 }
             }
             if step.form.isBallot {
@@ -75,46 +76,44 @@ struct RecordCheck {
                 }
                 record = BallotCounter(definition: definition, step: step, state: state).count(record, problems: &problems)
             } else {
-                problems.append(.init(.record, "step '\(step.id)' is a discussion; it has no ballot papers"))
+                problems.append(.init(.record, .discussionHasNoPapers, ["step": step.id]))
             }
         }
         if let present = record.present {
-            if present < 0 { problems.append(.init(.present, "attendance cannot be negative")) }
+            if present < 0 { problems.append(.init(.present, .negativeAttendance)) }
             if present > body.totalMembers {
-                problems.append(.init(.present, "\(present) present, but '\(body.name)' has only \(body.totalMembers) members"))
+                problems.append(.init(.present, .presentOverMembers, ["present": present, "body": body.name, "members": body.totalMembers]))
             }
         }
         if let ballots = record.ballots { checkCounts(ballots, present: record.present, problems: &problems) }
         if let summoned = record.summoned, let present = record.present, present > summoned {
-            problems.append(.init(.present, "\(present) present, but only \(summoned) were summoned"))
+            problems.append(.init(.present, .presentOverSummoned, ["present": present, "summoned": summoned]))
         }
         checkAttendees(&record, body: body, problems: &problems)
         if let quorum = step.quorum, let present = record.present, !quorum.check(present, of: body.totalMembers).passes,
            !record.votes.isEmpty || !record.agreed.isEmpty {
-            let check = quorum.check(present, of: body.totalMembers)
-            problems.append(.init(.present, "the meeting missed its quorum (\(check.explanation)), so it could not vote; "
-                + "record the attendance alone, and the step is held again"))
+            problems.append(.init(.present, .quorumMissed, check: quorum.check(present, of: body.totalMembers)))
         }
         let knownTitles = definition.titles.map(\.id)
         for title in record.votes.map(\.title) + record.agreed.map(\.title) + (record.writeIns ?? []).map(\.title)
             where !knownTitles.contains(title) {
-            problems.append(.init(.title(title), "unknown title '\(title)'" + (Suggestion.closest(to: title, in: knownTitles).map { "; did you mean '\($0)'?" } ?? "")))
+            problems.append(.init(.title(title), .unknownTitle, ["title": title], suggestion: Suggestion.closest(to: title, in: knownTitles).map { "'\($0)'" }))
         }
         if step.form.isBallot {
             if record.present == nil, !record.votes.isEmpty {
-                problems.append(.init(.present, "a ballot needs the number of members present (present: or attendees:), to check the quorum and the votes"))
+                problems.append(.init(.present, .ballotNeedsPresent))
             }
-            if !record.agreed.isEmpty { problems.append(.init(.record, "step '\(step.id)' is a \(step.form.label); record vote totals, not an agreed list")) }
+            if !record.agreed.isEmpty { problems.append(.init(.record, .ballotTakesVotes, ["step": step.id])) }
             if record.ballots == nil, !record.votes.isEmpty {
-                warnings.append(.init(.record, "the ballot counts (issued, returned, valid, invalid) are not recorded; the minutes will lack them"))
+                warnings.append(.init(.record, .countsNotRecorded))
             }
             if !(record.writeIns ?? []).isEmpty, step.form != .nominationBallot {
-                problems.append(.init(.record, "step '\(step.id)' is a \(step.form.label); only nomination ballots take written-in names"))
+                problems.append(.init(.record, .writeInsOnNomination, ["step": step.id]))
             }
             record.votes = checkVotes(record, step: step, body: body, problems: &problems, warnings: &warnings)
         } else {
-            if !record.votes.isEmpty { problems.append(.init(.record, "step '\(step.id)' is a discussion; record the agreed list, not vote totals")) }
-            if record.runOff { problems.append(.init(.record, "a discussion has no run-off")) }
+            if !record.votes.isEmpty { problems.append(.init(.record, .discussionTakesList, ["step": step.id])) }
+            if record.runOff { problems.append(.init(.record, .discussionHasNoRunOff)) }
             record.agreed = checkAgreed(record, problems: &problems)
         }
         record.review = checkReview(record, step: step, problems: &problems)
@@ -130,11 +129,10 @@ struct RecordCheck {
         case .found(let entry):
             return entry.key
         case .ambiguous(let entries):
-            problems.append(.init(subject, "'\(reference)' is the name of \(entries.count) people: \(directory.hint(entries)); "
-                + "write the id, or the name with the birth year, e.g. '\(entries[0].name) (\(entries[0].birthYear ?? entries[0].key))'"))
+            problems.append(.init(subject, .ambiguousName, ["name": reference, "count": entries.count, "people": directory.hint(entries),
+                                                            "example": "\(entries[0].name) (\(entries[0].birthYear ?? entries[0].key))"]))
         case .unknown(let likely):
-            problems.append(.init(subject, "'\(reference)' matches nobody in the roster or the workflow's people"
-                + (likely.isEmpty ? "" : "; did you mean \(directory.hint(likely))?")))
+            problems.append(.init(subject, .unknownName, ["name": reference], suggestion: likely.isEmpty ? nil : directory.hint(likely)))
         }
         return nil
     }
@@ -142,47 +140,47 @@ struct RecordCheck {
     /// Double entry: each of the two entries once the step asks for them, by two different people.
     private func checkEntry(_ record: StepRecord, step: Step, problems: inout [RecordProblem]) {
         guard step.doubleEntry, !record.runOff else {
-            if record.entry != nil, !step.doubleEntry { problems.append(.init(.record, "step '\(step.id)' is entered once; leave out --entry")) }
+            if record.entry != nil, !step.doubleEntry { problems.append(.init(.record, .enteredOnce, ["step": step.id])) }
             return
         }
         guard let entry = record.entry, entry == 1 || entry == 2 else {
-            problems.append(.init(.record, "step '\(step.id)' is entered twice by different people; give --entry 1 or --entry 2"))
+            problems.append(.init(.record, .enteredTwice, ["step": step.id]))
             return
         }
         if let other = state.entries[3 - entry]?.actor, other == actor {
-            problems.append(.init(.record, "entry \(3 - entry) was made by '\(actor)'; entry \(entry) must be made by someone else"))
+            problems.append(.init(.record, .sameClerk, ["other": 3 - entry, "actor": actor, "entry": entry]))
         }
     }
 
     /// The counting committee's arithmetic: no more papers than people, and every paper accounted for.
     private func checkCounts(_ ballots: BallotCount, present: Int?, problems: inout [RecordProblem]) {
         if [ballots.issued, ballots.returned, ballots.valid, ballots.invalid].contains(where: { $0 < 0 }) {
-            problems.append(.init(.ballots, "ballot counts cannot be negative"))
+            problems.append(.init(.ballots, .negativeBallotCounts))
             return
         }
         if let present, ballots.issued > present {
-            problems.append(.init(.ballots, "\(ballots.issued) ballots issued, but only \(present) members were present"))
+            problems.append(.init(.ballots, .issuedOverPresent, ["issued": ballots.issued, "present": present]))
         }
         if ballots.returned > ballots.issued {
-            problems.append(.init(.ballots, "\(ballots.returned) ballots returned, but only \(ballots.issued) were issued"))
+            problems.append(.init(.ballots, .returnedOverIssued, ["returned": ballots.returned, "issued": ballots.issued]))
         }
         let (sum, overflow) = ballots.valid.addingReportingOverflow(ballots.invalid)
         if overflow || sum != ballots.returned {
-            problems.append(.init(.ballots, "\(ballots.valid) valid + \(ballots.invalid) invalid does not make the \(ballots.returned) ballots returned"))
+            problems.append(.init(.ballots, .validPlusInvalid, ["valid": ballots.valid, "invalid": ballots.invalid, "returned": ballots.returned]))
         }
     }
 
     /// Attendees named in the minutes: each a member of the body, once, and as many as the count present.
     private func checkAttendees(_ record: inout StepRecord, body: Body, problems: inout [RecordProblem]) {
         if !record.attendees.isEmpty, let present = record.present, present != record.attendees.count {
-            problems.append(.init(.present, "\(present) present, but \(record.attendees.count) attendees are named"))
+            problems.append(.init(.present, .attendeesMiscounted, ["present": present, "named": record.attendees.count]))
         }
         let keys = record.attendees.compactMap { resolve($0, subject: .present, problems: &problems) }
-        if Set(keys).count != keys.count { problems.append(.init(.present, "a person appears twice among the attendees")) }
+        if Set(keys).count != keys.count { problems.append(.init(.present, .attendeeTwice)) }
         if body.unnamedCount == 0 {
             let members = Set(body.members.map(\.person))
             for key in keys where !members.contains(key) {
-                problems.append(.init(.present, "'\(directory.label(key))' is not a member of '\(body.name)'"))
+                problems.append(.init(.present, .notAMember, ["person": directory.label(key), "body": body.name]))
             }
         }
         record.attendees = keys
@@ -195,7 +193,7 @@ struct RecordCheck {
         let ceiling = input.ballots?.valid ?? input.present ?? body.totalMembers
         let tied = input.runOff ? currentTies() : [:]
         if input.runOff, tied.isEmpty {
-            problems.append(.init(.record, "there is no tie to settle at step '\(step.id)'; a run-off is held only among candidates tied for the last place"))
+            problems.append(.init(.record, .noTieToSettle, ["step": step.id]))
         }
         return input.votes.map { entry in
             var seen = Set<String>()
@@ -204,24 +202,23 @@ struct RecordCheck {
             let candidates = entry.candidates.compactMap { candidate -> CandidateVotes? in
                 let subject = RecordProblem.Subject.candidate(title: entry.title, name: candidate.name)
                 guard let key = resolve(candidate.name, subject: subject, problems: &problems) else { return nil }
-                if !seen.insert(key).inserted { problems.append(.init(subject, "'\(candidate.name)' appears twice for '\(entry.title)'")) }
-                if candidate.votes < 0 { problems.append(.init(subject, "'\(candidate.name)' has a negative vote count")) }
+                if !seen.insert(key).inserted { problems.append(.init(subject, .candidateTwice, ["name": candidate.name, "title": entry.title])) }
+                if candidate.votes < 0 { problems.append(.init(subject, .negativeVotes, ["name": candidate.name])) }
                 if candidate.votes > ceiling {
-                    let what = input.ballots != nil ? "valid ballots" : input.present != nil ? "members present" : "members of '\(body.name)'"
-                    problems.append(.init(subject, "'\(candidate.name)' has \(candidate.votes) votes, more than the \(ceiling) \(what)"))
+                    let kind: RecordProblem.Kind = input.ballots != nil ? .votesOverValidBallots : input.present != nil ? .votesOverPresent : .votesOverMembers
+                    problems.append(.init(subject, kind, ["name": candidate.name, "votes": candidate.votes, "count": ceiling, "body": body.name]))
                 }
                 if input.runOff, let names = tied[entry.title], !names.contains(key) {
-                    problems.append(.init(subject, "'\(candidate.name)' is not among those tied for '\(entry.title)' "
-                        + "(\(names.map(directory.label).joined(separator: ", "))); a run-off is held only among them"))
+                    problems.append(.init(subject, .notAmongTied, ["name": candidate.name, "title": entry.title,
+                                                                   "tied": names.map(directory.label).joined(separator: ", ")]))
                 } else if !input.runOff, let listed, !listed.contains(key), !writeIns.contains(key) {
-                    let remedy = step.form == .nominationBallot
-                        ? "; if the name was written in on the ballots, declare it under 'write-ins'" : ""
-                    problems.append(.init(subject, "'\(candidate.name)' is not a candidate for '\(entry.title)' at this step\(remedy)"))
+                    problems.append(.init(subject, step.form == .nominationBallot ? .notACandidateWriteIn : .notACandidate,
+                                          ["name": candidate.name, "title": entry.title]))
                 }
                 return CandidateVotes(name: key, votes: candidate.votes)
             }
             for key in listed ?? [] where !seen.contains(key) && !input.runOff {
-                warnings.append(.init(.title(entry.title), "no votes recorded for '\(directory.label(key))' ('\(entry.title)'); counted as 0"))
+                warnings.append(.init(.title(entry.title), .noVotesRecorded, ["person": directory.label(key), "title": entry.title]))
             }
             return TitleVotes(title: entry.title, candidates: candidates)
         }
@@ -237,10 +234,10 @@ struct RecordCheck {
         input.agreed.map { entry in
             let keys = entry.names.compactMap { resolve($0, subject: .candidate(title: entry.title, name: $0), problems: &problems) }
             guard let title = definition.title(entry.title) else { return TitleList(title: entry.title, names: keys) }
-            if Set(keys).count != keys.count { problems.append(.init(.title(title.id), "a person appears twice in the list for '\(title.id)'")) }
+            if Set(keys).count != keys.count { problems.append(.init(.title(title.id), .personTwiceInList, ["title": title.id])) }
             for key in keys where title.kept.contains(key) {
-                problems.append(.init(.candidate(title: title.id, name: directory.label(key)),
-                                      "'\(directory.label(key))' is already kept in the plan for '\(title.id)'; list only people to add"))
+                problems.append(.init(.candidate(title: title.id, name: directory.label(key)), .alreadyKept,
+                                      ["person": directory.label(key), "title": title.id]))
             }
             return TitleList(title: entry.title, names: keys)
         }
@@ -258,22 +255,22 @@ struct RecordCheck {
         record.absent = record.absent?.compactMap { absence in
             guard let key = resolve(absence.person, subject: .present, problems: &problems) else { return nil }
             if body.unnamedCount == 0, !members.contains(key) {
-                problems.append(.init(.present, "'\(directory.label(key))' is listed as absent but is not a member of '\(body.name)'"))
+                problems.append(.init(.present, .absentNotAMember, ["person": directory.label(key), "body": body.name]))
             }
-            if record.attendees.contains(key) { problems.append(.init(.present, "'\(directory.label(key))' is listed both as present and as absent")) }
+            if record.attendees.contains(key) { problems.append(.init(.present, .presentAndAbsent, ["person": directory.label(key)])) }
             return Absence(person: key, reason: absence.reason)
         }
         func minutes(_ time: String?) -> Int? {
             guard let time else { return nil }
             let parts = time.split(separator: ":").compactMap { Int($0) }
             guard parts.count == 2, (0...23).contains(parts[0]), (0...59).contains(parts[1]) else {
-                problems.append(.init(.record, "'\(time)' is not a time of day; write it HH:MM, e.g. 14:00"))
+                problems.append(.init(.record, .notATime, ["time": time]))
                 return nil
             }
             return parts[0] * 60 + parts[1]
         }
         if let start = minutes(record.startedAt), let end = minutes(record.endedAt), end < start {
-            problems.append(.init(.record, "the meeting ends (\(record.endedAt!)) before it starts (\(record.startedAt!))"))
+            problems.append(.init(.record, .endsBeforeStarts, ["end": record.endedAt!, "start": record.startedAt!]))
         }
     }
 
@@ -281,21 +278,21 @@ struct RecordCheck {
     private func checkReview(_ input: StepRecord, step: Step, problems: inout [RecordProblem]) -> [ReviewEntry]? {
         guard let entries = input.review, !entries.isEmpty else { return input.review }
         guard step.reviews else {
-            problems.append(.init(.record, "step '\(step.id)' does not review the people already in the plan; leave out 'review'"))
+            problems.append(.init(.record, .noReviewAtStep, ["step": step.id]))
             return nil
         }
         return entries.compactMap { entry in
             let subject = RecordProblem.Subject.candidate(title: entry.title, name: entry.person)
             guard let title = definition.title(entry.title) else {
-                problems.append(.init(.title(entry.title), "unknown title '\(entry.title)'"))
+                problems.append(.init(.title(entry.title), .unknownTitle, ["title": entry.title]))
                 return nil
             }
             guard let key = resolve(entry.person, subject: subject, problems: &problems) else { return nil }
             if !title.kept.contains(key) {
-                problems.append(.init(subject, "'\(entry.person)' is not in the plan for '\(title.id)', so there is nothing to review"))
+                problems.append(.init(subject, .notInPlan, ["person": entry.person, "title": title.id]))
             }
             if entry.decision == .remove, (entry.reason ?? "").isEmpty {
-                problems.append(.init(subject, "removing '\(entry.person)' from the plan needs a reason for the record"))
+                problems.append(.init(subject, .removalNeedsReason, ["person": entry.person]))
             }
             return ReviewEntry(title: entry.title, person: key, decision: entry.decision, reason: entry.reason)
         }

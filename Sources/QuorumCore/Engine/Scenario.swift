@@ -43,22 +43,41 @@ public struct Scenario: Sendable {
     }
 }
 
-/// What a scenario produced, step by step, and whether it met its expectations.
+/// What a scenario produced, step by step, and whether it met its expectations, as data the command line words.
 public struct ScenarioOutcome: Sendable {
+    /// Something worth saying on the way: a warning on the results, or a tie a run-off settled.
+    public enum Note: Sendable {
+        case warning(RecordProblem)
+        case settledByRunOff(EngineError)
+    }
+
+    /// An expectation that did not hold.
+    public enum Failure: Sendable, Equatable {
+        /// Results were given for a step that is not the open one (`open` is nil when the cycle has ended).
+        case resultsForClosedStep(given: String, open: String?)
+        case stoppedElsewhere(expected: String, step: String)
+        case stoppedForAnotherReason(step: String, because: String)
+        case wentOn(expected: String)
+        case refused(step: String)
+        case notEnded
+        case addedOtherwise(title: String, expected: [String], added: [String])
+    }
+
     public var decisions: [StepDecision] = []
-    public var notes: [String] = []
+    public var notes: [Note] = []
     /// The step that refused to go on, and why.
-    public var refusal: (step: String, reason: String)?
+    public var refusal: (step: String, error: any Error)?
     public var added: [String: [String]]?
     /// Expectations that did not hold; empty when the scenario passes.
-    public var failures: [String] = []
+    public var failures: [Failure] = []
 
     public var passed: Bool { failures.isEmpty }
 }
 
 /// Runs a scenario in memory, as the CLI would run it against the store.
 public enum ScenarioRunner {
-    public static func run(_ scenario: Scenario, on definition: WorkflowDefinition) -> ScenarioOutcome {
+    /// `explain` gives a refusal in words (in every language it may be written in), to match the scenario's `because`.
+    public static func run(_ scenario: Scenario, on definition: WorkflowDefinition, explain: (any Error) -> [String]) -> ScenarioOutcome {
         var outcome = ScenarioOutcome()
         let store = MemoryInstanceStore()
         var clerk = InstanceService(store: store, actor: "mô phỏng"), secondClerk = InstanceService(store: store, actor: "mô phỏng (nhập lần 2)")
@@ -69,16 +88,16 @@ public enum ScenarioRunner {
             if let roster = scenario.roster { try clerk.importRoster(roster, into: state.id, current: definition) }
             for step in scenario.steps {
                 guard state.currentStep == step.step else {
-                    outcome.failures.append("results are given for '\(step.step)', but the open step is '\(state.currentStep ?? "none: the cycle has ended")'")
+                    outcome.failures.append(.resultsForClosedStep(given: step.step, open: state.currentStep))
                     break
                 }
                 do {
                     var first = step.results
                     if step.secondEntry != nil { first.entry = 1 }
-                    outcome.notes += try clerk.record(first, in: state.id, current: definition).map(\.message)
+                    outcome.notes += try clerk.record(first, in: state.id, current: definition).map(ScenarioOutcome.Note.warning)
                     if var second = step.secondEntry {
                         second.entry = 2
-                        outcome.notes += try secondClerk.record(second, in: state.id, current: definition).map(\.message)
+                        outcome.notes += try secondClerk.record(second, in: state.id, current: definition).map(ScenarioOutcome.Note.warning)
                     }
                     if !step.decisions.isEmpty {
                         _ = try clerk.decide(step.decisions, in: state.id, current: definition)
@@ -88,47 +107,48 @@ public enum ScenarioRunner {
                         (decision, state) = try clerk.advance(state.id, current: definition)
                     } catch let error as EngineError {
                         guard case .ties = error, var runOff = step.runOff else { throw error }
-                        outcome.notes.append(error.description)
+                        outcome.notes.append(.settledByRunOff(error))
                         runOff.runOff = true
                         _ = try clerk.record(runOff, in: state.id, current: definition)
                         (decision, state) = try clerk.advance(state.id, current: definition)
                     }
                     outcome.decisions.append(decision)
                 } catch {
-                    outcome.refusal = (step.step, "\(error)")
+                    outcome.refusal = (step.step, error)
                     break
                 }
             }
             let directory = PersonDirectory(definition: definition, roster: state.roster)
             outcome.added = state.added?.mapValues { $0.map(directory.label) }
         } catch {
-            outcome.refusal = ("start", "\(error)")
+            outcome.refusal = ("start", error)
         }
-        check(scenario, &outcome)
+        check(scenario, &outcome, explain: explain)
         return outcome
     }
 
-    private static func check(_ scenario: Scenario, _ outcome: inout ScenarioOutcome) {
+    private static func check(_ scenario: Scenario, _ outcome: inout ScenarioOutcome, explain: (any Error) -> [String]) {
         switch (scenario.expectedStop, outcome.refusal) {
         case let (expected?, refusal?) where refusal.step != expected:
-            outcome.failures.append("expected the run to stop at '\(expected)', but it stopped at '\(refusal.step)': \(refusal.reason)")
-        case let (_?, refusal?) where !(scenario.expectedReason.map(refusal.reason.contains) ?? true):
-            outcome.failures.append("the run stopped at '\(refusal.step)' as expected, but not because \"\(scenario.expectedReason!)\": \(refusal.reason)")
+            outcome.failures.append(.stoppedElsewhere(expected: expected, step: refusal.step))
+        case let (_?, refusal?):
+            if let because = scenario.expectedReason, !explain(refusal.error).contains(where: { $0.contains(because) }) {
+                outcome.failures.append(.stoppedForAnotherReason(step: refusal.step, because: because))
+            }
         case let (expected?, nil):
-            outcome.failures.append("expected the run to stop at '\(expected)', but it went on")
+            outcome.failures.append(.wentOn(expected: expected))
         case let (nil, refusal?):
-            outcome.failures.append("step '\(refusal.step)' refused: \(refusal.reason)")
+            outcome.failures.append(.refused(step: refusal.step))
         default:
             break
         }
         guard let expected = scenario.expectedAdded else { return }
         guard let added = outcome.added else {
-            outcome.failures.append("expected the cycle to end with a final list, but it did not end")
+            outcome.failures.append(.notEnded)
             return
         }
         for (title, names) in expected.sorted(by: { $0.key < $1.key }) where (added[title] ?? []) != names {
-            outcome.failures.append("expected \(title) to add \(names.isEmpty ? "nobody" : names.joined(separator: ", ")), "
-                + "but it added \((added[title] ?? []).isEmpty ? "nobody" : (added[title] ?? []).joined(separator: ", "))")
+            outcome.failures.append(.addedOtherwise(title: title, expected: names, added: added[title] ?? []))
         }
     }
 }

@@ -122,7 +122,7 @@ struct StepDecider {
             }
             let reason = entry.reason.flatMap { $0.isEmpty ? nil : $0 }
             if entry.decision == .keep, reason == nil, findings.contains(where: \.blocks) || appointed {
-                throw .keptNeedsReason(title: title.id, person: directory.label(person), findings: findings.filter(\.blocks).map(\.explanation),
+                throw .keptNeedsReason(title: title.id, person: directory.label(person), findings: findings.filter(\.blocks),
                                        appointed: appointed)
             }
             outcomes.append(ReviewOutcome(person: person, decision: entry.decision, reason: reason, screening: findings, appointed: appointed))
@@ -250,7 +250,7 @@ struct StepDecider {
                                              overrides: state.overrides)
                 let blocking = findings.filter(\.blocks)
                 if !blocking.isEmpty || (holdsTitle(person, title) && !state.overrides.contains { $0.person == person }) {
-                    throw .keptNeedsReason(title: title.id, person: directory.label(person), findings: blocking.map(\.explanation),
+                    throw .keptNeedsReason(title: title.id, person: directory.label(person), findings: blocking,
                                            appointed: holdsTitle(person, title))
                 }
             }
@@ -269,7 +269,7 @@ struct StepDecider {
             let missed = definition.structure.filter(\.binding).compactMap { rule in
                 outcome.structure.first { $0.rule == rule.id && !$0.passed }
             }.filter { finding in !state.overrides.contains { $0.person == title.id && $0.rule == finding.rule } }
-            if !missed.isEmpty { throw .structureNotMet(instance: state.id, title: title.id, findings: missed.map(\.explanation)) }
+            if !missed.isEmpty { throw .structureNotMet(instance: state.id, title: title.id, findings: missed) }
             checked.append(outcome)
         }
         return checked

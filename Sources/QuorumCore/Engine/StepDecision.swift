@@ -140,30 +140,3 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
         }
     }
 }
-
-extension CandidateOutcome {
-    /// `Nguyễn Văn A: 4 of 5 members = 80%, is more than 50% (4 × 2 = 8 > 5): passes, rank 1`, in English for the
-    /// command line; the official records render the same data in Vietnamese.
-    public func explanation(cap: Int, kept: Int, label: String? = nil) -> String {
-        let name = label ?? self.name
-        let rankText = rank.map { ", rank \($0)" } ?? ""
-        let settled = tieBreak.map { tie in
-            switch tie.method {
-            case .runOff: " (run-off: \(tie.votes ?? 0) vote\(tie.votes == 1 ? "" : "s"))"
-            case .bodyDecision: " (chosen by the body\(tie.reason.map { ": \($0)" } ?? ""))"
-            }
-        } ?? ""
-        let reason = switch verdict {
-        case .selected: "passes\(rankText)\(settled)"
-        case .passedNotSelected: "passes\(rankText)\(settled), not selected: the cap of \(cap) is full (\(kept) kept + \(cap - kept) added)"
-        case .failed: "fails"
-        case .agreed: "agreed by the body"
-        case .notChosen: "not taken on by the body"
-        case .ineligible: "not eligible: " + screening.filter(\.blocks).map(\.explanation).joined(separator: "; ")
-        }
-        let overrides = screening.compactMap { finding in finding.overriddenBecause.map { "override of '\(finding.name)': \($0)" } }
-        let suffix = overrides.isEmpty ? "" : " [" + overrides.joined(separator: "; ") + "]"
-        guard let check else { return "\(name): \(reason)\(suffix)" }
-        return "\(name): \(check.explanation): \(reason)\(suffix)"
-    }
-}

@@ -138,7 +138,7 @@ public struct TitleList: Codable, Sendable, Equatable {
 }
 
 /// One value that differs between two records of the same meeting (two entries, or a result and its correction).
-public struct RecordChange: Sendable, Equatable, CustomStringConvertible {
+public struct RecordChange: Sendable, Equatable {
     public enum Field: Sendable, Equatable {
         case present, issued, returned, valid, invalid
         case votes(title: String, person: String)
@@ -149,23 +149,6 @@ public struct RecordChange: Sendable, Equatable, CustomStringConvertible {
     public let field: Field
     public let before: String?
     public let after: String?
-
-    /// `Lê Thị Mỹ Dung (pho-chanh-van-phong): entry 1 = 9, entry 2 = 6`, naming people through `label`.
-    public func describe(label: (String) -> String = { $0 }, first: String = "entry 1", second: String = "entry 2") -> String {
-        let what = switch field {
-        case .present: "members present"
-        case .issued: "ballots issued"
-        case .returned: "ballots returned"
-        case .valid: "valid ballots"
-        case .invalid: "invalid ballots"
-        case let .votes(title, person): "\(label(person)) (\(title))"
-        case let .agreed(title): "agreed list for \(title)"
-        case let .review(title, person): "review of \(label(person)) (\(title))"
-        }
-        return "\(what): \(first) = \(before ?? "—"), \(second) = \(after ?? "—")"
-    }
-
-    public var description: String { describe() }
 }
 
 extension StepRecord {

@@ -35,10 +35,10 @@ struct Correct: ParsableCommand {
             ResultInput.show(warnings, from: sheet)
             let loaded = try service.load(instance)
             let changes = previous.differences(from: loaded.state.results[step]?.record ?? record)
-            Output.line("corrected the \(results.what) of step '\(step)' of \(instance): \(reason)")
-            changes.forEach { Output.line("  \($0.describe(label: loaded.directory.label, first: "was", second: "now"))") }
-            if before != step { Output.line("the instance is back at step '\(step)'; it and every later step are decided again") }
-            Output.line("next: quorum advance \(instance)")
+            Output.line(Messages.text(.corrected, ["what": results.what, "step": step, "instance": instance, "reason": reason]))
+            changes.forEach { Output.line("  " + RefusalText.change($0, label: loaded.directory.label, correction: true)) }
+            if before != step { Output.line(Messages.text(.correctedBack, ["step": step])) }
+            Output.line(Messages.text(.nextAdvance, ["instance": instance]))
         }
     }
 }

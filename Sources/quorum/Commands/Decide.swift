@@ -39,7 +39,7 @@ struct Decide: ParsableCommand {
                 let chosen = choose.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 entries = [BodyDecision(title: title, chosen: chosen, reason: reason)]
             } else {
-                throw CommandFailure("give --title and --choose (with --reason), or --file DECISION.yaml", .badInput)
+                throw CommandFailure(Messages.text(.decideNeeds), .badInput)
             }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
@@ -51,9 +51,9 @@ struct Decide: ParsableCommand {
                 case .tieDecided(let decision): (decision.title, decision.chosen)
                 default: ("", [])
                 }
-                Output.line("recorded the body's decision for \(title): \(names.isEmpty ? "nobody" : names.map(directory.label).joined(separator: ", "))")
+                Output.line(Messages.text(.decisionRecorded, ["title": title, "people": names.isEmpty ? Messages.text(.nobody) : names.map(directory.label).joined(separator: ", ")]))
             }
-            Output.line("next: quorum advance \(instance)")
+            Output.line(Messages.text(.nextAdvance, ["instance": instance]))
         }
     }
 }

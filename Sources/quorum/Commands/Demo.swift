@@ -34,7 +34,7 @@ struct Demo: ParsableCommand {
                 return FileManager.default.fileExists(atPath: (samples as NSString).appendingPathComponent(name), isDirectory: &isFolder)
                     && isFolder.boolValue
             }
-            guard !workflows.isEmpty else { throw CommandFailure("no sample results in \(samples)", .badInput) }
+            guard !workflows.isEmpty else { throw CommandFailure(Messages.text(.noSamples, ["folder": samples]), .badInput) }
             for workflow in workflows {
                 try run(workflow, results: (samples as NSString).appendingPathComponent(workflow), project: project)
             }
@@ -61,7 +61,7 @@ struct Demo: ParsableCommand {
             Output.line()
             Output.line("── \(step.name), \(step.meets?.display ?? Messages.text(.noDateSet))")
             Output.line(Messages.text(.demoBody, ["body": body?.name ?? step.body, "members": body?.totalMembers ?? 0, "form": Messages.form(step.form)]))
-            guard let file = sample(id, in: folder) else { throw CommandFailure("no sample results for step '\(id)' in \(folder)", .badInput) }
+            guard let file = sample(id, in: folder) else { throw CommandFailure(Messages.text(.noSampleForStep, ["step": id, "folder": folder]), .badInput) }
             let second = sample("\(id).entry-2", in: folder)
             try record(file, step: id, entry: second == nil ? nil : 1, service: try project.service(), state: state, definition: definition)
             if let second {
@@ -78,7 +78,7 @@ struct Demo: ParsableCommand {
                 let loaded = try project.service().load(state.id)
                 Output.line(Messages.text(.demoCorrected, ["file": correction, "reason": reason]))
                 previous.differences(from: loaded.state.results[id]?.record ?? sheet.record).forEach {
-                    Output.line("     \($0.describe(label: loaded.directory.label, first: "was", second: "now"))")
+                    Output.line("     " + RefusalText.change($0, label: loaded.directory.label, correction: true))
                 }
             }
             if let decisionFile = sample("\(id).decision", in: folder) {
@@ -91,7 +91,7 @@ struct Demo: ParsableCommand {
                 (decision, next) = try project.service().advance(state.id, current: definition)
             } catch let tie as EngineError {
                 guard case .ties = tie, let runOff = sample("\(id).run-off", in: folder) else { throw tie }
-                Output.line("   ⚖ \(tie)")
+                Output.line("   ⚖ " + RefusalText.text(tie))
                 var sheet = try ResultSheetReader.read(runOff, step: id)
                 sheet.record.runOff = true
                 _ = try project.service().record(sheet.record, in: state.id, current: definition)
@@ -142,7 +142,7 @@ struct Demo: ParsableCommand {
         Output.line(Messages.text(.demoRecorded, ["file": file]) + (entry.map { Messages.text(.demoEntry, ["entry": $0, "actor": service.actor]) } ?? ""))
         var renderer = DiagnosticRenderer()
         for warning in warnings {
-            renderer.render(sheet.locate(warning, severity: .warning)).split(separator: "\n").forEach { Output.line("   \($0)") }
+            renderer.render(sheet.locate(warning, saying: RefusalText.problem(warning), severity: .warning)).split(separator: "\n").forEach { Output.line("   \($0)") }
         }
     }
 }

@@ -31,7 +31,7 @@ struct Eval: ParsableCommand {
             var bindings = try data.map { path throws(InputError) in try DataFile.variables(from: path) } ?? [:]
             for assignment in variables {
                 guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                    throw CommandFailure("--var takes NAME=VALUE, not '\(assignment)'", .badInput)
+                    throw CommandFailure(Messages.text(.varSyntax, ["assignment": assignment]), .badInput)
                 }
                 let name = String(assignment[..<equals]), source = String(assignment[assignment.index(after: equals)...])
                 let value = try constant(source, for: name)
@@ -42,7 +42,7 @@ struct Eval: ParsableCommand {
                 throw CommandFailure(Self.caret(error, in: expression), .badInput)
             }
             let result = program.evaluate(bindings)
-            if case .error(let error) = result { throw CommandFailure("evaluation failed: \(error.message)", .badInput) }
+            if case .error(let error) = result { throw CommandFailure(Messages.text(.evaluationFailed, ["message": error.message]), .badInput) }
             if json { return try Output.json(["expression": expression, "result": result.literal, "type": "\(result.type)"]) }
             Output.line(result.literal)
         }

@@ -40,7 +40,7 @@ struct Init: ParsableCommand {
             let errors = catalog.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else {
                 var renderer = DiagnosticRenderer()
-                throw CommandFailure("the new project does not validate (a defect of this quorum build):\n" + renderer.render(errors), .internalError)
+                throw CommandFailure(Messages.text(.initInvalid, ["problems": renderer.render(errors)]), .internalError)
             }
             Output.line(Messages.text(.initCreated, ["count": files.count, "folder": folder]))
             for name in files.keys.sorted() { Output.line("  \(name)") }
@@ -63,7 +63,7 @@ struct Init: ParsableCommand {
     static func templateFiles() throws -> [String: String] {
         var files: [String: String] = [:]
         for (path, base64) in BuildInfo.templateFiles {
-            guard let data = Data(base64Encoded: base64) else { throw CommandFailure("the project template of this build is damaged: \(path)", .internalError) }
+            guard let data = Data(base64Encoded: base64) else { throw CommandFailure(Messages.text(.initDamaged, ["path": path]), .internalError) }
             files[path] = String(decoding: data, as: UTF8.self)
         }
         for format in JSONSchemaWriter.Format.allCases { files["schema/" + format.fileName] = JSONSchemaWriter.schema(for: format) }
@@ -76,7 +76,7 @@ struct Init: ParsableCommand {
         let (first, second) = meetingDays(year: year)
         guard let rules = ruleSets.first(where: { CycleRollover.inForce($0, on: first) })
             ?? ruleSets.max(by: { ($0.effectiveFrom ?? "") < ($1.effectiveFrom ?? "") }) else {
-            throw CommandFailure("the project template of this build has no rule set", .internalError)
+            throw CommandFailure(Messages.text(.initNoRules), .internalError)
         }
         let termStart = 2021 + 5 * Int((Double(year - 2021) / 5).rounded(.down))
         let values = ["YEAR": String(year), "TERM": "\(termStart)-\(termStart + 5)", "STEP1": first, "STEP2": second, "RULES": rules.id]

@@ -18,7 +18,7 @@ struct Migrate: ParsableCommand {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let changes = try project.service().migrate(instance, to: definition, reason: reason)
-            Output.line("\(instance) now runs the current definition. Changes recorded:")
+            Output.line(Messages.text(.migrated, ["instance": instance]))
             changes.forEach { Output.line($0) }
         }
     }

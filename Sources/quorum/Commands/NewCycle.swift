@@ -40,7 +40,7 @@ struct NewCycle: ParsableCommand {
                 finished = try service.store.instances().filter { $0.workflow == definition.id }.reversed()
                     .lazy.compactMap { try? service.load($0.id) }.first { $0.state.isFinished }
             }
-            if finished == nil, !json { Output.line("no finished run of \(definition.id) in the store: nobody new is carried into 'kept'") }
+            if finished == nil, !json { Output.line(Messages.text(.noFinishedRun, ["workflow": definition.id])) }
             let directory = finished?.directory
             let approved = (finished?.state.added ?? [:]).mapValues { keys in
                 keys.map { (key: $0, name: directory?.entry($0)?.name ?? $0) }
@@ -51,7 +51,7 @@ struct NewCycle: ParsableCommand {
             let draft = try CycleRollover.draft(from: file, year: year, approved: approved, removed: removed, current: definition,
                                                 ruleSets: project.catalog.ruleSets)
             let path = output ?? options.folder("workflows/\(draft.id).yaml")
-            guard !FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path) already exists; choose another --output") }
+            guard !FileManager.default.fileExists(atPath: path) else { throw CommandFailure(Messages.text(.outputExists, ["path": path])) }
             try draft.text.write(toFile: path, atomically: true, encoding: .utf8)
             let old = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
             let checked = DefinitionCatalog(files: [file, path], library: Project.library(options)).diagnostics
@@ -61,13 +61,14 @@ struct NewCycle: ParsableCommand {
                                                       removedLines: Self.lines(changes.removals), addedLines: Self.lines(changes.insertions),
                                                       diagnostics: checked))
             }
-            Output.line("wrote \(path) from \(file):")
+            Output.line(Messages.text(.wroteFrom, ["path": path, "file": file]))
             draft.changes.forEach { Output.line("  \($0)") }
             Output.line("\ndiff \(file) \(path)")
             Self.diff(old, draft.text).forEach { Output.line($0) }
             var renderer = DiagnosticRenderer()
             checked.forEach { Output.error(renderer.render($0)) }
-            Output.line("\nvalidation: \(checked.filter { $0.severity == .error }.count) errors, \(checked.filter { $0.severity == .warning }.count) warnings in the old and new files")
+            Output.line("\n" + Messages.text(.newCycleValidation, ["errors": checked.filter { $0.severity == .error }.count,
+                                                               "warnings": checked.filter { $0.severity == .warning }.count]))
         }
     }
 

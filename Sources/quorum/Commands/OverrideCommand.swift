@@ -27,12 +27,12 @@ struct OverrideCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("an override needs a --reason", .badInput) }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure(Messages.text(.overrideNeedsReason), .badInput) }
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let stored = try project.service().recordOverride(Override(person: person, rule: rule, reason: reason), in: instance, current: definition)
             let label = try project.service().load(instance).directory.label(stored.person)
-            Output.line("recorded: \(label) may pass rule '\(rule)' (\(reason))")
+            Output.line(Messages.text(.overrideRecorded, ["person": label, "rule": rule, "reason": reason]))
         }
     }
 }

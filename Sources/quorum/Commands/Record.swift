@@ -37,8 +37,9 @@ struct Record: ParsableCommand {
             input.outOfOrder = outOfOrder ?? input.outOfOrder
             let warnings = try ResultInput.located(sheet) { try project.service().record(input, in: instance, current: definition) }
             ResultInput.show(warnings, from: sheet)
-            Output.line("recorded \(results.what) for step '\(step)' of \(instance)\(sheet.map { " from \($0.file)" } ?? "")")
-            Output.line("next: quorum advance \(instance)")
+            Output.line(Messages.text(.recorded, ["what": results.what, "step": step, "instance": instance,
+                                                  "source": sheet.map { Messages.text(.fromFile, ["file": $0.file]) } ?? ""]))
+            Output.line(Messages.text(.nextAdvance, ["instance": instance]))
         }
     }
 }

@@ -26,8 +26,8 @@ struct Reopen: ParsableCommand {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let reopening = try project.service().reopen(instance, step: step, reason: reason, current: definition)
-            Output.line("\(instance) is back at step '\(step)'; set aside the decisions of \(reopening.superseded.joined(separator: ", "))")
-            Output.line("next: correct the results if needed ('quorum correct \(instance) \(step) …'), then 'quorum advance \(instance)'")
+            Output.line(Messages.text(.reopened, ["instance": instance, "step": step, "steps": reopening.superseded.joined(separator: ", ")]))
+            Output.line(Messages.text(.reopenNext, ["instance": instance, "step": step]))
         }
     }
 }

@@ -60,14 +60,14 @@ struct Report: ParsableCommand {
             }
             let listed = documents.map { ReportOutput.Document(title: $0.title, subtitle: $0.subtitle, number: $0.number, style: $0.format.rawValue) }
             guard let output else {
-                guard format == .md || format == .html else { throw CommandFailure("\(format.rawValue) needs --output FILE.\(format.rawValue)", .badInput) }
+                guard format == .md || format == .html else { throw CommandFailure(Messages.text(.reportNeedsOutput, ["format": format.rawValue]), .badInput) }
                 let text = format == .html ? HTMLWriter.write(documents) : documents.map(MarkdownWriter.write).joined(separator: "\n---\n\n")
                 if json { return try Output.json(ReportOutput(instance: instance, format: format.rawValue, documents: listed, written: nil, text: text)) }
                 return print(text, terminator: "")
             }
             try Self.write(documents, as: format, to: output)
             if json { return try Output.json(ReportOutput(instance: instance, format: format.rawValue, documents: listed, written: output, text: nil)) }
-            Output.line("wrote \(output)")
+            Output.line(Messages.text(.wrote, ["path": output]))
         }
     }
 
@@ -78,7 +78,7 @@ struct Report: ParsableCommand {
                 if tallySheet { return [try BallotPaperDocument.tallySheet(source, step: step)] }
                 return [try MeetingMinutes.make(source, step: step)]
             }
-            if ballotPaper || tallySheet { throw CommandFailure("--ballot-paper and --tally-sheet need --step STEP", .badInput) }
+            if ballotPaper || tallySheet { throw CommandFailure(Messages.text(.reportNeedsStep), .badInput) }
             return try Submission.make(source)
         } catch let error as VoteCountMinutes.Problem {
             throw CommandFailure(error.description)

@@ -31,13 +31,13 @@ struct Reschedule: ParsableCommand {
             let zone = state.currentStep.flatMap(definition.step)?.meets?.timezone ?? MeetingTime.defaultTimeZone
             let meets: MeetingTime
             do { meets = try MeetingTime(date: date, time: time, timezone: zone) } catch {
-                throw CommandFailure("'\(date) \(time)' is not a date and time; write --date 2021-03-25 --time 14:00", .badInput)
+                throw CommandFailure(Messages.text(.notADateTime, ["date": date, "time": time]), .badInput)
             }
             let overtaken = try project.service().reschedule(instance, to: meets, place: place, reason: reason, current: definition)
-            Output.line("\(state.currentStep ?? "the step") of \(instance) now meets at \(meets.display)")
+            Output.line(Messages.text(.rescheduled, ["step": state.currentStep ?? Messages.text(.theStep), "instance": instance, "when": meets.display]))
             for step in overtaken {
-                Output.error("warning: '\(step.id)' is planned for \(step.meets?.display ?? "?"), before this meeting; move it with "
-                    + "'quorum reschedule \(instance) …' when it opens, or it cannot be held after the meeting it follows")
+                Output.error(Messages.text(.warning, ["message": Messages.text(.rescheduleOvertaken, ["step": step.id, "when": step.meets?.display ?? "?",
+                                                                                                    "instance": instance])]))
             }
         }
     }

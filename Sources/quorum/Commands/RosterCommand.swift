@@ -36,8 +36,8 @@ struct RosterCommand: ParsableCommand {
             for item in read.normalized {
                 Output.line(Messages.text(.rosterValueRead, ["field": item.field, "written": item.written, "value": item.value, "count": item.count]))
             }
-            Output.line("imported \(read.roster.people.count) people from \(file) into \(instance)")
-            Output.line("check them with: quorum screen \(instance)")
+            Output.line(Messages.text(.rosterImported, ["count": read.roster.people.count, "file": file, "instance": instance]))
+            Output.line(Messages.text(.rosterNext, ["instance": instance]))
         }
     }
 }

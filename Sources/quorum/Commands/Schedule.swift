@@ -53,7 +53,7 @@ struct Schedule: ParsableCommand {
             var renderer = DiagnosticRenderer()
             warnings.forEach { Output.error(renderer.render($0)) }
             let near = deadlines.compactMap { deadline in deadline.warning.map { "\(deadline.workflow): \($0)" } }
-            near.forEach { Output.error("warning: \($0)") }
+            near.forEach { Output.error(Messages.text(.warning, ["message": $0])) }
             let count = warnings.count + near.count
             Output.line(Messages.text(.scheduleSummary, ["meetings": timetable.meetings.count, "warnings": count]))
             if ics {

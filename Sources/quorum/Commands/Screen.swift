@@ -108,7 +108,7 @@ struct ScreeningReport: Encodable {
             lines = [Messages.text(.screenEligible, ["person": label]) + (overridden.isEmpty ? "" : Messages.text(.screenByOverride, ["overrides": overrides]))]
         } else {
             lines = [Messages.text(.screenNotEligible, ["person": label]) + (person.kept ? Messages.text(.screenProposeRemoval) : "")]
-            person.findings.filter(\.blocks).forEach { lines.append("      \($0.rule): \($0.explanation)") }
+            person.findings.filter(\.blocks).forEach { lines.append("      \($0.rule): " + Messages.finding($0)) }
         }
         if let current = person.holdsTitle { lines.append(Messages.text(.screenAlreadyHolds, ["title": current])) }
         if let titles = person.overLimit, let limit = person.limit {

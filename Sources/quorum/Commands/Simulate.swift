@@ -28,42 +28,76 @@ struct Simulate: ParsableCommand {
             let project = try Project(options)
             let definition = try project.definition(workflow)
             let files = results.map { [$0] } ?? DefinitionCatalog.yamlFiles(in: [options.folder("scenarios/\(definition.id)")])
-            guard !files.isEmpty else { throw CommandFailure("no scenarios for \(definition.id); write one under scenarios/\(definition.id)/", .badInput) }
+            guard !files.isEmpty else { throw CommandFailure(Messages.text(.scenarioNone, ["workflow": definition.id]), .badInput) }
             var failed = 0
             var reports: [SimulationReport.Scenario] = []
             for file in files {
                 let scenario = try ScenarioReader.read(file)
                 guard scenario.workflow == definition.id else {
-                    throw CommandFailure("\(file) is a scenario for '\(scenario.workflow)', not '\(definition.id)'", .badInput)
+                    throw CommandFailure(Messages.text(.scenarioOtherWorkflow, ["file": file, "other": scenario.workflow, "workflow": definition.id]), .badInput)
                 }
-                let outcome = ScenarioRunner.run(scenario, on: definition)
+                let outcome = ScenarioRunner.run(scenario, on: definition, explain: Self.explanations)
                 if !outcome.passed { failed += 1 }
+                let reason = outcome.refusal.map { Self.reason($0.error) } ?? ""
+                let notes = outcome.notes.map(Self.note), failures = outcome.failures.map { Self.failure($0, reason: reason) }
                 if json {
-                    reports.append(.init(name: scenario.name, file: file, passed: outcome.passed, notes: outcome.notes, decisions: outcome.decisions,
-                                         refusal: outcome.refusal.map { .init(step: $0.step, reason: $0.reason) }, added: outcome.added,
-                                         failures: outcome.failures))
+                    reports.append(.init(name: scenario.name, file: file, passed: outcome.passed, notes: notes, decisions: outcome.decisions,
+                                         refusal: outcome.refusal.map { .init(step: $0.step, reason: reason) }, added: outcome.added,
+                                         failures: failures))
                     continue
                 }
-                Output.line("══ \(scenario.name) (\(file))")
-                outcome.notes.forEach { Output.line("   note: \($0)") }
+                Output.line(Messages.text(.scenarioHeading, ["name": scenario.name, "file": file]))
+                notes.forEach { Output.line(Messages.text(.scenarioNote, ["note": $0])) }
                 let directory = PersonDirectory(definition: definition, roster: scenario.roster)
                 for decision in outcome.decisions {
                     DecisionText.lines(decision, in: definition, directory: directory).forEach { Output.line("   " + $0) }
                 }
-                if let refusal = outcome.refusal { Output.line("   ✗ step '\(refusal.step)' refused: \(refusal.reason)") }
+                if let refusal = outcome.refusal { Output.line("   ✗ " + Messages.text(.scenarioRefused, ["step": refusal.step, "reason": reason])) }
                 if outcome.passed {
-                    Output.line("   ✓ as expected")
+                    Output.line(Messages.text(.scenarioAsExpected))
                 } else {
-                    outcome.failures.forEach { Output.line("   ✗ \($0)") }
+                    failures.forEach { Output.line("   ✗ \($0)") }
                 }
                 Output.line()
             }
             if json {
                 try Output.json(SimulationReport(workflow: definition.id, scenarios: reports, passed: files.count - failed, failed: failed))
             } else {
-                Output.line("\(files.count - failed) of \(files.count) scenario\(files.count == 1 ? "" : "s") as expected")
+                Output.line(Messages.text(.scenarioSummary, ["passed": files.count - failed, "count": files.count]))
             }
             if failed > 0 { throw ExitStatus.refused.exitCode }
+        }
+    }
+
+    /// A refusal in words: the engine's refusals from the catalogs, anything else as it describes itself.
+    static func reason(_ error: any Error) -> String {
+        (error as? EngineError).map(RefusalText.text) ?? "\(error)"
+    }
+
+    /// A refusal in both languages, so a scenario's `because` may quote either.
+    static func explanations(_ error: any Error) -> [String] {
+        Language.allCases.map { language in Messages.speaking(language) { reason(error) } }
+    }
+
+    static func note(_ note: ScenarioOutcome.Note) -> String {
+        switch note {
+        case .warning(let problem): RefusalText.problem(problem)
+        case .settledByRunOff(let error): RefusalText.text(error)
+        }
+    }
+
+    static func failure(_ failure: ScenarioOutcome.Failure, reason: String) -> String {
+        func people(_ names: [String]) -> String { names.isEmpty ? Messages.text(.nobody) : names.joined(separator: ", ") }
+        return switch failure {
+        case let .resultsForClosedStep(given, open):
+            Messages.text(.scenarioClosedStep, ["given": given, "open": open ?? Messages.text(.scenarioCycleEnded)])
+        case let .stoppedElsewhere(expected, step): Messages.text(.scenarioStoppedElsewhere, ["expected": expected, "step": step, "reason": reason])
+        case let .stoppedForAnotherReason(step, because): Messages.text(.scenarioNotBecause, ["step": step, "because": because, "reason": reason])
+        case let .wentOn(expected): Messages.text(.scenarioWentOn, ["expected": expected])
+        case let .refused(step): Messages.text(.scenarioRefused, ["step": step, "reason": reason])
+        case .notEnded: Messages.text(.scenarioNotEnded)
+        case let .addedOtherwise(title, expected, added):
+            Messages.text(.scenarioAddedOtherwise, ["title": title, "expected": people(expected), "added": people(added)])
         }
     }
 }

@@ -19,10 +19,10 @@ struct Start: ParsableCommand {
             let definition = try project.definition(workflow)
             let state = try project.service(creating: true).start(definition, another: another)
             let pinned = try project.service().load(state.id).pinned
-            Output.line("started \(state.id): \(definition.name)")
-            Output.line("pinned to definition \(pinned.hash.prefix(12)) (version \(definition.version))")
+            Output.line(Messages.text(.started, ["instance": state.id, "workflow": definition.name]))
+            Output.line(Messages.text(.startedPinned, ["hash": pinned.hash.prefix(12), "version": definition.version]))
             if let step = state.currentStep.flatMap(definition.step) {
-                Output.line("first step: \(step.name)" + (step.meets.map { ", \($0.display)" } ?? ""))
+                Output.line(Messages.text(.startedFirstStep, ["step": step.name, "when": step.meets.map { ", \($0.display)" } ?? ""]))
             }
         }
     }

@@ -22,22 +22,29 @@ struct Verify: ParsableCommand {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             if let problem = try project.service().verify(instance, expectedHead: expect) {
-                if json { try Output.json(VerificationReport(instance: instance, intact: false, problem: "\(problem)")) }
-                throw CommandFailure("the history of \(instance) does not verify: \(problem)", .tampered)
+                if json { try Output.json(VerificationReport(instance: instance, intact: false, problem: RefusalText.chain(problem))) }
+                throw CommandFailure(Messages.text(.verifyFailed, ["instance": instance, "problem": RefusalText.chain(problem)]), .tampered)
             }
             let loaded = try project.service().load(instance)
             let events = loaded.events
             if json {
                 return try Output.json(VerificationReport(instance: instance, intact: true, events: events.count, headSequence: events.last?.sequence,
-                                                          head: events.last?.hash, expected: expect, sameUser: DoubleEntryAudit.sameUser(events).map { "\($0)" }))
+                                                          head: events.last?.hash, expected: expect, sameUser: DoubleEntryAudit.sameUser(events).map(Self.sameUser)))
             }
-            Output.line("\(instance): all \(events.count) events verified\(expect.map { " and the history still holds \($0.prefix(16))…" } ?? "");"
-                + " the chain ends at event #\(events.last?.sequence ?? 0) with \(events.last?.hash ?? "—")")
-            Output.line("note: actors are labels typed at the command line (--actor, else the system user), not authenticated identities")
+            Output.line(Messages.text(.verified, ["instance": instance, "count": events.count, "sequence": events.last?.sequence ?? 0, "hash": events.last?.hash ?? "—",
+                                                  "holds": expect.map { Messages.text(.verifiedHolds, ["hash": $0.prefix(16)]) } ?? ""]))
+            Output.line(Messages.text(.verifyActorsNote))
             for finding in DoubleEntryAudit.sameUser(loaded.events) {
-                Output.line("⚠ \(finding)")
+                Output.line("⚠ " + Self.sameUser(finding))
             }
         }
+    }
+}
+
+extension Verify {
+    static func sameUser(_ finding: DoubleEntryAudit.Finding) -> String {
+        Messages.text(.sameUser, ["step": finding.step, "attempt": finding.attempt, "user": finding.systemUser,
+                                  "actors": finding.actors.map { "'\($0)'" }.joined(separator: ", ")])
     }
 }
 

@@ -16,7 +16,7 @@ enum DecisionText {
             lines.append(Messages.text(.decisionTitle, ["title": definition.title(outcome.title)?.name ?? outcome.title, "cap": outcome.cap,
                                                         "kept": outcome.kept, "free": max(0, outcome.cap - outcome.kept)]))
             for review in outcome.review ?? [] {
-                let why = (review.appointed ? [Messages.text(.reviewAlreadyHolds)] : []) + review.screening.filter { !$0.passed }.map(\.explanation)
+                let why = (review.appointed ? [Messages.text(.reviewAlreadyHolds)] : []) + review.screening.filter { !$0.passed }.map(Messages.finding)
                 lines.append(Messages.text(review.decision == .keep ? .reviewKept : .reviewRemoved, ["person": directory.label(review.person)])
                     + (review.reason.map { " (\($0))" } ?? "") + "; " + (why.isEmpty ? Messages.text(.reviewMeetsStandards) : why.joined(separator: "; ")))
             }
@@ -33,7 +33,7 @@ enum DecisionText {
             for finding in outcome.structure {
                 let binding = definition.structure.first { $0.id == finding.rule }?.binding ?? false
                 let mark = finding.passed ? "✓" : Messages.text(binding ? .structureOverridden : .structureWarning)
-                lines.append("      \(mark) \(finding.explanation)")
+                lines.append("      \(mark) \(Messages.finding(finding))")
             }
         }
         let path = decision.guardTaken.map { " (\($0.rawValue))" } ?? ""
@@ -60,7 +60,7 @@ enum DecisionText {
         case .failed: Messages.text(.fails)
         case .agreed: Messages.text(.agreedByBody)
         case .notChosen: Messages.text(.notChosenByBody)
-        case .ineligible: Messages.text(.ineligible, ["reasons": candidate.screening.filter(\.blocks).map(\.explanation).joined(separator: "; ")])
+        case .ineligible: Messages.text(.ineligible, ["reasons": candidate.screening.filter(\.blocks).map(Messages.finding).joined(separator: "; ")])
         }
         let overrides = candidate.screening.compactMap { finding in
             finding.overriddenBecause.map { Messages.text(.overrideOf, ["rule": finding.name, "reason": $0]) }

@@ -13,6 +13,8 @@ enum MessageKey: String, CaseIterable {
     case moreThan, notMoreThan, atLeast, lessThan
     // Screening against the standards
     case screenNoRoster, screenNoRules, screenTitleEveryone, screenTitleCandidates, screenKeptMark, screenEligible, screenByOverride
+    case findingMeets, findingDoesNotMeet, findingCannotCheck, findingNotBoolean, findingDoesNotCompile, findingNotInRoster, findingNoRoster
+    case findingDetail, findingFailing
     case screenNotEligible, screenProposeRemoval, screenAlreadyHolds, screenOverLimit
     // The demo
     case demoKept, demoInstance, demoScreening, noDateSet, demoBody, formDiscussion, formNominationBallot, formSecretBallot
@@ -38,4 +40,33 @@ enum MessageKey: String, CaseIterable {
     case helpAdvance, helpCorrect, helpDecide, helpDemo, helpEval, helpHistory, helpInit, helpMigrate, helpNewCycle, helpOverride, helpQuorum
     case helpRecord, helpReopen, helpReport, helpReschedule, helpRoster, helpSchedule, helpSchema, helpScreen, helpShow, helpSimulate, helpStart
     case helpStatus, helpValidate, helpVerify
+    // Refusals, what they still need, the history's checks, changed values, and what to run next
+    case didYouMean, refusalUnknownInstance, refusalUnknownInstanceIn, refusalNoInstanceYet, refusalKnownInstances
+    case refusalAbstract, refusalFinished, refusalStepNotOpen, refusalUnknownStep, refusalDefinitionChanged
+    case refusalDefinitionUnchanged, refusalInvalidRecord, refusalNothingRecorded, refusalMissingPresent
+    case refusalMissingValidBallots, refusalQuorumNotMet, refusalTies, refusalTie, tieLastPlace, tieLastPlaces
+    case refusalTiesSettled, tieByRunOff, tieByBody, tieByEither, refusalOverCap, refusalConcurrent, refusalDuplicate
+    case refusalRosterMissing, refusalStructure, refusalEntriesDisagree, refusalUnknownRule, refusalRules
+    case refusalKeptNeedsReason, refusalAlreadyHolds, refusalBelowReference, refusalOverLimit, refusalOverLimitPerson
+    case refusalUnknownPerson, refusalAmbiguousPerson, refusalNoTie, refusalRunOffRequired, refusalNotAmongTied
+    case refusalNotACandidate, refusalOutOfOrder, refusalRunning, refusalNothingToCorrect, refusalNotYetHeld, refusalMovedBefore
+    case refusalEmptyReason, refusalTampered, refusalFrozenEnded, refusalFrozen, needPresent, needValidBallots, needVotes
+    case needAgreed, needEntry, needListDecision, needReview, chainAltered, chainBroken, chainMissing, chainDefinitionAltered
+    case chainDefinitionMissing, chainUnprotected, chainUnexpectedHead, changeLine, changePresent, changeIssued, changeReturned
+    case changeValid, changeInvalid, changeVotes, changeAgreed, changeReview, entryNumber, changeWas, changeNow, remedyStart
+    case remedyCorrectEnded, remedyMigrate, remedyRecord, remedyRecordEntry, remedyDecideList, remedyReview, remedyRunOff
+    case remedyBodyDecision, remedyEither, remedyThenAdvance, remedyStatus, remedyRoster, remedyStructure, remedyCorrectEntry
+    case remedyKept, remedyOverLimit, remedyOutOfOrder, remedyRunning, remedyRecordResults, remedyMoveAfter, remedyMove
+    // What-if scenarios
+    case scenarioNone, scenarioOtherWorkflow, scenarioHeading, scenarioNote, scenarioAsExpected, scenarioSummary, scenarioClosedStep
+    case scenarioCycleEnded, scenarioStoppedElsewhere, scenarioNotBecause, scenarioWentOn, scenarioRefused, scenarioNotEnded
+    case scenarioAddedOtherwise, verifyFailed
+    // Commands: what they did, and what they refuse before the engine is asked
+    case warning, anchorNotWritten, pdfNoChromium, pdfFailed, pdfNoFont, reportNeedsOutput, reportNeedsStep, resultsRunOff
+    case resultsEntry, results, nothingToRecord, badBallots, issuedNeedsPapers, badCount, recorded, fromFile, nextAdvance
+    case corrected, correctedBack, decideNeeds, decisionRecorded, reopened, reopenNext, rosterImported, rosterNext
+    case overrideNeedsReason, overrideRecorded, started, startedPinned, startedFirstStep, migrated, notADateTime, rescheduled
+    case theStep, rescheduleOvertaken, verified, verifiedHolds, sameUser, verifyActorsNote, noSamples, noSampleForStep, noStore, badActor
+    case workflowBlocked, workflowInvalid, noWorkflow, runnableWorkflows, noFinishedRun, outputExists, wroteFrom
+    case newCycleValidation, varSyntax, evaluationFailed, initInvalid, initDamaged, initNoRules
 }

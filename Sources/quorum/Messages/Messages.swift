@@ -24,8 +24,37 @@ enum Messages {
 
     /// The message in the current language, its placeholders filled in by name.
     static func text(_ key: MessageKey, _ values: [String: any CustomStringConvertible] = [:]) -> String {
-        let strings = values.mapValues { String(describing: $0) }
-        return catalog(language)?.text(key.rawValue, strings) ?? catalog(.en)?.text(key.rawValue, strings) ?? key.rawValue
+        text(raw: key.rawValue, values.mapValues { String(describing: $0) })
+    }
+
+    /// The message of a key the engine names (`problem.negativeVotes`), which `MessageKey` does not list.
+    static func text(raw key: String, _ values: [String: String]) -> String {
+        catalog(language)?.text(key, values) ?? catalog(.en)?.text(key, values) ?? key
+    }
+
+    /// `body` with the messages in `language` for its duration.
+    static func speaking<T>(_ language: Language, _ body: () -> T) -> T {
+        let chosen = self.language
+        self.language = language
+        defer { self.language = chosen }
+        return body()
+    }
+
+    /// One rule applied to one person or list: `does not meet 'Đánh giá 3 năm' — fails for y = 2020 (ratings = …)`.
+    static func finding(_ finding: EligibilityScreen.Finding) -> String {
+        let detail = finding.detail.map { text(.findingDetail, ["detail": $0]) } ?? ""
+        let values: [String: any CustomStringConvertible] = ["name": finding.name, "detail": detail, "error": finding.error ?? "",
+                                                             "failing": finding.failing.map { text(.findingFailing, ["elements": $0]) } ?? ""]
+        switch finding.outcome {
+        case nil: return finding.explanation ?? ""
+        case .meets: return text(.findingMeets, values)
+        case .doesNotMeet: return text(.findingDoesNotMeet, values)
+        case .cannotCheck: return text(.findingCannotCheck, values)
+        case .notBoolean: return text(.findingNotBoolean, values)
+        case .doesNotCompile: return text(.findingDoesNotCompile)
+        case .notInRoster: return text(.findingNotInRoster, ["person": finding.detail ?? ""])
+        case .noRoster: return text(.findingNoRoster)
+        }
     }
 
     /// How a step's body decides: discussion, nomination ballot or secret ballot.
