@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles"]),
         .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"], exclude: ["Conformance"]),
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
-        .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"]),
+        .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore", "QuorumFiles"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumCEL", "QuorumCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore", "QuorumFiles"], exclude: ["Fixtures"]),
         .testTarget(

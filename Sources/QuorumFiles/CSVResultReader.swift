@@ -8,8 +8,8 @@ enum CSVResultReader {
         let table = try CSVTable.read(file, allowed: ["title", "name", "votes", "write_in", "ballot", "marked"], required: [])
         if table.header.contains("ballot") { return try papers(table, step: step) }
         if let missing = ["title", "name"].first(where: { !table.header.contains($0) }) {
-            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "missing-column", "missing column '\(missing)'",
-                                                  notes: ["totals need title,name,votes; papers one by one need ballot,title,marked"])])
+            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "missing-column", ["missing": missing],
+                                                  notes: [Phrase("note.resultColumns")])])
         }
         let hasVotes = table.header.contains("votes")
         var record = StepRecord(step: step, source: file)
@@ -17,20 +17,20 @@ enum CSVResultReader {
         var problems: [LocatedDiagnostic] = []
         for row in table.rows {
             let title = row.fields["title"] ?? "", name = ResultSheet.normalizedName(row.fields["name"] ?? "")
-            if title.isEmpty { problems.append(.error(at: table.location(row, "title"), code: "title-id-empty", "the title id is empty")) }
-            if name.isEmpty { problems.append(.error(at: table.location(row, "name"), code: "name-empty", "the name is empty")) }
+            if title.isEmpty { problems.append(.error(at: table.location(row, "title"), code: "title-id-empty")) }
+            if name.isEmpty { problems.append(.error(at: table.location(row, "name"), code: "name-empty")) }
             locations[.title(title)] = locations[.title(title)] ?? table.location(row, "title")
             locations[.candidate(title: title, name: name)] = table.location(row, "name")
             if hasVotes {
                 let text = row.fields["votes"] ?? ""
                 guard let votes = Int(text), votes >= 0 else {
-                    problems.append(.error(at: table.location(row, "votes"), code: "not-vote-count", "'\(text)' is not a vote count; write a whole number from 0 up"))
+                    problems.append(.error(at: table.location(row, "votes"), code: "not-vote-count", ["text": text]))
                     continue
                 }
                 let mark = (row.fields["write_in"] ?? "").lowercased()
                 if !mark.isEmpty {
                     guard ["x", "1", "yes", "có", "co"].contains(mark) else {
-                        problems.append(.error(at: table.location(row, "write_in"), code: "not-write-mark", "'\(mark)' is not a write-in mark; write x for a name written in, or leave it empty"))
+                        problems.append(.error(at: table.location(row, "write_in"), code: "not-write-mark", ["mark": mark]))
                         continue
                     }
                     record.writeIns = (record.writeIns ?? []) + [TitleList(title: title, names: [name])]
@@ -55,7 +55,7 @@ enum CSVResultReader {
         let file = table.file
         var problems: [LocatedDiagnostic] = []
         if !table.header.contains("marked") {
-            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "missing-column", "missing column 'marked': the names on each paper, separated by ';'"))
+            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "missing-column", key: "missing-column-2"))
         }
         var papers: [Int: BallotPaper] = [:]
         var order: [Int] = []
@@ -64,12 +64,12 @@ enum CSVResultReader {
         for row in table.rows {
             let text = row.fields["ballot"] ?? ""
             guard let number = Int(text), number > 0 else {
-                problems.append(.error(at: table.location(row, "ballot"), code: "not-ballot-number", "'\(text)' is not a ballot number; number the papers 1, 2, 3, …"))
+                problems.append(.error(at: table.location(row, "ballot"), code: "not-ballot-number", ["text": text]))
                 continue
             }
             let title = row.fields["title"] ?? ""
             if let earlier = seen["\(number)/\(title)"] {
-                problems.append(.error(at: table.location(row, "ballot"), code: "ballot-entered-twice-first", "ballot \(number) is entered twice (first on line \(earlier))"))
+                problems.append(.error(at: table.location(row, "ballot"), code: "ballot-entered-twice-first", ["number": number, "earlier": earlier]))
                 continue
             }
             seen["\(number)/\(title)"] = row.line

@@ -45,14 +45,14 @@ struct CSVTable {
     }
 
     private static func csv(_ file: String, allowed: [String], required: [String], field: (String) -> String?) throws(InputError) -> CSVTable {
-        func fail(_ line: Int, _ column: Int, code: String, _ message: String) -> LocatedDiagnostic {
-            .error(at: SourceLocation(file: file, line: line, column: column), code: code, message)
+        func fail(_ line: Int, _ column: Int, code: String, _ values: KeyValuePairs<String, any CustomStringConvertible> = [:]) -> LocatedDiagnostic {
+            .error(at: SourceLocation(file: file, line: line, column: column), code: code, values)
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(diagnostics: [.error(at: nil, code: "cannot-read-file", "cannot read '\(file)': no such file, or it is not readable")])
+            throw InputError(diagnostics: [.error(at: nil, code: "cannot-read-file", ["file": file])])
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw InputError(diagnostics: [fail(1, 1, code: "file-not-utf8", "the file is not UTF-8 text; export the sheet as CSV UTF-8, or give the .xlsx file")])
+            throw InputError(diagnostics: [fail(1, 1, code: "file-not-utf8")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let rawLines = TextLines.split(text)
@@ -62,7 +62,7 @@ struct CSVTable {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true, delimiter: separator,
                                    whitespaces: CharacterSet(charactersIn: separator == "\t" ? " " : " \t"))
         } catch {
-            throw InputError(diagnostics: [fail(1, 1, code: "no-header-row", "cannot read the header row; the first line must name the columns: \(allowed.joined(separator: ","))")])
+            throw InputError(diagnostics: [fail(1, 1, code: "no-header-row", ["columns": allowed.joined(separator: ",")])])
         }
         let written = reader.headerRow ?? []
         var table = try named(file, header: Array(zip(written, fieldColumns(rawLines.first ?? "", separator: separator))), allowed: allowed,
@@ -74,7 +74,7 @@ struct CSVTable {
             defer { line += 1 + TextLines.breaks(in: fields.joined()) }
             if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == table.header.count else {
-                problems.append(fail(line, 1, code: "wrong-field-count", "this row has \(fields.count) fields but the header has \(table.header.count)"))
+                problems.append(fail(line, 1, code: "wrong-field-count", ["fields": fields.count, "header": table.header.count]))
                 continue
             }
             let starts = fieldColumns(rawLines[safe: line - 1] ?? "", separator: separator)
@@ -89,12 +89,11 @@ struct CSVTable {
     private static func workbook(_ file: String, allowed: [String], required: [String], field: (String) -> String?) throws(InputError) -> CSVTable {
         let sheet: XLSXSheet
         do { sheet = try XLSXSheet.read(file) } catch {
-            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "unreadable-workbook",
-                                                  "cannot read '\(file)': \(error.reason)")])
+            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "unreadable-workbook", ["file": file, "reason": error.reason])])
         }
         guard let first = sheet.rows.first else {
-            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "no-header-row",
-                                                  "the sheet '\(sheet.name)' is empty; its first row must name the columns: \(allowed.joined(separator: ", "))")])
+            throw InputError(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "no-header-row", key: "empty-sheet",
+                                                  ["sheet": sheet.name, "columns": allowed.joined(separator: ", ")])])
         }
         var table = try named(file, header: first.cells.map { ($0.text, $0.column) }, allowed: allowed, required: required, field: field) { _, column in
             SourceLocation(file: file, line: first.number, column: column, cell: "\(sheet.name)!\(XLSXSheet.letters(column))\(first.number)")
@@ -107,7 +106,7 @@ struct CSVTable {
         for row in sheet.rows.dropFirst() {
             for cell in row.cells where columns[cell.column] == nil {
                 problems.append(.error(at: SourceLocation(file: file, line: row.number, column: cell.column, cell: "\(sheet.name)!\(XLSXSheet.letters(cell.column))\(row.number)"),
-                                       code: "value-without-header", "'\(cell.text)' is in a column without a header; name the column or move the value"))
+                                       code: "value-without-header", ["text": cell.text]))
             }
             let values = Dictionary(row.cells.compactMap { cell in fieldOf[cell.column].map { ($0, cell.text.trimmingCharacters(in: .whitespaces)) } },
                                     uniquingKeysWith: { first, _ in first })
@@ -126,11 +125,11 @@ struct CSVTable {
         var problems: [LocatedDiagnostic] = []
         for (index, name) in header.enumerated() where !allowed.contains(name) {
             problems.append(.error(at: location(1, written[index].column), code: "unknown-column",
-                                   "unknown column '\(written[index].text)'; expected \(allowed.joined(separator: ", "))",
+                                   ["column": written[index].text, "columns": allowed.joined(separator: ", ")],
                                    notes: Suggestion.note(for: name, in: allowed)))
         }
         for name in required where !header.contains(name) {
-            problems.append(.error(at: location(1, 1), code: "missing-column", "missing column '\(name)'"))
+            problems.append(.error(at: location(1, 1), code: "missing-column", key: "missing-column-3", ["name": name]))
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
         let renamed = zip(written, header).filter { $0.0.text.lowercased() != $0.1 }.map { (header: $0.0.text, field: $0.1) }

@@ -9,7 +9,7 @@ public enum CycleRollover {
     public struct Draft: Sendable {
         public let id: String
         public let text: String
-        public let changes: [String]
+        public let changes: [Phrase]
     }
 
     public struct Problem: Error, CustomStringConvertible, Sendable {
@@ -31,7 +31,7 @@ public enum CycleRollover {
         guard let oldYear, year > oldYear else {
             throw Problem(description: "the new cycle's year must come after \(oldYear.map(String.init) ?? "the old one")")
         }
-        var changes: [String] = []
+        var changes: [Phrase] = []
         func set(_ key: String, _ value: String) {
             let node = YAMLTree.scalar(Node.Scalar(value), location)
             if let index = entries.firstIndex(where: { $0.key == key }) { entries[index].value = node } else {
@@ -40,21 +40,21 @@ public enum CycleRollover {
         }
         let newID = trailingYear(oldID) == oldYear ? String(oldID.dropLast(4)) + String(year) : "\(oldID)-\(year)"
         set("id", newID)
-        changes.append("id: \(oldID) → \(newID)")
+        changes.append(Phrase("rollover.id", ["old": oldID, "new": newID]))
         set("year", String(year))
         set("cycle", "Rà soát, bổ sung quy hoạch cán bộ năm \(year)")
-        changes.append("year and cycle: \(year)")
+        changes.append(Phrase("rollover.year", ["year": year]))
         // A review held once the term has ended plans for the next term, of the same length.
         let term = (current.term ?? "").split(separator: "-").compactMap { Int($0) }
         if term.count == 2, year >= term[1] {
             let next = "\(term[1])-\(2 * term[1] - term[0])"
             set("term", next)
-            changes.append("term: \(current.term!) → \(next)")
+            changes.append(Phrase("rollover.term", ["old": current.term!, "new": next]))
         }
         let weeks = 52 * (year - oldYear)
         if let old = current.deadline, let moved = sameDay(old, yearsLater: year - oldYear) {
             set("deadline", moved)
-            changes.append("deadline: \(old) → \(moved), the same day")
+            changes.append(Phrase("rollover.deadline", ["old": old, "new": moved]))
         }
         if let index = entries.firstIndex(where: { $0.key == "steps" }), case .sequence(var steps, let stepsLocation) = entries[index].value {
             for position in steps.indices {
@@ -63,7 +63,7 @@ public enum CycleRollover {
                 for field in fields.indices {
                     if fields[field].key == "date", let old = fields[field].value.string, let moved = moveDate(old, weeks: weeks, into: year) {
                         fields[field].value = .scalar(Node.Scalar(moved), stepLocation)
-                        changes.append("\(stepID): \(old) → \(moved), the same weekday")
+                        changes.append(Phrase("rollover.date", ["step": stepID, "old": old, "new": moved]))
                     }
                     if fields[field].key == "after", case .mapping(var reference, let referenceLocation) = fields[field].value,
                        let index = reference.firstIndex(where: { $0.key == "workflow" }), let other = reference[index].value.string,
@@ -71,7 +71,7 @@ public enum CycleRollover {
                         let moved = String(other.dropLast(4)) + String(year)
                         reference[index].value = .scalar(Node.Scalar(moved), referenceLocation)
                         fields[field].value = .mapping(reference, referenceLocation)
-                        changes.append("\(stepID): follows \(moved) instead of \(other) (create it with new-cycle too)")
+                        changes.append(Phrase("rollover.follows", ["step": stepID, "new": moved, "old": other]))
                     }
                 }
                 steps[position] = .mapping(fields, stepLocation)
@@ -83,7 +83,7 @@ public enum CycleRollover {
            let old = ruleSets.first(where: { $0.id == current.ruleSet }), !inForce(old, on: first),
            let replacement = ruleSets.first(where: { inForce($0, on: first) }) {
             set("rules", replacement.id)
-            changes.append("rules: \(old.id) → \(replacement.id), the rule set in force on \(first)")
+            changes.append(Phrase("rollover.rules", ["old": old.id, "new": replacement.id, "date": first]))
         }
         let yaml = try Yams.serialize(node: YAMLTree.mapping(entries, location).node, width: -1, allowUnicode: true)
         let header = "# yaml-language-server: $schema=../schema/workflow.schema.json\n"
@@ -93,7 +93,7 @@ public enum CycleRollover {
 
     /// Adds the approved people to their titles' `kept` lists, declaring them under `people` when they are new.
     private static func carry(_ approved: [String: [(key: String, name: String)]], removed: [String: [String]],
-                              into entries: inout [YAMLTree.Entry], at location: SourceLocation, changes: inout [String]) {
+                              into entries: inout [YAMLTree.Entry], at location: SourceLocation, changes: inout [Phrase]) {
         guard approved.values.contains(where: { !$0.isEmpty }) || removed.values.contains(where: { !$0.isEmpty }) else { return }
         var people = entries.first { $0.key == "people" }?.value.items ?? []
         var titles = entries.first { $0.key == "titles" }?.value.items ?? []
@@ -102,7 +102,7 @@ public enum CycleRollover {
             var kept = fields.first { $0.key == "kept" }?.value.items ?? []
             for person in removed[title] ?? [] where kept.contains(where: { $0.string == person }) {
                 kept.removeAll { $0.string == person }
-                changes.append("\(title): no longer keeps \(person), removed by the previous cycle's review")
+                changes.append(Phrase("rollover.removed", ["title": title, "person": person]))
             }
             for (key, name) in approved[title] ?? [] {
                 // A person the workflow declares keeps their id; one known only from the roster is declared, linked by code.
@@ -116,7 +116,7 @@ public enum CycleRollover {
                     }
                 }
                 if !kept.contains(where: { $0.string == id }) { kept.append(.scalar(Node.Scalar(id), location)) }
-                changes.append("\(title): keeps \(name), approved in the previous cycle")
+                changes.append(Phrase("rollover.kept", ["title": title, "person": name]))
             }
             if let keptIndex = fields.firstIndex(where: { $0.key == "kept" }) { fields[keptIndex].value = .sequence(kept, titleLocation) } else {
                 fields.append(.init(key: "kept", keyLocation: titleLocation, value: .sequence(kept, titleLocation)))

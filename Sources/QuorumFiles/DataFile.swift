@@ -9,7 +9,7 @@ public enum DataFile {
         var problems: [LocatedDiagnostic] = []
         guard let tree = DefinitionCatalog.read(file, problems: &problems) else { throw InputError(diagnostics: problems) }
         guard let entries = tree.entries else {
-            throw InputError(diagnostics: [.error(at: tree.location, code: "data-file-mapping-names", "the data file must be a mapping of names to values")])
+            throw InputError(diagnostics: [.error(at: tree.location, code: "data-file-mapping-names")])
         }
         var variables: [String: Value] = [:]
         for entry in entries { variables[entry.key] = value(of: entry.value) }

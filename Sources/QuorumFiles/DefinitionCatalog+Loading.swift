@@ -11,7 +11,7 @@ extension DefinitionCatalog {
                 problems += found.map { Self.locate($0, in: locations) }
                 if let calendar, !brokenFiles.contains(file) {
                     if self.calendar != nil {
-                        problems.append(.error(at: tree["id"]?.location, code: "second-calendar", "a second calendar; keep one calendar file in rules/"))
+                        problems.append(.error(at: tree["id"]?.location, code: "second-calendar"))
                     } else {
                         self.calendar = calendar
                     }
@@ -28,8 +28,8 @@ extension DefinitionCatalog {
             let known = RosterFields.columns
             for key in ["columns", "values"] {
                 for entry in tree[key]?.entries ?? [] where !known.contains(entry.key) {
-                    problems.append(.error(at: entry.keyLocation, code: "unknown-field", "'\(entry.key)' is not a field of the roster",
-                                           notes: Suggestion.note(for: entry.key, in: known) + ["fields: \(known.joined(separator: ", "))"]))
+                    problems.append(.error(at: entry.keyLocation, code: "unknown-field", ["key": entry.key],
+                                           notes: Suggestion.note(for: entry.key, in: known) + [Phrase("note.fields", ["fields": known.joined(separator: ", ")])]))
                 }
             }
             let columns = Dictionary(uniqueKeysWithValues: (tree["columns"]?.entries ?? []).map { ($0.key, ($0.value.items ?? []).compactMap(\.string)) })
@@ -37,7 +37,7 @@ extension DefinitionCatalog {
                 (field.key, Dictionary(uniqueKeysWithValues: (field.value.entries ?? []).map { ($0.key, ($0.value.items ?? []).compactMap(\.string)) }))
             })
             if rosterFormat != nil {
-                problems.append(.error(at: tree["id"]?.location, code: "second-roster-format", "a second roster format; keep one in rules/"))
+                problems.append(.error(at: tree["id"]?.location, code: "second-roster-format"))
             } else if !problems.hasErrors, !brokenFiles.contains(file), let id = tree["id"]?.string {
                 rosterFormat = RosterFormat(id: id, columns: columns, values: values)
             }
@@ -55,7 +55,7 @@ extension DefinitionCatalog {
                 problems += found.map { Self.locate($0, in: locations) }
                 if let ruleSet {
                     if let earlier = seen[ruleSet.id] {
-                        problems.append(.error(at: tree["id"]?.location, code: "rule-set-id-already", "rule set id '\(ruleSet.id)' is already used by \(earlier)"))
+                        problems.append(.error(at: tree["id"]?.location, code: "rule-set-id-already", ["ruleSet": ruleSet.id, "earlier": earlier]))
                     } else if brokenFiles.contains(file) {
                         // Workflows are still checked against it, so that its problems are not repeated as theirs.
                         seen[ruleSet.id] = file
@@ -79,7 +79,7 @@ extension DefinitionCatalog {
             guard let id = tree["id"]?.string else { continue }
             if let earlier = workflowFiles[id] {
                 if primary.contains(file) {
-                    diagnostics.append(.error(at: tree["id"]?.location, code: "workflow-id-already-used", "workflow id '\(id)' is already used by \(earlier)"))
+                    diagnostics.append(.error(at: tree["id"]?.location, code: "workflow-id-already-used", ["id": id, "earlier": earlier]))
                 }
                 continue
             }
@@ -172,11 +172,11 @@ extension DefinitionCatalog {
         while let parent = tree["extends"] {
             let parentID = parent.string ?? ""
             if chain.contains(parentID) {
-                problems.append(.error(at: parent.location, code: "workflows-extend-other-cycle", "workflows extend each other in a cycle: \((chain + [parentID]).joined(separator: " → "))"))
+                problems.append(.error(at: parent.location, code: "workflows-extend-other-cycle", ["chain": (chain + [parentID]).joined(separator: " → ")]))
                 return nil
             }
             guard let parentTree = workflowTrees[parentID] else {
-                problems.append(.error(at: parent.location, code: "unknown-workflow", "unknown workflow '\(parentID)' in 'extends'",
+                problems.append(.error(at: parent.location, code: "unknown-workflow", ["parentID": parentID],
                                        notes: Suggestion.note(for: parentID, in: workflowTrees.keys)))
                 return nil
             }
@@ -202,7 +202,7 @@ extension DefinitionCatalog {
         if let inner = diagnostic.inner, let scalar = location, path == diagnostic.path {
             location = ExpressionLocator.locate(inner, in: scalar)
         }
-        return LocatedDiagnostic(diagnostic.severity, at: location, code: diagnostic.code, diagnostic.message, notes: diagnostic.notes)
+        return LocatedDiagnostic(diagnostic.severity, at: location, code: diagnostic.code, saying: diagnostic.message, notes: diagnostic.notes)
     }
 
     static func decode<Document: Decodable>(_ tree: YAMLTree, locations: [DocumentPath: SourceLocation],
@@ -216,9 +216,9 @@ extension DefinitionCatalog {
             @unknown default: ([], "\(error)")
             }
             let path = DocumentPath(codingPath.map { $0.intValue.map(DocumentPath.Component.index) ?? .key($0.stringValue) })
-            problems.append(locate(.error(in: "", at: path, code: "cannot-read-value", "cannot read this value: \(message)"), in: locations))
+            problems.append(locate(.error(in: "", at: path, code: "cannot-read-value", ["message": message]), in: locations))
         } catch {
-            problems.append(.error(at: tree.location, code: "cannot-read-document", "cannot read the document: \(error)"))
+            problems.append(.error(at: tree.location, code: "cannot-read-document", ["error": "\(error)"]))
         }
         return nil
     }

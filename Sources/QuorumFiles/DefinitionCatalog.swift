@@ -98,34 +98,33 @@ public struct DefinitionCatalog: Sendable {
 
     static func read(_ file: String, problems: inout [LocatedDiagnostic]) -> YAMLTree? {
         guard let data = FileManager.default.contents(atPath: file) else {
-            problems.append(.error(at: nil, code: "cannot-read-file", "cannot read '\(file)': no such file, or it is not readable"))
+            problems.append(.error(at: nil, code: "cannot-read-file", ["file": file]))
             return nil
         }
         guard data.count <= maximumFileSize else {
             problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1),
-                                   code: "file-too-large", "the file is \(data.count / 1_048_576) MB; definitions and results are read up to \(maximumFileSize / 1_048_576) MB"))
+                                   code: "file-too-large", ["size": data.count / 1_048_576, "limit": maximumFileSize / 1_048_576]))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "file-not-utf-text", "the file is not UTF-8 text; save it as UTF-8"))
+            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "file-not-utf-text"))
             return nil
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "file-empty", "the file is empty"))
+                problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "file-empty"))
                 return nil
             }
             return try YAMLTree(node, file: file)
         } catch is YAMLTree.TooLarge {
             problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1),
-                                   code: "document-expands-more-values", "the document expands to more than \(YAMLTree.maximumValues) values: its aliases (*name) repeat parts of it "
-                                   + "too often; write the parts out, or use fewer aliases"))
+                                   code: "document-expands-more-values", ["maximumValues": YAMLTree.maximumValues]))
             return nil
         } catch let error as YamlError {
             problems.append(YAMLErrorLocator.diagnostic(for: error, file: file))
             return nil
         } catch {
-            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "cannot-read-yaml", "cannot read YAML: \(error)"))
+            problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "cannot-read-yaml", ["error": "\(error)"]))
             return nil
         }
     }

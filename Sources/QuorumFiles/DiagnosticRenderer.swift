@@ -1,21 +1,26 @@
+import QuorumCore
 import Foundation
 
-/// Prints diagnostics as a compiler does: `file:line:col: error: message`, the source line, a caret, then notes.
+/// Prints diagnostics as a compiler does: `file:line:col: error: message`, the source line, a caret, then notes; the
+/// words of each message come from `words`, in the language of the messages.
 public struct DiagnosticRenderer {
     private var sources: [String: [String]] = [:]
+    private let words: (Phrase) -> String
 
-    public init() {}
+    public init(words: @escaping (Phrase) -> String) {
+        self.words = words
+    }
 
     public mutating func render(_ diagnostic: LocatedDiagnostic) -> String {
         guard let location = diagnostic.location else {
-            return (["\(diagnostic.severity.rawValue): \(diagnostic.message)"] + diagnostic.notes.map { "note: \($0)" }).joined(separator: "\n")
+            return (["\(diagnostic.severity.rawValue): \(words(diagnostic.message))"] + diagnostic.notes.map { "note: " + words($0) }).joined(separator: "\n")
         }
-        var lines = ["\(location): \(diagnostic.severity.rawValue): \(diagnostic.message)"]
+        var lines = ["\(location): \(diagnostic.severity.rawValue): \(words(diagnostic.message))"]
         if location.cell == nil, let source = line(location.line, of: location.file) {
             lines.append(source)
             lines.append(Self.caret(under: location.column, in: source))
         }
-        lines += diagnostic.notes.map { "note: \($0)" }
+        lines += diagnostic.notes.map { "note: " + words($0) }
         return lines.joined(separator: "\n")
     }
 

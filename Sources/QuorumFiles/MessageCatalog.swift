@@ -1,3 +1,4 @@
+import QuorumCore
 import Foundation
 import Yams
 
@@ -19,7 +20,7 @@ public struct MessageCatalog: Sendable {
         let node: Node?
         do { node = try Yams.compose(yaml: yaml) } catch let error as YamlError {
             let diagnostic = YAMLErrorLocator.diagnostic(for: error, file: file)
-            throw Problem(location: diagnostic.location ?? SourceLocation(file: file, line: 1, column: 1), message: diagnostic.message)
+            throw Problem(location: diagnostic.location ?? SourceLocation(file: file, line: 1, column: 1), message: "\(diagnostic.message)")
         }
         guard case .mapping(let mapping)? = node else {
             throw Problem(location: SourceLocation(file: file, line: 1, column: 1), message: "a catalog is a mapping of keys to texts")
@@ -51,6 +52,17 @@ public struct MessageCatalog: Sendable {
                 return values[name] ?? "{\(name)}"
             }
         }.joined()
+    }
+
+    /// A phrase of the core in words: its parts first, then its message with every value filled in; nil when this
+    /// catalog lacks a message it needs.
+    public func words(_ phrase: Phrase) -> String? {
+        var values = phrase.values
+        for (name, part) in phrase.parts {
+            guard let text = words(part) else { return nil }
+            values[name] = text
+        }
+        return text(phrase.key, values)
     }
 
     private enum Segment {

@@ -8,10 +8,10 @@ public struct ResultSheet: Sendable {
     let locations: [RecordProblem.Subject: SourceLocation]
 
     /// Points a problem the engine found, put into words by the caller, at the line of the file it is about.
-    public func locate(_ problem: RecordProblem, saying message: String, severity: Diagnostic.Severity = .error) -> LocatedDiagnostic {
+    public func locate(_ problem: RecordProblem, saying message: Phrase, severity: Diagnostic.Severity = .error) -> LocatedDiagnostic {
         var location = locations[problem.subject]
         if location == nil, case .candidate(let title, _) = problem.subject { location = locations[.title(title)] }
-        return LocatedDiagnostic(severity, at: location ?? locations[.record], code: problem.code, message)
+        return LocatedDiagnostic(severity, at: location ?? locations[.record], code: problem.code, saying: message)
     }
 
     /// Full names are compared after Unicode NFC normalisation with spaces collapsed, so the same name typed

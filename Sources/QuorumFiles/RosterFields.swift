@@ -12,15 +12,15 @@ struct RosterFields {
     /// What reading one person found besides the person: errors, warnings (a value the format does not know, kept
     /// as written) and the values read through the format (`Thạc sỹ` as `Thạc sĩ`), each with its field.
     struct Findings {
-        var problems: [(field: String, message: String)] = []
-        var warnings: [(field: String, message: String)] = []
+        var problems: [(field: String, message: Phrase)] = []
+        var warnings: [(field: String, message: Phrase)] = []
         var normalized: [(field: String, written: String, value: String)] = []
     }
 
     /// Builds a person from text fields, reading degree, political theory and ratings through the format's values.
     static func person(_ fields: [String: String], format: RosterFormat? = nil) -> (RosterPerson?, Findings) {
         var findings = Findings()
-        var problems: [(String, String)] = []
+        var problems: [(String, Phrase)] = []
         func text(_ key: String) -> String? {
             let value = fields[key].map(ResultSheet.normalizedName) ?? ""
             return value.isEmpty ? nil : value
@@ -29,25 +29,24 @@ struct RosterFields {
         func known(_ key: String, _ raw: String) -> String {
             guard let format, format.lists(key) else { return raw }
             guard let value = format.value(raw, of: key) else {
-                findings.warnings.append((key, "'\(raw)' is not a value the roster format '\(format.id)' knows for \(key); it is kept as written, "
-                    + "so a rule comparing it with listed values will not match it: correct it, or add it under values.\(key)"))
+                findings.warnings.append((key, .diagnostic("unknown-roster-value", ["value": raw, "format": format.id, "field": key])))
                 return raw
             }
             if value != raw { findings.normalized.append((key, raw, value)) }
             return value
         }
         let id = text("id"), name = text("full_name")
-        if id == nil { problems.append(("id", "the id is empty")) }
-        if name == nil { problems.append(("full_name", "the full name is empty")) }
+        if id == nil { problems.append(("id", .diagnostic("empty-id"))) }
+        if name == nil { problems.append(("full_name", .diagnostic("empty-name"))) }
         var birthDate: String?
         if let raw = text("birth_date") {
             birthDate = date(raw)
-            if birthDate == nil { problems.append(("birth_date", "'\(raw)' is not a date; write 1978-05-12 or 12/05/1978")) }
+            if birthDate == nil { problems.append(("birth_date", .diagnostic("not-a-date", ["value": raw]))) }
         }
         var gender: String?
         if let raw = text("gender") {
             gender = genders.first { $0 == raw.lowercased() }
-            if gender == nil { problems.append(("gender", "'\(raw)' is not a gender; write nam or nữ")) }
+            if gender == nil { problems.append(("gender", .diagnostic("not-a-gender", ["value": raw]))) }
         }
         let ratings = yearEntries(text("ratings"), field: "ratings", allowed: ratingCodes, problems: &problems) { raw in
             format?.value(raw, of: "ratings").map { value in
@@ -68,20 +67,20 @@ struct RosterFields {
     }
 
     /// `2018:HTTNV; 2019:HTXSNV`: a year and a value per entry.
-    private static func yearEntries(_ text: String?, field: String, allowed: [String]?, problems: inout [(String, String)],
+    private static func yearEntries(_ text: String?, field: String, allowed: [String]?, problems: inout [(String, Phrase)],
                                     read: (String) -> String) -> [RosterPerson.YearEntry] {
         guard let text else { return [] }
         var entries: [RosterPerson.YearEntry] = []
         for part in text.split(separator: ";") {
             let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pieces.count == 2, pieces[0].count == 4, let year = Int(pieces[0]), !pieces[1].isEmpty else {
-                problems.append((field, "'\(part.trimmingCharacters(in: .whitespaces))' should be YEAR:VALUE, e.g. 2020:HTTNV"))
+                problems.append((field, .diagnostic("not-year-value", ["value": part.trimmingCharacters(in: .whitespaces)])))
                 continue
             }
             let written = read(pieces[1])
             let value = allowed.map { codes in codes.first { $0 == written.uppercased() } ?? written } ?? written
             if let allowed, !allowed.contains(value) {
-                problems.append((field, "'\(pieces[1])' is not a rating; use \(allowed.joined(separator: ", "))"))
+                problems.append((field, .diagnostic("not-a-rating", ["value": pieces[1], "accepted": allowed.joined(separator: ", ")])))
                 continue
             }
             entries.append(RosterPerson.YearEntry(year: year, text: value))

@@ -30,7 +30,7 @@ public enum RosterReader {
             collected.add(found) { table.location(row, $0) }
             let id = ResultSheet.normalizedName(row.fields["id"] ?? "")
             if !id.isEmpty, let earlier = seen[id] {
-                problems.append(.error(at: table.location(row, "id"), code: "id-already-used-line", "id '\(id)' is already used on line \(earlier)"))
+                problems.append(.error(at: table.location(row, "id"), code: "id-already-used-line", ["id": id, "earlier": earlier]))
                 continue
             }
             seen[id] = row.line
@@ -63,7 +63,7 @@ public enum RosterReader {
             let (person, found) = RosterFields.person(fields, format: format)
             collected.add(found) { item[$0]?.location ?? item.location }
             if let id = fields["id"], !seen.insert(id).inserted {
-                problems.append(.error(at: item["id"]?.location, code: "id-used-twice", "id '\(id)' is used twice"))
+                problems.append(.error(at: item["id"]?.location, code: "id-used-twice", ["id": id]))
                 continue
             }
             if let person { collected.people.append(person) }
@@ -81,8 +81,8 @@ public enum RosterReader {
         var normalized: [String: (field: String, written: String, value: String, count: Int)] = [:]
 
         mutating func add(_ found: RosterFields.Findings, at location: (String) -> SourceLocation?) {
-            problems += found.problems.map { .error(at: location($0.field), code: "invalid-value", $0.message) }
-            warnings += found.warnings.map { LocatedDiagnostic(.warning, at: location($0.field), code: "unknown-roster-value", $0.message) }
+            problems += found.problems.map { .error(at: location($0.field), code: "invalid-value", saying: $0.message) }
+            warnings += found.warnings.map { LocatedDiagnostic(.warning, at: location($0.field), code: "unknown-roster-value", saying: $0.message) }
             for item in found.normalized {
                 normalized["\(item.field)\u{0}\(item.written)", default: (item.field, item.written, item.value, 0)].count += 1
             }

@@ -1,3 +1,4 @@
+import QuorumCore
 /// The expected shape of a YAML value, with a description for people. One description drives both the
 /// unknown-key and type checks of `quorum validate` and the JSON Schema that editors use.
 indirect enum Shape: Sendable {
@@ -33,14 +34,15 @@ indirect enum Shape: Sendable {
         }
     }
 
-    var kind: String {
+    /// What a value of this shape is, in words the command line gives.
+    var kind: Phrase {
         switch self {
-        case .string, .choice: "text"
-        case .integer: "a whole number"
-        case .boolean: "true or false"
-        case .list: "a list"
-        case .object, .dictionary: "a mapping of keys to values"
-        case .any: "any value"
+        case .string, .choice: Phrase("word.text")
+        case .integer: Phrase("word.wholeNumber")
+        case .boolean: Phrase("word.trueOrFalse")
+        case .list: Phrase("word.list")
+        case .object, .dictionary: Phrase("word.mapping")
+        case .any: Phrase("word.anyValue")
         }
     }
 }

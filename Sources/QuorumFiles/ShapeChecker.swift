@@ -18,25 +18,25 @@ struct ShapeChecker {
 
     /// The tree as it may be read on, or nil when this value must be left out.
     private mutating func check(_ tree: YAMLTree, _ shape: Shape, key: String?) -> YAMLTree? {
-        let label = key.map { "'\($0)'" } ?? "the document"
+        let label = key.map { Phrase("word.key", ["key": $0]) } ?? Phrase("word.theDocument")
         if case .any = shape { return tree }
         if case .scalar(let scalar, let location) = tree, scalar.style == .plain, Node.scalar(scalar).null != nil {
-            if case .object = shape, key == nil { return error(at: location, code: "file-empty", "the file is empty; expected \(shape.kind)") }
-            return error(at: location, code: "no-value", "\(label) has no value; expected \(shape.kind)")
+            if case .object = shape, key == nil { return error(at: location, code: "file-empty", key: "file-empty-2", ["kind": shape.kind]) }
+            return error(at: location, code: "no-value", ["label": label, "kind": shape.kind])
         }
         switch shape {
         case .any:
             return tree
         case .object(let fields, _):
-            guard let entries = tree.entries else { return error(at: tree.location, code: "wrong-type", "\(label) must be \(shape.kind), not \(Self.kind(of: tree))") }
+            guard let entries = tree.entries else { return error(at: tree.location, code: "wrong-type", ["label": label, "kind": shape.kind, "found": Self.kind(of: tree)]) }
             let names = fields.map(\.name)
             var kept: [YAMLTree.Entry] = []
             for entry in entries {
                 var entry = entry
                 if !names.contains(entry.key) {
                     let meant = Suggestion.closest(to: entry.key, in: names)
-                    error(at: entry.keyLocation, code: "unknown-key", "unknown key '\(entry.key)'\(key.map { " in '\($0)'" } ?? "")",
-                          notes: Suggestion.note(for: entry.key, in: names) + ["allowed keys: \(names.joined(separator: ", "))"])
+                    error(at: entry.keyLocation, code: "unknown-key", key: key == nil ? "unknown-key-top" : "unknown-key", ["key": entry.key, "in": key ?? ""],
+                          notes: Suggestion.note(for: entry.key, in: names) + [Phrase("note.allowedKeys", ["keys": names.joined(separator: ", ")])])
                     guard let meant, !entries.contains(where: { $0.key == meant }) else { continue }
                     entry = YAMLTree.Entry(key: meant, keyLocation: entry.keyLocation, value: entry.value)
                 }
@@ -45,59 +45,60 @@ struct ShapeChecker {
                 kept.append(entry)
             }
             for field in fields where field.required && !entries.contains(where: { $0.key == field.name }) && !kept.contains(where: { $0.key == field.name }) {
-                error(at: tree.location, code: "missing-key", "missing '\(field.name)'\(key.map { " in an entry of \($0)" } ?? "")")
+                error(at: tree.location, code: "missing-key", key: key == nil ? "missing-key-top" : "missing-key", ["name": field.name, "in": key ?? ""])
             }
             return .mapping(kept, tree.location)
         case .dictionary(let value, _):
-            guard let entries = tree.entries else { return error(at: tree.location, code: "wrong-type", "\(label) must be \(shape.kind), not \(Self.kind(of: tree))") }
+            guard let entries = tree.entries else { return error(at: tree.location, code: "wrong-type", ["label": label, "kind": shape.kind, "found": Self.kind(of: tree)]) }
             return .mapping(entries.compactMap { entry in
                 check(entry.value, value, key: entry.key).map { YAMLTree.Entry(key: entry.key, keyLocation: entry.keyLocation, value: $0) }
             }, tree.location)
         case .list(let element, _):
-            guard let items = tree.items else { return error(at: tree.location, code: "wrong-type", "\(label) must be \(shape.kind), not \(Self.kind(of: tree))") }
+            guard let items = tree.items else { return error(at: tree.location, code: "wrong-type", ["label": label, "kind": shape.kind, "found": Self.kind(of: tree)]) }
             return .sequence(items.compactMap { check($0, element, key: key) }, tree.location)
         case .string(_, let pattern):
             guard let text = scalarText(tree, shape, label: label) else { return nil }
             if let pattern, (try? Regex(pattern).wholeMatch(in: text)) == nil {
-                return error(at: tree.location, code: "invalid-value", "'\(text)' is not a valid value for \(label): \(shape.summary)")
+                return error(at: tree.location, code: "invalid-value", ["text": text, "label": label, "summary": shape.summary])
             }
         case .choice(let options, _):
             guard let text = scalarText(tree, shape, label: label) else { return nil }
             if !options.contains(text) {
-                return error(at: tree.location, code: "unknown-value", "unknown value '\(text)' for \(label); expected one of \(options.joined(separator: ", "))",
+                return error(at: tree.location, code: "unknown-value", key: "unknown-choice", ["text": text, "label": label, "accepted": options.joined(separator: ", ")],
                              notes: Suggestion.note(for: text, in: options))
             }
         case .integer(_, let minimum):
             guard let text = scalarText(tree, shape, label: label) else { return nil }
-            guard let value = Int(text) else { return error(at: tree.location, code: "whole-number-not", "\(label) must be a whole number, not '\(text)'") }
-            if let minimum, value < minimum { return error(at: tree.location, code: "below-minimum", "\(label) must be at least \(minimum), not \(value)") }
+            guard let value = Int(text) else { return error(at: tree.location, code: "whole-number-not", ["label": label, "text": text]) }
+            if let minimum, value < minimum { return error(at: tree.location, code: "below-minimum", ["label": label, "minimum": minimum, "value": value]) }
         case .boolean:
             guard let text = scalarText(tree, shape, label: label) else { return nil }
-            if !["true", "false"].contains(text) { return error(at: tree.location, code: "true-false-not", "\(label) must be true or false, not '\(text)'") }
+            if !["true", "false"].contains(text) { return error(at: tree.location, code: "true-false-not", ["label": label, "text": text]) }
         }
         return tree
     }
 
-    private mutating func scalarText(_ tree: YAMLTree, _ shape: Shape, label: String) -> String? {
+    private mutating func scalarText(_ tree: YAMLTree, _ shape: Shape, label: Phrase) -> String? {
         guard let text = tree.string else {
-            error(at: tree.location, code: "wrong-type", "\(label) must be \(shape.kind), not \(Self.kind(of: tree))")
+            error(at: tree.location, code: "wrong-type", ["label": label, "kind": shape.kind, "found": Self.kind(of: tree)])
             return nil
         }
         return text
     }
 
-    private static func kind(of tree: YAMLTree) -> String {
+    private static func kind(of tree: YAMLTree) -> Phrase {
         switch tree {
-        case .scalar: "a single value"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
+        case .scalar: Phrase("word.singleValue")
+        case .mapping: Phrase("word.mapping")
+        case .sequence: Phrase("word.list")
         }
     }
 
     /// Records a problem; the value it is about is left out (nil).
     @discardableResult
-    private mutating func error(at location: SourceLocation, code: String, _ message: String, notes: [String] = []) -> YAMLTree? {
-        diagnostics.append(.error(at: location, code: code, message, notes: notes))
+    private mutating func error(at location: SourceLocation, code: String, key: String? = nil,
+                                _ values: KeyValuePairs<String, any CustomStringConvertible> = [:], notes: [Phrase] = []) -> YAMLTree? {
+        diagnostics.append(.error(at: location, code: code, key: key, values, notes: notes))
         return nil
     }
 }

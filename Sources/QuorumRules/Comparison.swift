@@ -7,7 +7,6 @@ public enum Comparison: String, Codable, Sendable, CaseIterable {
 
     public var symbol: String { self == .moreThan ? ">" : "≥" }
     public var negatedSymbol: String { self == .moreThan ? "≤" : "<" }
-    public var phrase: String { self == .moreThan ? "more than" : "at least" }
 
     func holds(_ left: Int, _ right: Int) -> Bool {
         self == .moreThan ? left > right : left >= right

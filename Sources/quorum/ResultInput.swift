@@ -67,7 +67,7 @@ struct ResultInput: ParsableArguments {
             return try body()
         } catch EngineError.invalidRecord(let step, let problems) where sheet != nil {
             var renderer = DiagnosticRenderer()
-            throw CommandFailure(Messages.text(.refusalInvalidRecord, ["step": step, "problems": renderer.render(problems.map { sheet!.locate($0, saying: RefusalText.problem($0)) })]),
+            throw CommandFailure(Messages.text(.refusalInvalidRecord, ["step": step, "problems": renderer.render(problems.map { sheet!.locate($0, saying: Messages.verbatim(RefusalText.problem($0))) })]),
                                  .badInput)
         }
     }
@@ -75,7 +75,7 @@ struct ResultInput: ParsableArguments {
     static func show(_ warnings: [RecordProblem], from sheet: ResultSheet?) {
         var renderer = DiagnosticRenderer()
         for warning in warnings {
-            Output.error(sheet.map { renderer.render($0.locate(warning, saying: RefusalText.problem(warning), severity: .warning)) }
+            Output.error(sheet.map { renderer.render($0.locate(warning, saying: Messages.verbatim(RefusalText.problem(warning)), severity: .warning)) }
                 ?? "warning: " + RefusalText.problem(warning))
         }
     }

@@ -11,10 +11,30 @@ struct MessageCatalogTests {
         return try MessageCatalog(yaml: String(contentsOfFile: file, encoding: .utf8), file: file)
     }
 
+    /// The keys of the phrases the sources name: a diagnostic's code (its message unless a `key:` follows), its `key:`
+    /// choices, `.diagnostic("…")` and `Phrase("…")`.
+    static func phraseKeys() throws -> Set<String> {
+        let sources = QuorumProcess.repository.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        var keys = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                for match in line.matches(of: /code: "([a-z0-9-]+)"(, key: [^\[]*|, saying:)?/) {
+                    guard let keyed = match.output.2 else { keys.insert("diagnostic." + match.output.1); continue }
+                    keyed.matches(of: /"([a-z0-9-]+)"/).forEach { keys.insert("diagnostic." + $0.output.1) }
+                }
+                line.matches(of: /\.diagnostic\("([a-z0-9-]+)"/).forEach { keys.insert("diagnostic." + $0.output.1) }
+                line.matches(of: /Phrase\("([a-zA-Z.]*[a-zA-Z])"/).forEach { keys.insert(String($0.output.1)) }
+            }
+        }
+        return keys
+    }
+
     @Test("every message exists in Vietnamese and English, with the same placeholders, and nothing else does")
     func bothLanguagesHaveEveryMessage() throws {
         let english = try Self.catalog("en"), vietnamese = try Self.catalog("vi")
-        let keys = Set(MessageKey.allCases.map(\.rawValue) + RecordProblem.Kind.allCases.map { "problem." + $0.rawValue })
+        let keys = Set(MessageKey.allCases.map(\.rawValue) + RecordProblem.Kind.allCases.map { "problem." + $0.rawValue }).union(try Self.phraseKeys())
         #expect(Set(english.messages.keys) == keys, "en: missing \(keys.subtracting(english.messages.keys).sorted()), unused \(Set(english.messages.keys).subtracting(keys).sorted())")
         #expect(Set(vietnamese.messages.keys) == keys, "vi: missing \(keys.subtracting(vietnamese.messages.keys).sorted()), unused \(Set(vietnamese.messages.keys).subtracting(keys).sorted())")
         for key in keys.sorted() {

@@ -102,7 +102,7 @@ struct BallotTests {
         var document = Fixtures.document()
         document.steps![1].secrecy = "numbered"
         let problems = WorkflowValidator(ruleSets: [Self.ruleSet]).validate(document, name: "track").1
-        #expect(problems.contains { $0.path.description == "steps[1].secrecy" && $0.message.contains("cannot keep numbered papers") })
+        #expect(problems.contains { $0.path.description == "steps[1].secrecy" && $0.message.english.contains("cannot keep numbered papers") })
     }
 
     @Test func aRunOffSettlesATieAtTheCap() throws {

@@ -18,7 +18,7 @@ struct DeadlineTests {
         #expect(deadline.stepsPlannedAfter(in: late).map(\.id) == ["vote"])
         let findings = Timetable([late], calendar: nil).findings
         #expect(findings.map(\.step) == ["vote"])
-        #expect(findings.first?.message.contains("after the deadline for the result to reach the authority, 15/03/2021") == true)
+        #expect(findings.first?.message.english.contains("after the deadline for the result to reach the authority, 15/03/2021") == true)
         #expect(Timetable([definition(deadline: "2021-03-18")], calendar: nil).findings.isEmpty, "a meeting on the day itself is in time")
         #expect(Timetable([definition(deadline: nil)], calendar: nil).findings.isEmpty)
     }
@@ -35,6 +35,6 @@ struct DeadlineTests {
         document.deadline = "2021-02-30"
         let (definition, problems) = WorkflowValidator(ruleSets: [Fixtures.ruleSet]).validate(document, name: "track")
         #expect(definition == nil)
-        #expect(problems.contains { $0.path == DocumentPath.root.key("deadline") && $0.message.contains("'2021-02-30' is not a date") })
+        #expect(problems.contains { $0.path == DocumentPath.root.key("deadline") && $0.message.english.contains("'2021-02-30' is not a date") })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QuorumFiles
 @testable import QuorumCore
 
 /// A small workflow built in code: a 4-member council, a discussion then a secret ballot.
@@ -61,4 +62,15 @@ extension Array where Element == RecordProblem {
             problem.kind == kind && values.allSatisfy { problem.values[$0.key] == $0.value } && (suggestion == nil || problem.suggestion == suggestion)
         }
     }
+}
+
+extension Phrase {
+    /// The English catalog of the repository (`messages/en.yaml`), for tests that read what a user reads.
+    static let englishCatalog: MessageCatalog = {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../messages/en.yaml").standardized.path
+        return try! MessageCatalog(yaml: String(contentsOfFile: file, encoding: .utf8), file: file)
+    }()
+
+    /// The phrase as the English command line words it.
+    var english: String { Self.englishCatalog.words(self) ?? "missing message \(self)" }
 }

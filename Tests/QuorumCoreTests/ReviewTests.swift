@@ -171,6 +171,6 @@ struct ReviewTests {
         var document = Fixtures.document()
         document.titles = [TitleDocument(id: "deputy", name: "Deputy", cap: 5)]
         let problems = WorkflowValidator(ruleSets: [Fixtures.ruleSet]).validate(document, name: "track").1
-        #expect(problems.contains { $0.path.description == "titles[0].cap" && $0.message == "cap 5 is more than rule set 'test-rules' allows (at most 3 people per title)" })
+        #expect(problems.contains { $0.path.description == "titles[0].cap" && $0.message.english == "cap 5 is more than rule set 'test-rules' allows (at most 3 people per title)" })
     }
 }

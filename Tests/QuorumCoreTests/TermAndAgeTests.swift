@@ -42,7 +42,7 @@ struct TermAndAgeTests {
         var document = Fixtures.document()
         document.termStart = "2025-02-30"
         document.termEnd = "2020-01-01"
-        let problems = WorkflowValidator(ruleSets: [Fixtures.ruleSet]).validate(document, name: "track").1.map(\.message)
+        let problems = WorkflowValidator(ruleSets: [Fixtures.ruleSet]).validate(document, name: "track").1.map(\.message.english)
         #expect(problems.contains("'2025-02-30' is not a date; write YYYY-MM-DD"))
         #expect(problems.contains("the term ends (2020-01-01) before it starts (2025-02-30)"))
     }

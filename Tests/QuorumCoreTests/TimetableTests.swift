@@ -24,7 +24,7 @@ struct TimetableTests {
         let timetable = Timetable([first, second], calendar: Self.calendar)
         #expect(timetable.meetings.map(\.workflow.id) == ["a", "b", "a", "b"])
         #expect(timetable.findings.map(\.step) == ["agree"])
-        #expect(timetable.findings.first?.message.contains("overlaps 'Agree the list' (a)") == true)
+        #expect(timetable.findings.first?.message.english.contains("overlaps 'Agree the list' (a)") == true)
     }
 
     @Test func oneJointMeetingOfTwoTracksIsNoClash() {
@@ -35,7 +35,7 @@ struct TimetableTests {
 
     @Test func daysOffHolidaysAndHoursOutsideWorkAreWarnings() {
         let timetable = Timetable([definition("a", [("2021-03-13", "10:00"), ("2021-04-30", "18:00")])], calendar: Self.calendar)
-        let messages = timetable.findings.map(\.message)
+        let messages = timetable.findings.map(\.message.english)
         #expect(messages.contains { $0.contains("meets on Thứ bảy") })
         #expect(messages.contains { $0.contains("a public holiday: Ngày Chiến thắng") })
         #expect(messages.contains { $0.contains("falls outside working hours (07:30–11:30, 13:30–17:00)") })
@@ -45,7 +45,7 @@ struct TimetableTests {
     @Test func aMeetingInTetOfAnyYearIsWarnedWithoutListingTheYear() {
         // The third day of Tết 2023 (Tuesday 24 January), and the Hùng Kings' day of 2030 (computed, not listed).
         let timetable = Timetable([definition("a", [("2023-01-24", "08:00"), ("2030-04-12", "08:00")])], calendar: Self.calendar)
-        let messages = timetable.findings.map(\.message)
+        let messages = timetable.findings.map(\.message.english)
         #expect(messages.contains { $0.contains("a public holiday: Tết Nguyên đán (mùng 1 Tết: 2023-01-22)") }, "\(messages)")
         #expect(messages.contains { $0.contains("a public holiday: Giỗ Tổ Hùng Vương") }, "\(messages)")
     }

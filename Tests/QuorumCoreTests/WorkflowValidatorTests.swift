@@ -11,8 +11,8 @@ struct WorkflowValidatorTests {
     private func expectError(at path: String, containing text: String, _ edit: (inout WorkflowDocument) -> Void,
                              sourceLocation: SourceLocation = #_sourceLocation) {
         let found = problems(edit)
-        #expect(found.contains { $0.severity == .error && $0.path.description == path && $0.message.contains(text) },
-                "expected an error at \(path) containing '\(text)', got \(found.map { "\($0.path): \($0.message)" })",
+        #expect(found.contains { $0.severity == .error && $0.path.description == path && $0.message.english.contains(text) },
+                "expected an error at \(path) containing '\(text)', got \(found.map { "\($0.path): \($0.message.english)" })",
                 sourceLocation: sourceLocation)
     }
 
@@ -26,7 +26,7 @@ struct WorkflowValidatorTests {
     @Test func unknownReferencesSuggestTheClosestId() {
         expectError(at: "steps[0].body", containing: "unknown body 'councl'") { $0.steps![0].body = "councl" }
         let notes = problems { $0.steps![0].body = "councl" }.first?.notes ?? []
-        #expect(notes == ["did you mean 'council'?"])
+        #expect(notes.map(\.english) == ["did you mean 'council'?"])
         expectError(at: "bodies[0].members[1].person", containing: "unknown person 'bobb'") { $0.bodies![0].members![1].person = "bobb" }
         expectError(at: "titles[0].kept[0]", containing: "unknown person") { $0.titles![0].kept = ["nobody"] }
         expectError(at: "steps[1].threshold", containing: "unknown rule 'half'") { $0.steps![1].threshold = "half" }

@@ -1,3 +1,4 @@
+import QuorumCore
 import QuorumFiles
 import Testing
 
@@ -6,8 +7,8 @@ struct DiagnosticRendererTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-render-\(UUID().uuidString).yaml").path
         try "name: Bước 1\n  body: lãnh-đạo\n".write(toFile: path, atomically: true, encoding: .utf8)
         var renderer = DiagnosticRenderer()
-        let text = renderer.render(.error(at: SourceLocation(file: path, line: 2, column: 9), code: "unknown-body", "unknown body 'lãnh-đạo'",
-                                          notes: ["did you mean 'lanh-dao-vp'?"]))
+        let text = renderer.render(.error(at: SourceLocation(file: path, line: 2, column: 9), code: "unknown-body", key: "unknown-body-2",
+                                          ["body": "lãnh-đạo"], notes: Suggestion.note(for: "lanh-dao", in: ["lanh-dao-vp"])))
         #expect(text == """
             \(path):2:9: error: unknown body 'lãnh-đạo'
               body: lãnh-đạo

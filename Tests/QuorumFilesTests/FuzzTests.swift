@@ -92,7 +92,7 @@ struct FuzzTests {
             timed("\(name), round \(round)") {
                 let catalog = DefinitionCatalog(files: [path], library: library)
                 for problem in catalog.diagnostics where problem.severity == .error {
-                    #expect(problem.location != nil, "an error without a place in \(name), round \(round): \(problem.message)")
+                    #expect(problem.location != nil, "an error without a place in \(name), round \(round): \(problem.message.english)")
                 }
             }
         }
@@ -111,7 +111,7 @@ struct FuzzTests {
                 } catch let error as InputError {
                     #expect(!error.diagnostics.isEmpty)
                     for problem in error.diagnostics {
-                        #expect(problem.location != nil, "an error without a place in \(name), round \(round): \(problem.message)")
+                        #expect(problem.location != nil, "an error without a place in \(name), round \(round): \(problem.message.english)")
                     }
                 } catch {
                     Issue.record("\(name), round \(round): not an input error: \(error)")
@@ -129,7 +129,7 @@ struct FuzzTests {
                 _ = try ResultSheetReader.read(path, step: "buoc-2")
                 Issue.record("an alias bomb is refused")
             } catch let error as InputError {
-                #expect(error.diagnostics.first?.message.contains("expands to more than") == true)
+                #expect(error.diagnostics.first?.message.english.contains("expands to more than") == true)
                 #expect(error.diagnostics.first?.location?.line == 1)
             } catch {
                 Issue.record("not an input error: \(error)")

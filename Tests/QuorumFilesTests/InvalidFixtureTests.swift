@@ -22,11 +22,11 @@ struct InvalidFixtureTests {
         try fixture.text.write(toFile: file, atomically: true, encoding: .utf8)
 
         let diagnostics = DefinitionCatalog(files: [file], library: Self.library).diagnostics
-        let found = diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.severity.rawValue): \($0.message)" }
+        let found = diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.severity.rawValue): \($0.message.english)" }
         for expected in fixture.expectations {
             #expect(diagnostics.contains {
                 $0.location?.file == file && $0.location?.line == expected.line && $0.location?.column == expected.column
-                    && $0.severity.rawValue == expected.severity && $0.message.contains(expected.text)
+                    && $0.severity.rawValue == expected.severity && $0.message.english.contains(expected.text)
             }, "expected \(expected.line):\(expected.column) \(expected.severity): …\(expected.text)…; found \(found)")
         }
         #expect(diagnostics.count == fixture.expectations.count, "unexpected diagnostics: \(found)")

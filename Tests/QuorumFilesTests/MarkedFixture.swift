@@ -1,4 +1,6 @@
 import Foundation
+import QuorumCore
+import QuorumFiles
 
 /// A fixture whose text carries markers such as `1️⃣` where a diagnostic must land, and expectation lines
 /// `#! 1️⃣ error: text` at the end. The markers and expectation lines are removed before the file is read.
@@ -47,4 +49,18 @@ struct MarkedFixture {
 enum ProjectFolder {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+}
+
+extension Phrase {
+    /// The English catalog of the repository, for tests that read what a user reads.
+    static let englishCatalog = try! MessageCatalog(yaml: String(contentsOfFile: ProjectFolder.path("messages/en.yaml"), encoding: .utf8),
+                                                    file: ProjectFolder.path("messages/en.yaml"))
+
+    /// The phrase as the English command line words it.
+    var english: String { Self.englishCatalog.words(self) ?? "missing message \(self)" }
+}
+
+extension DiagnosticRenderer {
+    /// A renderer in English, as the command line renders with `--lang en`.
+    init() { self.init(words: \.english) }
 }

@@ -18,7 +18,7 @@ struct MessageCatalogParsingTests {
             _ = try MessageCatalog(yaml: "a: one\nb: two\n  \na: three\n", file: "vi.yaml")
             Issue.record("a duplicate key was accepted")
         } catch let problem as MessageCatalog.Problem {
-            #expect(problem.description.hasPrefix("vi.yaml:1:1: error: duplicate key 'a'"))
+            #expect(problem.description.hasPrefix("vi.yaml:1:1: error: diagnostic.duplicate-key-same-mapping (keys: 'a')"))
         } catch {
             Issue.record("unexpected \(error)")
         }

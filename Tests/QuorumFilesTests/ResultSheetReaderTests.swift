@@ -28,7 +28,7 @@ struct ResultSheetReaderTests {
         #expect(sheet.record.votes == [TitleVotes(title: "pho-chanh", candidates: [CandidateVotes(name: "Nguyễn Hữu Phước", votes: 25),
                                                                                  CandidateVotes(name: "Võ Thành Tâm", votes: 21)])])
         #expect(sheet.record.source == path)
-        let located = sheet.locate(RecordProblem(.candidate(title: "pho-chanh", name: "Võ Thành Tâm"), .negativeVotes), saying: "x")
+        let located = sheet.locate(RecordProblem(.candidate(title: "pho-chanh", name: "Võ Thành Tâm"), .negativeVotes), saying: Phrase("verbatim", ["text": "x"]))
         #expect(located.location?.line == 3)
         #expect(located.location?.column == 11)
     }
@@ -37,13 +37,13 @@ struct ResultSheetReaderTests {
         let path = try write("bad.csv", "title,name,votes\npho-chanh,Nguyễn Văn A,12\npho-chanh,Trần Thị Bé,mười\npho-chanh,,3\n")
         let diagnostics = failure(path)
         #expect(diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:23", "4:11"])
-        #expect(diagnostics[0].message.contains("'mười' is not a vote count"))
-        #expect(diagnostics[1].message.contains("the name is empty"))
+        #expect(diagnostics[0].message.english.contains("'mười' is not a vote count"))
+        #expect(diagnostics[1].message.english.contains("the name is empty"))
     }
 
     @Test func unknownColumnsAreNamed() throws {
         let diagnostics = failure(try write("columns.csv", "title,ho-ten,votes\nx,y,1\n"))
-        #expect(diagnostics.contains { $0.message.contains("unknown column 'ho-ten'") && $0.location?.column == 7 })
+        #expect(diagnostics.contains { $0.message.english.contains("unknown column 'ho-ten'") && $0.location?.column == 7 })
     }
 
     @Test func anAgreedListNeedsNoVotesColumn() throws {
@@ -59,14 +59,14 @@ struct ResultSheetReaderTests {
         #expect(sheet.record.ballots == BallotCount(issued: 27, returned: 27, valid: 26, invalid: 1))
         #expect(sheet.record.votes.first?.candidates == [CandidateVotes(name: "Nguyễn Văn A", votes: 20)])
         #expect(sheet.record.note == "Ghi chú")
-        #expect(sheet.locate(RecordProblem(.present, .negativeAttendance), saying: "x").location?.line == 1)
+        #expect(sheet.locate(RecordProblem(.present, .negativeAttendance), saying: Phrase("verbatim", ["text": "x"])).location?.line == 1)
     }
 
     @Test func yamlResultsWithATypoAreLocated() throws {
         let diagnostics = failure(try write("typo.yaml", "present: 27\nvotse:\n  t:\n    A: 1\n"))
         #expect(diagnostics.count == 1)
         #expect(diagnostics[0].location?.line == 2)
-        #expect(diagnostics[0].notes.contains("did you mean 'votes'?"))
+        #expect(diagnostics[0].notes.map(\.english).contains("did you mean 'votes'?"))
     }
 }
 
@@ -115,7 +115,7 @@ struct BallotPaperReaderTests {
             _ = try ResultSheetReader.read(bad, step: "buoc-4")
             Issue.record("duplicate ballot numbers must be refused")
         } catch {
-            #expect(error.diagnostics.map(\.message) == ["ballot 1 is entered twice (first on line 2)", "'x' is not a ballot number; number the papers 1, 2, 3, …"])
+            #expect(error.diagnostics.map(\.message.english) == ["ballot 1 is entered twice (first on line 2)", "'x' is not a ballot number; number the papers 1, 2, 3, …"])
             #expect(error.diagnostics.map { $0.location?.line } == [4, 5])
         }
     }
@@ -130,7 +130,7 @@ extension ResultSheetReaderTests {
             + ["pho-chanh", "\"Võ Thành Tâm; Kinh tế\"", "x"].joined(separator: separator) + "\n"
         let path = try write("ket-qua.csv", text)
         let problems = failure(path)
-        #expect(problems.map(\.message) == ["'x' is not a vote count; write a whole number from 0 up"])
+        #expect(problems.map(\.message.english) == ["'x' is not a vote count; write a whole number from 0 up"])
         #expect(problems.first?.location?.line == 3)
         #expect(problems.first?.location?.column == 35, "columns count the separator, and none inside quotes")
         let fixed = try write("ket-qua-2.csv", text.replacingOccurrences(of: "\(separator)x\n", with: "\(separator)21\n"))

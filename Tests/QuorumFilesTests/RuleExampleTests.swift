@@ -41,7 +41,7 @@ struct RuleExampleTests {
     func examplesHold(_ bundled: BundledRule) {
         let single = RuleSetDocument(id: bundled.ruleSet, name: bundled.ruleSet, rules: [bundled.rule])
         let (ruleSet, diagnostics) = RuleSetValidator().validate(single, file: bundled.file)
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message.english))")
         #expect(ruleSet != nil)
         let kind = bundled.rule.kind ?? ""
         if kind != "selection" {

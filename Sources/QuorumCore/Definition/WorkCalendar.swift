@@ -65,17 +65,17 @@ public struct CalendarDocument: Codable, Sendable {
 public enum CalendarValidator {
     public static func validate(_ document: CalendarDocument, file: String) -> (WorkCalendar?, [Diagnostic]) {
         var problems = DiagnosticCollector(document: document.id ?? file)
-        let id = problems.require(document.id, at: .root.key("id"), code: "missing-id", "a calendar needs an 'id'")
+        let id = problems.require(document.id, at: .root.key("id"), code: "missing-id")
         let days = document.workingDays ?? ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu"]
         for (index, day) in days.enumerated() where !MeetingTime.weekdayNames.contains(day) {
-            problems.error(at: .root.key("working-days").index(index), code: "not-weekday", "'\(day)' is not a weekday; write Thứ hai … Chủ nhật",
+            problems.error(at: .root.key("working-days").index(index), code: "not-weekday", ["day": day],
                            notes: Suggestion.note(for: day, in: MeetingTime.weekdayNames))
         }
         var hours: [ClosedRange<Int>] = []
         for (index, range) in (document.workingHours ?? []).enumerated() {
             let path = DocumentPath.root.key("working-hours").index(index)
             guard let from = minutes(range.from), let to = minutes(range.to), from < to else {
-                problems.error(at: path, code: "working-hours-need-before", "working hours need 'from' before 'to', both HH:MM")
+                problems.error(at: path, code: "working-hours-need-before")
                 continue
             }
             hours.append(from...to)
@@ -84,12 +84,12 @@ public enum CalendarValidator {
         for (index, holiday) in (document.holidays ?? []).enumerated() {
             let path = DocumentPath.root.key("holidays").index(index)
             guard let from = holiday.from, (try? MeetingTime(date: from, time: "00:00", timezone: "UTC")) != nil else {
-                problems.error(at: path.key("from"), code: "holiday-needs-date-yyyy", "a holiday needs 'from', a date YYYY-MM-DD")
+                problems.error(at: path.key("from"), code: "holiday-needs-date-yyyy")
                 continue
             }
             let until = holiday.to ?? from
             if (try? MeetingTime(date: until, time: "00:00", timezone: "UTC")) == nil || until < from {
-                problems.error(at: path.key("to"), code: "date-yyyy-mm-dd", "'to' must be a date YYYY-MM-DD, not before 'from'")
+                problems.error(at: path.key("to"), code: "date-yyyy-mm-dd")
                 continue
             }
             holidays.append(.init(from: from, until: until, name: holiday.name ?? "ngày nghỉ"))

@@ -11,8 +11,9 @@ public struct Diagnostic: Hashable, Sendable {
     public let path: DocumentPath
     /// What kind of problem it is, stable across versions and languages (`unknown-rule`, `missing-name`).
     public let code: String
-    public let message: String
-    public let notes: [String]
+    /// What is wrong, as a phrase the command line words (`diagnostic.<key>` in the catalogs).
+    public let message: Phrase
+    public let notes: [Phrase]
     /// For a problem inside an expression: the 1-based line and column within the expression's text.
     public var inner: InnerPosition?
 
@@ -25,7 +26,7 @@ public struct Diagnostic: Hashable, Sendable {
         }
     }
 
-    public init(_ severity: Severity, in document: String, at path: DocumentPath, code: String, _ message: String, notes: [String] = [],
+    public init(_ severity: Severity, in document: String, at path: DocumentPath, code: String, _ message: Phrase, notes: [Phrase] = [],
                 inner: InnerPosition? = nil) {
         self.severity = severity
         self.document = document
@@ -36,11 +37,14 @@ public struct Diagnostic: Hashable, Sendable {
         self.inner = inner
     }
 
-    public static func error(in document: String, at path: DocumentPath, code: String, _ message: String, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.error, in: document, at: path, code: code, message, notes: notes)
+    /// A problem whose message is `diagnostic.<key>` (the code, unless one code has several messages).
+    public static func error(in document: String, at path: DocumentPath, code: String, key: String? = nil,
+                             _ values: KeyValuePairs<String, any CustomStringConvertible> = [:], notes: [Phrase] = []) -> Diagnostic {
+        Diagnostic(.error, in: document, at: path, code: code, .diagnostic(key ?? code, values), notes: notes)
     }
 
-    public static func warning(in document: String, at path: DocumentPath, code: String, _ message: String, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.warning, in: document, at: path, code: code, message, notes: notes)
+    public static func warning(in document: String, at path: DocumentPath, code: String, key: String? = nil,
+                               _ values: KeyValuePairs<String, any CustomStringConvertible> = [:], notes: [Phrase] = []) -> Diagnostic {
+        Diagnostic(.warning, in: document, at: path, code: code, .diagnostic(key ?? code, values), notes: notes)
     }
 }

@@ -17,8 +17,8 @@ public enum Suggestion {
     }
 
     /// A ready-made note, or none.
-    public static func note(for word: String, in candidates: some Sequence<String>) -> [String] {
-        closest(to: word, in: candidates).map { ["did you mean '\($0)'?"] } ?? []
+    public static func note(for word: String, in candidates: some Sequence<String>) -> [Phrase] {
+        closest(to: word, in: candidates).map { [Phrase("note.didYouMean", ["name": $0])] } ?? []
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -16,7 +16,7 @@ public struct Timetable: Sendable {
     public struct Finding: Sendable {
         public let workflow: String
         public let step: String
-        public let message: String
+        public let message: Phrase
     }
 
     public let meetings: [Meeting]
@@ -37,29 +37,30 @@ public struct Timetable: Sendable {
                 guard other.body.id == meeting.body.id || !shared.isEmpty else { continue }
                 let who = other.body.id == meeting.body.id ? "'\(meeting.body.name)'"
                     : shared.sorted().map { meeting.workflow.personName($0) }.joined(separator: ", ")
-                findings.append(Finding(workflow: other.workflow.id, step: other.step.id,
-                                        message: "'\(other.step.name)' (\(other.workflow.id)) at \(other.start.display) overlaps "
-                                            + "'\(meeting.step.name)' (\(meeting.workflow.id)) at \(meeting.start.display): \(who) cannot be at both"))
+                findings.append(Finding(workflow: other.workflow.id, step: other.step.id, message: .diagnostic("meetings-overlap", [
+                    "step": other.step.name, "workflow": other.workflow.id, "when": other.start.display, "other": meeting.step.name,
+                    "otherWorkflow": meeting.workflow.id, "otherWhen": meeting.start.display, "who": who])))
             }
             guard let calendar else { continue }
-            let here = { (message: String) in Finding(workflow: meeting.workflow.id, step: meeting.step.id, message: message) }
+            let here = { (message: Phrase) in Finding(workflow: meeting.workflow.id, step: meeting.step.id, message: message) }
             if !calendar.workingDays.contains(meeting.start.weekday) {
-                findings.append(here("'\(meeting.step.name)' meets on \(meeting.start.weekday) \(meeting.start.display), a day off"))
+                findings.append(here(.diagnostic("meets-day-off", ["step": meeting.step.name, "weekday": meeting.start.weekday, "when": meeting.start.display])))
             }
             if let holiday = calendar.holiday(on: meeting.start.date) {
-                findings.append(here("'\(meeting.step.name)' meets on \(meeting.start.display), a public holiday: \(holiday.name)"))
+                findings.append(here(.diagnostic("meets-holiday", ["step": meeting.step.name, "when": meeting.start.display, "holiday": holiday.name])))
             }
             let parts = meeting.start.time.split(separator: ":").compactMap { Int($0) }
             let startMinute = parts[0] * 60 + parts[1]
             if !calendar.isWorkingTime(from: startMinute, to: startMinute + meeting.step.minutes) {
-                findings.append(here("'\(meeting.step.name)' (\(meeting.start.time), \(meeting.step.minutes) minutes) falls outside working hours (\(calendar.hoursText))"))
+                findings.append(here(.diagnostic("outside-working-hours", ["step": meeting.step.name, "time": meeting.start.time, "minutes": meeting.step.minutes,
+                                                                          "hours": calendar.hoursText])))
             }
         }
         for definition in definitions {
             guard let deadline = Deadline(definition) else { continue }
             for step in deadline.stepsPlannedAfter(in: definition) {
-                findings.append(Finding(workflow: definition.id, step: step.id,
-                                        message: "'\(step.name)' meets on \(step.meets!.display), after the deadline for the result to reach the authority, \(deadline.display)"))
+                findings.append(Finding(workflow: definition.id, step: step.id, message: .diagnostic("meets-after-deadline", [
+                    "step": step.name, "when": step.meets!.display, "deadline": deadline.display])))
             }
         }
         self.findings = findings

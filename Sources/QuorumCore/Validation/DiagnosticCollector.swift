@@ -7,17 +7,21 @@ struct DiagnosticCollector: Sendable {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    mutating func error(at path: DocumentPath, code: String, _ message: String, notes: [String] = [], inner: Diagnostic.InnerPosition? = nil) {
-        diagnostics.append(Diagnostic(.error, in: document, at: path, code: code, message, notes: notes, inner: inner))
+    /// An error whose message is `diagnostic.<key>` (the code, unless one code has several messages) with these values.
+    mutating func error(at path: DocumentPath, code: String, key: String? = nil, _ values: KeyValuePairs<String, any CustomStringConvertible> = [:],
+                        notes: [Phrase] = [], inner: Diagnostic.InnerPosition? = nil) {
+        diagnostics.append(Diagnostic(.error, in: document, at: path, code: code, .diagnostic(key ?? code, values), notes: notes, inner: inner))
     }
 
-    mutating func warning(at path: DocumentPath, code: String, _ message: String, notes: [String] = []) {
-        diagnostics.append(.warning(in: document, at: path, code: code, message, notes: notes))
+    mutating func warning(at path: DocumentPath, code: String, key: String? = nil, _ values: KeyValuePairs<String, any CustomStringConvertible> = [:],
+                          notes: [Phrase] = []) {
+        diagnostics.append(.warning(in: document, at: path, code: code, key: key, values, notes: notes))
     }
 
     /// The value, or an error saying it is missing.
-    mutating func require<Value>(_ value: Value?, at path: DocumentPath, code: String, _ message: String) -> Value? {
-        if value == nil { error(at: path, code: code, message) }
+    mutating func require<Value>(_ value: Value?, at path: DocumentPath, code: String, key: String? = nil,
+                                 _ values: KeyValuePairs<String, any CustomStringConvertible> = [:]) -> Value? {
+        if value == nil { error(at: path, code: code, key: key, values) }
         return value
     }
 
@@ -26,11 +30,11 @@ struct DiagnosticCollector: Sendable {
                                                                      what: String) -> Value? where Value.RawValue == String {
         let accepted = Value.allCases.map(\.rawValue)
         guard let text else {
-            error(at: path, code: "missing-value", "missing \(what); expected one of \(accepted.joined(separator: ", "))")
+            error(at: path, code: "missing-value", ["what": what, "accepted": accepted.joined(separator: ", ")])
             return nil
         }
         if let value = Value(rawValue: text) { return value }
-        error(at: path, code: "unknown-value", "unknown \(what) '\(text)'; expected one of \(accepted.joined(separator: ", "))",
+        error(at: path, code: "unknown-value", ["what": what, "text": text, "accepted": accepted.joined(separator: ", ")],
               notes: Suggestion.note(for: text, in: accepted))
         return nil
     }

@@ -6,16 +6,16 @@ enum ExpressionRuleValidator {
     static func validate(_ rule: RuleDocument, id: String, kind: ExpressionRule.Kind, at path: DocumentPath,
                          _ problems: inout DiagnosticCollector) -> ExpressionRule? {
         guard let source = problems.require(rule.expression, at: path.key("expression"),
-                                            code: "rule-needs-cel", "\(kind.rawValue) rule '\(id)' needs an 'expression' in CEL") else { return nil }
+                                            code: "rule-needs-cel", ["kind": kind.rawValue, "id": id]) else { return nil }
         do {
             _ = try Program(parsing: source)
         } catch {
-            problems.error(at: path.key("expression"), code: "syntax-error-expression", "syntax error in the expression: \(error.message)",
+            problems.error(at: path.key("expression"), code: "syntax-error-expression", ["error": error.message],
                            inner: Diagnostic.InnerPosition(line: error.line, column: error.column))
             return nil
         }
         if rule.binding != nil, kind == .eligibility {
-            problems.warning(at: path.key("binding"), code: "applies-structure-rules", "'binding' applies to structure rules; eligibility rules always bind")
+            problems.warning(at: path.key("binding"), code: "applies-structure-rules")
         }
         return ExpressionRule(id: id, kind: kind, name: rule.name ?? id, basis: rule.basis, expression: source,
                               parameters: rule.parameters ?? [:], binding: rule.binding ?? false)
@@ -33,21 +33,22 @@ enum ExpressionRuleValidator {
             case .ballotValidity: example.ballot
             }
             guard let subject else {
-                problems.error(at: examplePath, code: "example-rule-needs", "an example of a \(rule.kind.rawValue) rule needs '\(subjectName)'")
+                problems.error(at: examplePath, code: "example-rule-needs", ["kind": rule.kind.rawValue, "subjectName": subjectName])
                 continue
             }
             guard let expected = problems.require(example.passes, at: examplePath.key("passes"),
-                                                  code: "missing-passes", "an example needs 'passes: true' or 'passes: false'") else { continue }
+                                                  code: "missing-passes") else { continue }
             var variables = RuleContext.variables(rule: rule, subject: subject, cycle: example.cycle, title: example.title)
             if let candidates = example.candidates { variables["candidates"] = candidates.value }
             switch program.evaluate(variables) {
             case .bool(expected): continue
             case .bool(let actual):
-                problems.error(at: examplePath, code: "example-does-not-hold", "example\(example.name.map { " '\($0)'" } ?? "") does not hold: expected \(expected ? "to pass" : "to fail") but it \(actual ? "passes" : "fails")")
+                problems.error(at: examplePath, code: "example-does-not-hold", key: actual ? "example-should-fail" : "example-should-pass",
+                               ["name": example.name.map { " '\($0)'" } ?? ""])
             case .error(let error):
-                problems.error(at: examplePath, code: "example-gives-error", "example\(example.name.map { " '\($0)'" } ?? "") gives an error: \(error.message)")
+                problems.error(at: examplePath, code: "example-gives-error", ["name": example.name.map { " '\($0)'" } ?? "", "error": error.message])
             case let other:
-                problems.error(at: examplePath, code: "expression-give-true-false", "the expression must give true or false, but gives \(other.literal)")
+                problems.error(at: examplePath, code: "expression-give-true-false", ["literal": other.literal])
             }
         }
     }

@@ -7,22 +7,22 @@ public struct RuleSetValidator {
     public func validate(_ document: RuleSetDocument, file: String) -> (RuleSet?, [Diagnostic]) {
         let name = document.id ?? file
         var problems = DiagnosticCollector(document: name)
-        let id = problems.require(document.id, at: .root.key("id"), code: "rule-set-needs", "a rule set needs an 'id'")
+        let id = problems.require(document.id, at: .root.key("id"), code: "rule-set-needs")
         var rules: [Rule] = []
         var seen = Set<String>()
         for (index, rule) in (document.rules ?? []).enumerated() {
             let path = DocumentPath.root.key("rules").index(index)
-            guard let ruleID = problems.require(rule.id, at: path.key("id"), code: "missing-id", "rule needs an 'id'") else { continue }
+            guard let ruleID = problems.require(rule.id, at: path.key("id"), code: "missing-id", key: "missing-id-2") else { continue }
             if !seen.insert(ruleID).inserted {
-                problems.error(at: path.key("id"), code: "duplicate-rule-id", "duplicate rule id '\(ruleID)'")
+                problems.error(at: path.key("id"), code: "duplicate-rule-id", ["ruleID": ruleID])
             }
             if let validated = validate(rule, id: ruleID, at: path, &problems) { rules.append(validated) }
         }
         if document.rules?.isEmpty ?? true {
-            problems.error(at: .root.key("rules"), code: "rule-set-needs-least", "a rule set needs at least one rule under 'rules'")
+            problems.error(at: .root.key("rules"), code: "rule-set-needs-least")
         }
         if let limit = document.limits?.titlesPerPerson, limit < 1 {
-            problems.error(at: .root.key("limits").key("titles-per-person"), code: "limit-below-one", "the limit must be at least 1, not \(limit)")
+            problems.error(at: .root.key("limits").key("titles-per-person"), code: "limit-below-one", ["limit": limit])
         }
         let retirement = retirementSchedules(document.retirementAge, &problems)
         guard let id, !problems.hasErrors else { return (nil, problems.diagnostics) }
@@ -38,15 +38,15 @@ public struct RuleSetValidator {
         for (index, entry) in (document?.schedules ?? []).enumerated() {
             let path = DocumentPath.root.key("retirement-age").key("schedules").index(index)
             func age(_ key: String, _ text: String?) -> Int? {
-                guard let text = problems.require(text, at: path.key(key), code: "retirement-schedule-needs", "a retirement schedule needs '\(key)'") else { return nil }
+                guard let text = problems.require(text, at: path.key(key), code: "retirement-schedule-needs", ["key": key]) else { return nil }
                 guard let months = RetirementSchedule.months(text) else {
-                    problems.error(at: path.key(key), code: "not-age", "'\(text)' is not an age; write years and months like 60y3m, 62y or 4m")
+                    problems.error(at: path.key(key), code: "not-age", ["text": text])
                     return nil
                 }
                 return months
             }
-            let gender = problems.require(entry.gender, at: path.key("gender"), code: "retirement-schedule-needs-nam", "a retirement schedule needs 'gender' (nam or nữ)")
-            let year = problems.require(entry.fromYear, at: path.key("from-year"), code: "retirement-schedule-needs", "a retirement schedule needs 'from-year'")
+            let gender = problems.require(entry.gender, at: path.key("gender"), code: "retirement-schedule-needs-nam")
+            let year = problems.require(entry.fromYear, at: path.key("from-year"), code: "retirement-schedule-needs", key: "retirement-schedule-needs-2")
             let values = (age("before", entry.before), age("start", entry.start), age("step", entry.step), age("until", entry.until))
             if let gender, let year, let before = values.0, let start = values.1, let step = values.2, let until = values.3 {
                 schedules.append(RetirementSchedule(gender: gender, before: before, fromYear: year, start: start, step: step, until: until))
@@ -56,9 +56,9 @@ public struct RuleSetValidator {
     }
 
     private func validate(_ rule: RuleDocument, id: String, at path: DocumentPath, _ problems: inout DiagnosticCollector) -> Rule? {
-        guard let kindText = problems.require(rule.kind, at: path.key("kind"), code: "missing-kind", "rule '\(id)' needs a 'kind'") else { return nil }
+        guard let kindText = problems.require(rule.kind, at: path.key("kind"), code: "missing-kind", ["id": id]) else { return nil }
         guard let kind = Rule.Kind(rawValue: kindText) else {
-            problems.error(at: path.key("kind"), code: "unknown-rule-kind", "unknown rule kind '\(kindText)'; expected one of \(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            problems.error(at: path.key("kind"), code: "unknown-rule-kind", ["kind": kindText, "accepted": Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")])
             return nil
         }
         let content: Rule.Content?
@@ -86,24 +86,24 @@ public struct RuleSetValidator {
         let base = problems.enumValue(ThresholdBase.self, rule.base, at: path.key("base"), what: "base")
         let comparison = problems.enumValue(Comparison.self, rule.comparison, at: path.key("comparison"), what: "comparison")
         var fraction: Fraction?
-        if let text = problems.require(rule.fraction, at: path.key("fraction"), code: "rule-needs-such", "rule '\(id)' needs a 'fraction', such as 1/2 or 2/3") {
+        if let text = problems.require(rule.fraction, at: path.key("fraction"), code: "rule-needs-such", ["id": id]) {
             if let parsed = Fraction(parsing: text), parsed.isValidThreshold {
                 fraction = parsed
             } else {
-                problems.error(at: path.key("fraction"), code: "fraction-above-most-written", "fraction '\(text)' must be above 0 and at most 1, written like 1/2, 2/3 or 50%, with terms up to \(Fraction.maximumTerm)")
+                problems.error(at: path.key("fraction"), code: "fraction-above-most-written", ["text": text, "maximumTerm": Fraction.maximumTerm])
             }
         }
         if kind == .quorum, let base, base != .totalMembers {
-            problems.error(at: path.key("base"), code: "quorum-counted-against-body", "a quorum is counted against the body's total members; write 'base: total-members'")
+            problems.error(at: path.key("base"), code: "quorum-counted-against-body")
         }
         guard let base, let comparison, let fraction else { return nil }
         return ThresholdRule(id: id, base: base, comparison: comparison, fraction: fraction)
     }
 
     private func selection(_ rule: RuleDocument, id: String, at path: DocumentPath, _ problems: inout DiagnosticCollector) -> SelectionRule? {
-        let cap = problems.require(rule.cap, at: path.key("cap"), code: "selection-rule-needs-most", "selection rule '\(id)' needs a 'cap' (the most people per title)")
+        let cap = problems.require(rule.cap, at: path.key("cap"), code: "selection-rule-needs-most", ["id": id])
         if let cap, cap < 1 {
-            problems.error(at: path.key("cap"), code: "cap-below-one", "cap must be at least 1, not \(cap)")
+            problems.error(at: path.key("cap"), code: "cap-below-one", ["cap": cap])
         }
         let ties = rule.ties == nil ? .runOff : problems.enumValue(TieRule.self, rule.ties, at: path.key("ties"), what: "tie rule")
         guard let cap, cap >= 1, let ties else { return nil }
@@ -117,19 +117,20 @@ public struct RuleSetValidator {
             case .threshold(let threshold), .quorum(let threshold):
                 run(example, threshold, at: examplePath, &problems)
             case .selection, .expression:
-                problems.error(at: examplePath, code: "selection-rules-take-no", "selection rules take no examples")
+                problems.error(at: examplePath, code: "selection-rules-take-no")
             }
         }
     }
 
     private func run(_ example: RuleExampleDocument, _ rule: ThresholdRule, at path: DocumentPath, _ problems: inout DiagnosticCollector) {
-        guard let count = problems.require(example.count, at: path.key("count"), code: "missing-count", "an example needs a 'count'"),
-              let base = problems.require(example.of, at: path.key("of"), code: "example-needs-base-counted", "an example needs 'of', the base it is counted against"),
-              let expected = problems.require(example.passes, at: path.key("passes"), code: "missing-passes", "an example needs 'passes: true' or 'passes: false'")
+        guard let count = problems.require(example.count, at: path.key("count"), code: "missing-count"),
+              let base = problems.require(example.of, at: path.key("of"), code: "example-needs-base-counted"),
+              let expected = problems.require(example.passes, at: path.key("passes"), code: "missing-passes")
         else { return }
         let check = rule.check(count, of: base)
         if check.passes != expected {
-            problems.error(at: path, code: "example-does-not-hold", "example does not hold: expected \(expected ? "to pass" : "to fail"), but \(check.explanation)")
+            problems.error(at: path, code: "example-does-not-hold", key: expected ? "threshold-example-should-pass" : "threshold-example-should-fail",
+                           ["count": count, "of": base])
         }
     }
 }

@@ -27,9 +27,9 @@ struct StepGraph {
         for step in steps {
             let path = DocumentPath.root.key("steps").index(indexOf(step.id)).key("id")
             if !reached.contains(step.id) {
-                problems.error(at: path, code: "step-can-never-reached", "step '\(step.id)' can never be reached from the first step '\(first.id)'")
+                problems.error(at: path, code: "step-can-never-reached", ["step": step.id, "first": first.id])
             } else if !finishing.contains(step.id) {
-                problems.error(at: path, code: "step-can-never-finish", "step '\(step.id)' can never finish: no path from it leads to '\(TransitionTarget.endKeyword)'")
+                problems.error(at: path, code: "step-can-never-finish", ["step": step.id, "endKeyword": TransitionTarget.endKeyword])
             }
         }
     }

@@ -8,18 +8,18 @@ extension WorkflowValidation {
             let path = DocumentPath.root.key("bodies").index(index)
             guard let id = uniqueID(body.id, at: path, in: &seen, what: "body") else { continue }
             declared[id] = (index, body)
-            _ = problems.require(body.name, at: path.key("name"), code: "missing-name", "body '\(id)' needs a 'name'")
+            _ = problems.require(body.name, at: path.key("name"), code: "missing-name", ["id": id])
             if let count = body.count, count < 1 {
-                problems.error(at: path.key("count"), code: "count-below-one", "count must be at least 1, not \(count)")
+                problems.error(at: path.key("count"), code: "count-below-one", ["count": count])
             }
             for (position, member) in (body.members ?? []).enumerated() {
                 let memberPath = path.key("members").index(position)
-                if let person = problems.require(member.person, at: memberPath.key("person"), code: "member-needs-id", "a member needs a 'person' id") {
+                if let person = problems.require(member.person, at: memberPath.key("person"), code: "member-needs-id") {
                     _ = checkPerson(person, at: memberPath.key("person"))
                 }
             }
             for (position, included) in (body.includes ?? []).enumerated() where !documents.contains(where: { $0.id == included }) {
-                problems.error(at: path.key("includes").index(position), code: "unknown-body", "unknown body '\(included)'",
+                problems.error(at: path.key("includes").index(position), code: "unknown-body", ["included": included],
                                notes: Suggestion.note(for: included, in: documents.compactMap(\.id)))
             }
         }
@@ -34,7 +34,7 @@ extension WorkflowValidation {
             guard flatten(id, declared: declared, members: &members, unnamed: &unnamed, visiting: &visiting,
                           counted: &counted, at: path) else { continue }
             if members.isEmpty, unnamed == 0 {
-                problems.error(at: path, code: "body-no-members", "body '\(id)' has no members; list 'members', give a 'count', or 'includes' other bodies")
+                problems.error(at: path, code: "body-no-members", ["id": id])
             }
             bodies.append(Body(id: id, name: body.name ?? id, members: members, unnamedCount: unnamed, includes: body.includes ?? []))
         }
@@ -47,7 +47,7 @@ extension WorkflowValidation {
                                   at path: DocumentPath) -> Bool {
         guard let body = declared[id]?.body else { return true }
         if visiting.contains(id) {
-            problems.error(at: path.key("includes"), code: "bodies-include-other-cycle", "bodies include each other in a cycle: \((visiting + [id]).joined(separator: " → "))")
+            problems.error(at: path.key("includes"), code: "bodies-include-other-cycle", ["chain": (visiting + [id]).joined(separator: " → ")])
             return false
         }
         guard counted.insert(id).inserted else { return true }

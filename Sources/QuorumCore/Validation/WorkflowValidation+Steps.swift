@@ -15,7 +15,7 @@ extension WorkflowValidation {
             let document = entry.step
             guard let id = uniqueID(document.id, at: path, in: &seen, what: "step") else { continue }
             // A procedure written once names the unit as {organization}; each unit's track fills it in.
-            let name = problems.require(document.name, at: path.key("name"), code: "missing-name", "step '\(id)' needs a 'name'")
+            let name = problems.require(document.name, at: path.key("name"), code: "missing-name", key: "missing-name-2", ["id": id])
                 .map { $0.replacingOccurrences(of: "{organization}", with: self.document.organization ?? "cơ quan") }
             let form = problems.enumValue(StepForm.self, document.form, at: path.key("form"), what: "form")
             let body = checkBody(document.body, step: id, at: path)
@@ -24,36 +24,37 @@ extension WorkflowValidation {
             let selection = rule(document.selection, kind: .selection, at: path.key("selection"))
             let decidingBody = document.listDecidedBy.map { checkKnownBody($0, at: path.key("list-decided-by")) }
             if document.listDecidedBy != nil, form == .discussion {
-                problems.error(at: path.key("list-decided-by"), code: "discussion-list-decided", "step '\(id)' is a discussion; its body already agrees the list itself")
+                problems.error(at: path.key("list-decided-by"), code: "discussion-list-decided", ["id": id])
             }
             if document.listDecidedBy != nil, document.selection != nil {
-                problems.error(at: path.key("selection"), code: "step-list-decided-body", "step '\(id)' has its list decided by a body, so a selection rule never ranks it")
+                problems.error(at: path.key("selection"), code: "step-list-decided-body", ["id": id])
             }
             if let form, form.isBallot, document.threshold == nil, document.listDecidedBy == nil {
-                problems.error(at: path, code: "voting-step-needs-rule", "voting step '\(id)' needs a 'threshold' rule that says who passes")
+                problems.error(at: path, code: "voting-step-needs-rule", ["id": id])
             }
             if form == .discussion, let ruleID = document.threshold {
-                problems.error(at: path.key("threshold"), code: "step-discussion-without-vote", "step '\(id)' is a discussion without a vote, so threshold '\(ruleID)' never applies",
-                               notes: ["remove 'threshold', or change 'form' to a ballot"])
+                problems.error(at: path.key("threshold"), code: "step-discussion-without-vote", ["id": id, "ruleID": ruleID],
+                               notes: [Phrase("note.removeThreshold")])
             }
             let validity = expressionRules(document.ballotValidity, kind: .ballotValidity, at: path.key("ballot-validity"))
             if form == .discussion, !(document.ballotValidity ?? []).isEmpty {
-                problems.error(at: path.key("ballot-validity"), code: "discussion-ballot-validity", "step '\(id)' is a discussion; it has no ballot papers to check")
+                problems.error(at: path.key("ballot-validity"), code: "discussion-ballot-validity", ["id": id])
             }
             var secrecy = form == .secretBallot ? Secrecy.totals : .numbered
             if let text = document.secrecy, let chosen = problems.enumValue(Secrecy.self, text, at: path.key("secrecy"), what: "secrecy") {
                 secrecy = chosen
                 if chosen == .numbered, form == .secretBallot {
-                    problems.error(at: path.key("secrecy"), code: "secret-ballot-cannot-keep", "a secret ballot cannot keep numbered papers; use 'totals' or 'unordered'",
-                                   notes: ["numbered papers in counting order could be matched to voters"])
+                    problems.error(at: path.key("secrecy"), code: "secret-ballot-cannot-keep",
+                                   notes: [Phrase("note.numberedPapers")])
                 }
             }
             let meets = meetingTime(document, step: id, at: path)
             if let meets {
                 if let previous = previousTime, meets < previous.time {
-                    problems.error(at: path.key("date"), code: "step-meets-before-step", "step '\(id)' meets at \(meets.display), before the step it follows ('\(previous.id)', \(previous.time.display))")
+                    problems.error(at: path.key("date"), code: "step-meets-before-step",
+                                   ["id": id, "when": meets.display, "previous": previous.id, "previousWhen": previous.time.display])
                 } else if let previous = previousTime, meets == previous.time {
-                    problems.warning(at: path.key("time"), code: "step-meets-same-time", "step '\(id)' meets at the same time as '\(previous.id)' (\(meets.display))")
+                    problems.warning(at: path.key("time"), code: "step-meets-same-time", ["id": id, "previous": previous.id, "display": meets.display])
                 }
                 previousTime = (meets, id)
             }
@@ -80,21 +81,21 @@ extension WorkflowValidation {
     private mutating func meetingMinutes(_ text: String?, at path: DocumentPath) -> Int {
         guard let text else { return 60 }
         guard let span = Duration(parsing: text), span.seconds > 0 else {
-            problems.error(at: path, code: "not-length-time", "'\(text)' is not a length of time; write 45m, 1h or 1h30m")
+            problems.error(at: path, code: "not-length-time", ["text": text])
             return 60
         }
         return Int(span.seconds / 60)
     }
 
     private mutating func checkBody(_ body: String?, step: String, at path: DocumentPath) -> String? {
-        guard let body = problems.require(body, at: path.key("body"), code: "missing-body", "step '\(step)' needs a 'body': who meets") else { return nil }
+        guard let body = problems.require(body, at: path.key("body"), code: "missing-body", ["step": step]) else { return nil }
         return checkKnownBody(body, at: path.key("body"))
     }
 
     private mutating func checkKnownBody(_ body: String, at path: DocumentPath) -> String {
         let known = (document.bodies ?? []).compactMap(\.id)
         if !known.contains(body), !isAbstract {
-            problems.error(at: path, code: "unknown-body", "unknown body '\(body)'", notes: Suggestion.note(for: body, in: known))
+            problems.error(at: path, code: "unknown-body", key: "unknown-body-2", ["body": body], notes: Suggestion.note(for: body, in: known))
         }
         return body
     }
@@ -109,17 +110,18 @@ extension WorkflowValidation {
         guard let id else { return nil }
         guard let ruleSet else {
             if document.rules == nil {
-                problems.error(at: path, code: "rule-used-but-workflow", "rule '\(id)' is used, but the workflow names no rule set; add 'rules: <rule set id>'")
+                problems.error(at: path, code: "rule-used-but-workflow", ["id": id])
             }
             return nil
         }
         guard let found = ruleSet.rule(id) else {
-            problems.error(at: path, code: "unknown-rule-rule-set", "unknown rule '\(id)' in rule set '\(ruleSet.id)'",
+            problems.error(at: path, code: "unknown-rule-rule-set", ["id": id, "ruleSet": ruleSet.id],
                            notes: Suggestion.note(for: id, in: ruleSet.rules.filter { $0.kind == kind }.map(\.id)))
             return nil
         }
         guard found.kind == kind else {
-            problems.error(at: path, code: "wrong-rule-kind", "rule '\(id)' is a \(found.kind.rawValue) rule; '\(path.components.last.map { "\($0)" } ?? "")' needs a \(kind.rawValue) rule")
+            problems.error(at: path, code: "wrong-rule-kind", ["id": id, "kind": found.kind.rawValue, "place": path.components.last.map { "\($0)" } ?? "",
+                                                                "wanted": kind.rawValue])
             return nil
         }
         return found
@@ -133,7 +135,7 @@ extension WorkflowValidation {
         }
         if let after = step.after {
             guard step.date == nil, step.time == nil else {
-                problems.error(at: path.key("after"), code: "step-gives-both-date", "step '\(id)' gives both a date and 'after'; keep one")
+                problems.error(at: path.key("after"), code: "step-gives-both-date", ["id": id])
                 return nil
             }
             meets = relativeTime(after, step: id, at: path.key("after"))
@@ -142,8 +144,8 @@ extension WorkflowValidation {
         }
         if let meets { resolvedTimes[id] = meets }
         if let meets, let label = step.weekday, label.lowercased() != meets.weekday.lowercased() {
-            problems.warning(at: path.key("weekday"), code: "weekday-mismatch", "\(meets.display) is a \(meets.weekday), not '\(label)'",
-                             notes: ["correct the date or the weekday written next to it"])
+            problems.warning(at: path.key("weekday"), code: "weekday-mismatch", ["display": meets.display, "weekday": meets.weekday, "label": label],
+                             notes: [Phrase("note.correctWeekday")])
         }
         return meets
     }
@@ -151,13 +153,13 @@ extension WorkflowValidation {
     private mutating func absoluteTime(_ step: StepDocument, step id: String, at path: DocumentPath) -> MeetingTime? {
         switch (step.date, step.time) {
         case (nil, nil):
-            if !isAbstract { problems.warning(at: path, code: "step-no-yet", "step '\(id)' has no 'date' and 'time' yet") }
+            if !isAbstract { problems.warning(at: path, code: "step-no-yet", ["id": id]) }
             return nil
         case (nil, _?):
-            problems.error(at: path, code: "time-without-date", "step '\(id)' has a 'time' but no 'date'")
+            problems.error(at: path, code: "time-without-date", ["id": id])
             return nil
         case (_?, nil):
-            problems.error(at: path.key("date"), code: "date-without-time", "step '\(id)' has a 'date' but no 'time'")
+            problems.error(at: path.key("date"), code: "date-without-time", ["id": id])
             return nil
         case let (date?, time?):
             let zone = step.timezone ?? document.timezone ?? MeetingTime.defaultTimeZone
@@ -166,12 +168,12 @@ extension WorkflowValidation {
             } catch {
                 switch error {
                 case .badDate:
-                    problems.error(at: path.key("date"), code: "not-date", "'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2021-03-18")
+                    problems.error(at: path.key("date"), code: "not-date", ["date": date])
                 case .badTime:
-                    problems.error(at: path.key("time"), code: "not-time-day", "'\(time)' is not a time of day; write it as HH:MM in quotes, e.g. \"14:00\"")
+                    problems.error(at: path.key("time"), code: "not-time-day", ["time": time])
                 case .unknownTimeZone:
                     problems.error(at: step.timezone == nil ? .root.key("timezone") : path.key("timezone"),
-                                   code: "unknown-time-zone", "unknown time zone '\(zone)'; use an IANA name such as Asia/Ho_Chi_Minh")
+                                   code: "unknown-time-zone", ["zone": zone])
                 }
                 return nil
             }
@@ -181,7 +183,7 @@ extension WorkflowValidation {
     /// `after: { step, workflow, days, time, by }`: the referenced step's time, moved by whole days, set to a time of
     /// day, then moved by a span such as `30m`.
     private mutating func relativeTime(_ after: RelativeTimeDocument, step id: String, at path: DocumentPath) -> MeetingTime? {
-        guard let reference = problems.require(after.step, at: path.key("step"), code: "needs-meeting-follows", "'after' needs the 'step' this meeting follows") else { return nil }
+        guard let reference = problems.require(after.step, at: path.key("step"), code: "needs-meeting-follows") else { return nil }
         let base: MeetingTime?
         if let workflow = after.workflow, workflow != document.id {
             if unusableWorkflows.contains(workflow) {
@@ -189,13 +191,13 @@ extension WorkflowValidation {
                 return nil
             }
             guard let times = otherTimes[workflow] else {
-                problems.error(at: path.key("workflow"), code: "no-meeting-times-known", "no meeting times are known for workflow '\(workflow)'",
+                problems.error(at: path.key("workflow"), code: "no-meeting-times-known", ["workflow": workflow],
                                notes: Suggestion.note(for: workflow, in: otherTimes.keys))
                 return nil
             }
             base = times[reference]
             if base == nil {
-                problems.error(at: path.key("step"), code: "workflow-no-scheduled-step", "workflow '\(workflow)' has no scheduled step '\(reference)'",
+                problems.error(at: path.key("step"), code: "workflow-no-scheduled-step", ["workflow": workflow, "reference": reference],
                                notes: Suggestion.note(for: reference, in: times.keys))
             }
         } else {
@@ -205,7 +207,7 @@ extension WorkflowValidation {
                 return nil
             }
             if base == nil {
-                problems.error(at: path.key("step"), code: "step-can-only-follow", "step '\(id)' can only follow a scheduled step before it, not '\(reference)'",
+                problems.error(at: path.key("step"), code: "step-can-only-follow", ["id": id, "reference": reference],
                                notes: Suggestion.note(for: reference, in: resolvedTimes.keys))
             }
         }
@@ -213,7 +215,7 @@ extension WorkflowValidation {
         var seconds = 0
         if let span = after.by {
             guard let parsed = Duration(parsing: span), parsed.seconds >= 0 else {
-                problems.error(at: path.key("by"), code: "not-span-time", "'\(span)' is not a span of time; write 30m, 1h or 1h30m")
+                problems.error(at: path.key("by"), code: "not-span-time", ["span": span])
                 return nil
             }
             seconds = Int(parsed.seconds)
@@ -221,7 +223,7 @@ extension WorkflowValidation {
         do {
             return try base.shifted(days: after.days ?? 0, to: after.time, by: seconds)
         } catch {
-            problems.error(at: path.key("time"), code: "not-time-day", "'\(after.time ?? "")' is not a time of day; write it as HH:MM in quotes, e.g. \"08:00\"")
+            problems.error(at: path.key("time"), code: "not-time-day", ["time": after.time ?? ""])
             return nil
         }
     }
@@ -235,30 +237,30 @@ extension WorkflowValidation {
         for (index, transition) in documents.enumerated() {
             let transitionPath = path.key("transitions").index(index)
             guard let targetText = problems.require(transition.to, at: transitionPath.key("to"),
-                                                    code: "transition-needs", "a transition needs 'to': a step id or '\(TransitionTarget.endKeyword)'") else { continue }
+                                                    code: "transition-needs", ["endKeyword": TransitionTarget.endKeyword]) else { continue }
             let target = TransitionTarget(targetText)
             if case .step(let targetID) = target, !stepIDs.contains(targetID) {
                 if skipped.contains(targetID) {
-                    problems.error(at: transitionPath.key("to"), code: "step-skipped-workflow-no", "step '\(targetID)' is skipped in this workflow, so no transition can lead to it")
+                    problems.error(at: transitionPath.key("to"), code: "step-skipped-workflow-no", ["targetID": targetID])
                 } else {
-                    problems.error(at: transitionPath.key("to"), code: "unknown-step", "unknown step '\(targetID)'",
+                    problems.error(at: transitionPath.key("to"), code: "unknown-step", ["targetID": targetID],
                                    notes: Suggestion.note(for: targetID, in: stepIDs + [TransitionTarget.endKeyword]))
                 }
                 continue
             }
             guard transition.when != nil else {
                 if index != documents.count - 1 {
-                    problems.error(at: transitionPath, code: "transition-without-default-path", "a transition without 'when' is the default path and must come last")
+                    problems.error(at: transitionPath, code: "transition-without-default-path")
                 }
                 next = target
                 continue
             }
             guard let when = problems.enumValue(TransitionGuard.self, transition.when, at: transitionPath.key("when"), what: "condition") else { continue }
             if guarded.contains(where: { $0.when == when }) {
-                problems.warning(at: transitionPath.key("when"), code: "earlier-transition-already-handles", "an earlier transition already handles '\(when.rawValue)'; this one is never taken")
+                problems.warning(at: transitionPath.key("when"), code: "earlier-transition-already-handles", ["when": when.rawValue])
             }
             if when == .quorumNotMet, !hasQuorum {
-                problems.warning(at: transitionPath.key("when"), code: "step-no-rule-never", "step '\(id)' has no 'quorum' rule, so '\(when.rawValue)' never happens")
+                problems.warning(at: transitionPath.key("when"), code: "step-no-rule-never", ["id": id, "when": when.rawValue])
             }
             guarded.append(Transition(when: when, to: target))
         }

@@ -57,10 +57,10 @@ struct WorkflowValidation {
     }
 
     mutating func validate() -> WorkflowDefinition? {
-        let id = problems.require(document.id, at: .root.key("id"), code: "missing-id", "a workflow needs an 'id'")
-        let name = problems.require(document.name, at: .root.key("name"), code: "missing-name", "a workflow needs a 'name'")
+        let id = problems.require(document.id, at: .root.key("id"), code: "missing-id", key: "missing-id-3")
+        let name = problems.require(document.name, at: .root.key("name"), code: "missing-name", key: "missing-name-3")
         if let version = document.version, version < 1 {
-            problems.error(at: .root.key("version"), code: "version-whole-number-up", "version must be a whole number from 1 up, not \(version)")
+            problems.error(at: .root.key("version"), code: "version-whole-number-up", ["version": version])
         }
         resolveRuleSet()
         let people = validatePeople()
@@ -69,10 +69,10 @@ struct WorkflowValidation {
         let titles = validateTitles(defaultCap: declaredCap)
         if !isAbstract {
             if titles.isEmpty, document.titles?.isEmpty ?? true {
-                problems.error(at: .root.key("titles"), code: "workflow-runs-needs-least", "a workflow that runs needs at least one title under 'titles'")
+                problems.error(at: .root.key("titles"), code: "workflow-runs-needs-least")
             }
             if steps.isEmpty, document.steps?.isEmpty ?? true {
-                problems.error(at: .root.key("steps"), code: "workflow-runs-needs-least", "a workflow that runs needs at least one step under 'steps'")
+                problems.error(at: .root.key("steps"), code: "workflow-runs-needs-least", key: "workflow-runs-needs-least-2")
             }
         }
         let eligibility = expressionRules(document.eligibility, kind: .eligibility, at: .root.key("eligibility"))
@@ -110,7 +110,7 @@ struct WorkflowValidation {
             letterhead.format = problems.enumValue(RecordFormat.self, format, at: .root.key("records").key("format"), what: "record format")
         }
         if letterhead.format == .party, records.partyOrganization == nil {
-            problems.error(at: .root.key("records"), code: "party-format-needs", "the Party format needs 'party-organization': the Party body that issues the records")
+            problems.error(at: .root.key("records"), code: "party-format-needs")
         }
         if let chair = records.chair { _ = checkPerson(chair, at: .root.key("records").key("chair")) }
         letterhead.abbreviation = records.abbreviation
@@ -133,7 +133,7 @@ struct WorkflowValidation {
         for (index, title) in (document.titles ?? []).enumerated() {
             guard let cap = title.cap, cap > allowed else { continue }
             problems.error(at: DocumentPath.root.key("titles").index(index).key("cap"),
-                           code: "cap-more-rule-set", "cap \(cap) is more than rule set '\(ruleSet.id)' allows (at most \(allowed) people per title)")
+                           code: "cap-more-rule-set", ["cap": cap, "ruleSet": ruleSet.id, "allowed": allowed])
         }
     }
 
@@ -147,11 +147,11 @@ struct WorkflowValidation {
         for (key, value) in [("term-start", document.termStart), ("term-end", document.termEnd), ("deadline", document.deadline)] {
             guard let value else { continue }
             if !Self.isDate(value) {
-                problems.error(at: .root.key(key), code: "not-date", "'\(value)' is not a date; write YYYY-MM-DD")
+                problems.error(at: .root.key(key), code: "not-date", key: "not-date-2", ["value": value])
             }
         }
         if let start = document.termStart, let end = document.termEnd, end <= start {
-            problems.error(at: .root.key("term-end"), code: "term-ends-before-starts", "the term ends (\(end)) before it starts (\(start))")
+            problems.error(at: .root.key("term-end"), code: "term-ends-before-starts", ["end": end, "start": start])
         }
     }
 
@@ -169,7 +169,7 @@ struct WorkflowValidation {
         if let found = ruleSets[setID] {
             ruleSet = found
         } else if !unusableRuleSets.contains(setID) {
-            problems.error(at: .root.key("rules"), code: "unknown-rule-set", "unknown rule set '\(setID)'", notes: Suggestion.note(for: setID, in: ruleSets.keys))
+            problems.error(at: .root.key("rules"), code: "unknown-rule-set", ["setID": setID], notes: Suggestion.note(for: setID, in: ruleSets.keys))
         }
     }
 
@@ -179,7 +179,7 @@ struct WorkflowValidation {
         for (index, person) in (document.people ?? []).enumerated() {
             let path = DocumentPath.root.key("people").index(index)
             guard let id = uniqueID(person.id, at: path, in: &seen, what: "person") else { continue }
-            guard let name = problems.require(person.name, at: path.key("name"), code: "missing-name", "person '\(id)' needs a 'name'") else { continue }
+            guard let name = problems.require(person.name, at: path.key("name"), code: "missing-name", key: "missing-name-4", ["id": id]) else { continue }
             people.append(Person(id: id, name: name, note: person.note, code: person.code))
         }
         personIDs = seen
@@ -190,15 +190,15 @@ struct WorkflowValidation {
     mutating func checkPerson(_ id: String, at path: DocumentPath) -> Bool {
         if personIDs.contains(id) { return true }
         if !isAbstract {
-            problems.error(at: path, code: "unknown-person", "unknown person '\(id)'; declare them under 'people'", notes: Suggestion.note(for: id, in: personIDs))
+            problems.error(at: path, code: "unknown-person", ["id": id], notes: Suggestion.note(for: id, in: personIDs))
         }
         return false
     }
 
     mutating func uniqueID(_ id: String?, at path: DocumentPath, in seen: inout Set<String>, what: String) -> String? {
-        guard let id = problems.require(id, at: path.key("id"), code: "missing-id", "\(what) needs an 'id'") else { return nil }
+        guard let id = problems.require(id, at: path.key("id"), code: "missing-id", key: "missing-id-4", ["what": what]) else { return nil }
         if !seen.insert(id).inserted {
-            problems.error(at: path.key("id"), code: "duplicate-id", "duplicate \(what) id '\(id)'")
+            problems.error(at: path.key("id"), code: "duplicate-id", ["what": what, "id": id])
             return nil
         }
         return id
@@ -210,43 +210,43 @@ struct WorkflowValidation {
         for (index, title) in (document.titles ?? []).enumerated() {
             let path = DocumentPath.root.key("titles").index(index)
             guard let id = uniqueID(title.id, at: path, in: &seen, what: "title") else { continue }
-            let name = problems.require(title.name, at: path.key("name"), code: "missing-name", "title '\(id)' needs a 'name'")
+            let name = problems.require(title.name, at: path.key("name"), code: "missing-name", key: "missing-name-5", ["id": id])
             let cap = title.cap ?? defaultCap
             // A selection rule or rule set that does not resolve is reported where it is named; the titles lacking
             // its cap are not reported too.
             let selectionNamed = (document.steps ?? []).contains { $0.selection != nil }
             if cap == nil, !selectionNamed, document.rules == nil || ruleSet != nil {
-                problems.error(at: path, code: "title-no-cap", "title '\(id)' has no cap; give it a 'cap' or give a step a 'selection' rule")
+                problems.error(at: path, code: "title-no-cap", ["id": id])
             } else if let cap, cap < 1 {
-                problems.error(at: path.key("cap"), code: "cap-below-one", "cap must be at least 1, not \(cap)")
+                problems.error(at: path.key("cap"), code: "cap-below-one", ["cap": cap])
             }
             let kept = title.kept ?? []
             var keptSeen = Set<String>()
             for (position, person) in kept.enumerated() {
                 let personPath = path.key("kept").index(position)
                 if checkPerson(person, at: personPath), !keptSeen.insert(person).inserted {
-                    problems.error(at: personPath, code: "listed-twice-under", "'\(person)' is listed twice under 'kept'")
+                    problems.error(at: personPath, code: "listed-twice-under", ["person": person])
                 }
             }
             if let cap, cap >= 1, kept.count > cap {
-                problems.error(at: path.key("kept"), code: "title-keeps-people-but", "title '\(id)' keeps \(kept.count) people but its cap is \(cap)",
-                               notes: ["remove people from 'kept' or raise the cap"])
+                problems.error(at: path.key("kept"), code: "title-keeps-people-but", ["id": id, "kept": kept.count, "cap": cap],
+                               notes: [Phrase("note.removeKept")])
             }
             var removals: [Removal] = []
             for (position, removal) in (title.removed ?? []).enumerated() {
                 let removalPath = path.key("removed").index(position)
-                guard let person = problems.require(removal.person, at: removalPath.key("person"), code: "missing-person", "a removal needs a 'person'"),
+                guard let person = problems.require(removal.person, at: removalPath.key("person"), code: "missing-person"),
                       checkPerson(person, at: removalPath.key("person")) else { continue }
                 if keptSeen.contains(person) {
-                    problems.error(at: removalPath.key("person"), code: "both-kept-removed-title", "'\(person)' is both kept and removed for title '\(id)'")
+                    problems.error(at: removalPath.key("person"), code: "both-kept-removed-title", ["person": person, "id": id])
                 }
                 guard let reason = problems.require(removal.reason, at: removalPath.key("reason"),
-                                                    code: "removing-needs-record", "removing '\(person)' needs a 'reason' for the record") else { continue }
+                                                    code: "removing-needs-record", ["person": person]) else { continue }
                 removals.append(Removal(person: person, reason: reason))
             }
             let authority = title.authority ?? document.authority
             if authority == nil, !isAbstract {
-                problems.error(at: path, code: "title-no-approving-authority", "title '\(id)' has no approving authority; set 'authority' on the title or the workflow")
+                problems.error(at: path, code: "title-no-approving-authority", ["id": id])
             }
             let eligibility = expressionRules(title.eligibility, kind: .eligibility, at: path.key("eligibility"))
             if let name, let cap, cap >= 1 {

@@ -142,7 +142,7 @@ struct Demo: ParsableCommand {
         Output.line(Messages.text(.demoRecorded, ["file": file]) + (entry.map { Messages.text(.demoEntry, ["entry": $0, "actor": service.actor]) } ?? ""))
         var renderer = DiagnosticRenderer()
         for warning in warnings {
-            renderer.render(sheet.locate(warning, saying: RefusalText.problem(warning), severity: .warning)).split(separator: "\n").forEach { Output.line("   \($0)") }
+            renderer.render(sheet.locate(warning, saying: Messages.verbatim(RefusalText.problem(warning)), severity: .warning)).split(separator: "\n").forEach { Output.line("   \($0)") }
         }
     }
 }

@@ -57,12 +57,12 @@ struct NewCycle: ParsableCommand {
             let checked = DefinitionCatalog(files: [file, path], library: Project.library(options)).diagnostics
             if json {
                 let changes = draft.text.components(separatedBy: "\n").difference(from: old.components(separatedBy: "\n"))
-                return try Output.json(NewCycleReport(id: draft.id, written: path, from: file, carriedFrom: finished?.state.id, changes: draft.changes,
+                return try Output.json(NewCycleReport(id: draft.id, written: path, from: file, carriedFrom: finished?.state.id, changes: draft.changes.map(Messages.words),
                                                       removedLines: Self.lines(changes.removals), addedLines: Self.lines(changes.insertions),
-                                                      diagnostics: checked))
+                                                      diagnostics: checked.map(WordedDiagnostic.init)))
             }
             Output.line(Messages.text(.wroteFrom, ["path": path, "file": file]))
-            draft.changes.forEach { Output.line("  \($0)") }
+            draft.changes.forEach { Output.line("  " + Messages.words($0)) }
             Output.line("\ndiff \(file) \(path)")
             Self.diff(old, draft.text).forEach { Output.line($0) }
             var renderer = DiagnosticRenderer()
@@ -98,5 +98,5 @@ struct NewCycleReport: Encodable {
     let changes: [String]
     let removedLines: [String]
     let addedLines: [String]
-    let diagnostics: [LocatedDiagnostic]
+    let diagnostics: [WordedDiagnostic]
 }

@@ -34,7 +34,7 @@ struct Schedule: ParsableCommand {
             let definitions = try workflows.isEmpty ? project.catalog.definitions.values.sorted { $0.id < $1.id } : workflows.map(project.definition)
             let timetable = Timetable(definitions, calendar: project.catalog.calendar)
             let warnings = timetable.findings.map { finding in
-                LocatedDiagnostic(.warning, at: project.catalog.stepLocations[finding.workflow]?[finding.step], code: "schedule", finding.message)
+                LocatedDiagnostic(.warning, at: project.catalog.stepLocations[finding.workflow]?[finding.step], code: "schedule", saying: finding.message)
             }
             let deadlines = definitions.compactMap { definition -> ScheduleReport.Deadline? in
                 let today = Deadline.today(in: definition)
@@ -43,7 +43,7 @@ struct Schedule: ParsableCommand {
             }
             if json {
                 return try Output.json(ScheduleReport(meetings: timetable.meetings.map(ScheduleReport.Meeting.init), calendarChecked: project.catalog.calendar != nil,
-                                                      warnings: warnings, deadlines: deadlines))
+                                                      warnings: warnings.map(WordedDiagnostic.init), deadlines: deadlines))
             }
             for meeting in timetable.meetings {
                 Output.line("\(meeting.start.weekday) \(meeting.start.display)  \(meeting.step.minutes) min  \(meeting.workflow.id) / \(meeting.step.name)"
@@ -105,6 +105,6 @@ struct ScheduleReport: Encodable {
 
     let meetings: [Meeting]
     let calendarChecked: Bool
-    let warnings: [LocatedDiagnostic]
+    let warnings: [WordedDiagnostic]
     let deadlines: [Deadline]
 }

@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
         let diagnostics = DefinitionCatalog(files: files, library: Project.library(options)).diagnostics
         let errors = diagnostics.filter { $0.severity == .error }.count
         if json {
-            try Output.json(ValidationReport(files: files.count, errors: errors, warnings: diagnostics.count - errors, diagnostics: diagnostics))
+            try Output.json(ValidationReport(files: files.count, errors: errors, warnings: diagnostics.count - errors, diagnostics: diagnostics.map(WordedDiagnostic.init)))
         } else {
             var renderer = DiagnosticRenderer()
             for diagnostic in diagnostics { Output.error(renderer.render(diagnostic)) }
@@ -36,5 +36,5 @@ struct ValidationReport: Encodable {
     let files: Int
     let errors: Int
     let warnings: Int
-    let diagnostics: [LocatedDiagnostic]
+    let diagnostics: [WordedDiagnostic]
 }

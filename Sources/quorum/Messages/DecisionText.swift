@@ -73,15 +73,9 @@ enum DecisionText {
     /// `7/13 thành viên = 53,8%, trên 50% tổng số thành viên (7 × 2 = 14 > 13)`: the share, the rule and the exact
     /// integer comparison that decided it.
     static func threshold(_ check: ThresholdCheck) -> String {
-        let fraction = check.rule.fraction
-        let symbol = check.passes ? check.rule.comparison.symbol : check.rule.comparison.negatedSymbol
-        let right = fraction.numerator == 1 ? "\(check.baseCount)" : "\(fraction.numerator) × \(check.baseCount) = \(check.scaledBase)"
-        let arithmetic = fraction.denominator == 1
-            ? "\(check.count) \(symbol) \(right)"
-            : "\(check.count) × \(fraction.denominator) = \(check.scaledCount) \(symbol) \(right)"
-        return Messages.text(.threshold, ["count": check.count, "of": check.baseCount, "unit": Messages.text(unit(check.rule.base)),
-                                          "share": Messages.number(Percentage.of(check.count, check.baseCount)), "rule": rule(check.rule, passes: check.passes),
-                                          "arithmetic": arithmetic])
+        Messages.text(.threshold, ["count": check.count, "of": check.baseCount, "unit": Messages.text(unit(check.rule.base)),
+                                   "share": Messages.number(Percentage.of(check.count, check.baseCount)), "rule": rule(check.rule, passes: check.passes),
+                                   "arithmetic": check.arithmetic])
     }
 
     /// `trên 50% tổng số thành viên`, `is at least 2/3 of all members`: the rule, or (passes: false) its negation.

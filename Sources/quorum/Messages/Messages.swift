@@ -32,6 +32,14 @@ enum Messages {
         catalog(language)?.text(key, values) ?? catalog(.en)?.text(key, values) ?? key
     }
 
+    /// A phrase of the core in words: its parts first, then its message with every value filled in.
+    static func words(_ phrase: Phrase) -> String {
+        catalog(language)?.words(phrase) ?? catalog(.en)?.words(phrase) ?? phrase.description
+    }
+
+    /// A text already in words, where a phrase is expected (a refusal's problem, located in its file).
+    static func verbatim(_ text: String) -> Phrase { Phrase("verbatim", ["text": text]) }
+
     /// `body` with the messages in `language` for its duration.
     static func speaking<T>(_ language: Language, _ body: () -> T) -> T {
         let chosen = self.language
