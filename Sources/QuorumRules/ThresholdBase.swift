@@ -7,11 +7,12 @@ public enum ThresholdBase: String, Codable, Sendable, CaseIterable {
     /// The valid ballots counted by the vote-counting committee.
     case validBallots = "valid-ballots"
 
+    /// As documents (diagrams, calendars) write it, in Vietnamese.
     public var label: String {
         switch self {
-        case .totalMembers: "members"
-        case .membersPresent: "members present"
-        case .validBallots: "valid ballots"
+        case .totalMembers: "tổng số thành viên"
+        case .membersPresent: "số thành viên có mặt"
+        case .validBallots: "số phiếu hợp lệ"
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import QuorumCore
 import QuorumFiles
+import QuorumStore
 
 /// A refusal with a message for the user, printed to stderr; its kind gives the exit code.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -10,6 +11,13 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ message: String, _ status: ExitStatus = .refused) {
         description = message
         self.status = status
+    }
+
+    static func text(_ error: StoreError) -> String {
+        switch error {
+        case let .unreadableRow(what, row, reason): Messages.text(.storeUnreadableRow, ["what": what, "row": row, "reason": reason])
+        case let .readOnly(path): Messages.text(.storeReadOnly, ["path": path])
+        }
     }
 
     /// Runs a command body, printing any refusal as `error: …` on stderr and exiting with its documented code. The
@@ -22,6 +30,9 @@ struct CommandFailure: Error, CustomStringConvertible {
         } catch let error as InputError {
             var renderer = DiagnosticRenderer()
             Output.error(renderer.render(error.diagnostics))
+            throw ExitStatus.of(error).exitCode
+        } catch let error as StoreError {
+            Output.error(Messages.text(.error, ["message": Self.text(error)]))
             throw ExitStatus.of(error).exitCode
         } catch let error as EngineError {
             Output.error(RefusalText.lines(error, instance: instance).joined(separator: "\n"))

@@ -182,14 +182,14 @@ struct FrozenPastAndBoundsTests {
             Issue.record("the discussion was held: its place is frozen")
         } catch EngineError.frozenPast(_, let steps, let changes) {
             #expect(steps == ["agree"])
-            #expect(changes == [#"  steps[agree].place: (absent) → "Nhà riêng""#])
+            #expect(changes == [#"  steps[agree].place: — → "Nhà riêng""#])
         }
         _ = try service.advance(id, current: definition)
         let movedVote = Fixtures.definition { $0.steps![1].place = "Hội trường" }
         #expect(try service.migrate(id, to: movedVote, reason: "the vote moves").count == 1, "a step not yet held may change")
         _ = try service.record(Fixtures.votes(["Ann": 4, "Bob": 3]), in: id, current: movedVote)
         _ = try service.advance(id, current: movedVote)
-        #expect(throws: EngineError.frozenPast(instance: id, steps: [], changes: [#"  steps[vote].place: "Hội trường" → (absent)"#])) {
+        #expect(throws: EngineError.frozenPast(instance: id, steps: [], changes: [#"  steps[vote].place: "Hội trường" → —"#])) {
             try service.migrate(id, to: definition, reason: "after the end")
         }
     }

@@ -14,7 +14,7 @@ struct DiagramTests {
         let mermaid = diagram.mermaid
         #expect(mermaid.hasPrefix("flowchart TD\n"))
         for step in ["step_buoc_1", "step_buoc_2", "step_buoc_3", "step_buoc_4"] { #expect(mermaid.contains("    \(step)[\"")) }
-        #expect(mermaid.contains("step_buoc_4 -->|\"> 50% members, top 4 per title\"| ket_thuc"))
+        #expect(mermaid.contains("step_buoc_4 -->|\"> 50% tổng số thành viên, tối đa 4 người mỗi chức danh\"| ket_thuc"))
         #expect(mermaid.contains("step_buoc_2 -.->|\"quorum-not-met\"| step_buoc_2"))
         #expect(diagram.dot.contains("step_buoc_3 -> ket_thuc [label=\"nobody-passes\", style=dashed];"))
     }

@@ -59,11 +59,12 @@ public enum StepForm: String, Codable, Sendable, CaseIterable {
 
     public var isBallot: Bool { self != .discussion }
 
+    /// As documents (diagrams, calendars) write it, in Vietnamese.
     public var label: String {
         switch self {
-        case .discussion: "discussion and agreement"
-        case .nominationBallot: "written nomination ballot"
-        case .secretBallot: "written secret ballot"
+        case .discussion: "thảo luận, thống nhất"
+        case .nominationBallot: "ghi phiếu giới thiệu"
+        case .secretBallot: "bỏ phiếu kín"
         }
     }
 }

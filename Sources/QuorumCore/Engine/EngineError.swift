@@ -16,9 +16,9 @@ public enum EngineError: Error, Equatable {
         case review(title: String, people: [String])
     }
 
-    public enum Count: String, Equatable, Sendable {
-        case membersPresent = "members present"
-        case validBallots = "valid ballots"
+    public enum Count: Equatable, Sendable {
+        case membersPresent
+        case validBallots
     }
 
     case unknownInstance(String, known: [String], store: String?)

@@ -52,7 +52,7 @@ public struct PinnedDefinition: Sendable, Equatable {
         default:
             let before = old.map(literal), after = new.map(literal)
             guard before != after else { return }
-            lines.append("  \(path): \(before ?? "(absent)") → \(after ?? "(absent)")")
+            lines.append("  \(path): \(before ?? "—") → \(after ?? "—")")
         }
     }
 

@@ -39,7 +39,7 @@ public struct StateDiagram: Sendable {
         if let threshold = step.threshold {
             parts.append("\(threshold.comparison.symbol) \(threshold.fraction) \(threshold.base.label)")
         }
-        if let selection = step.selection { parts.append("top \(selection.cap) per title") }
+        if let selection = step.selection { parts.append("tối đa \(selection.cap) người mỗi chức danh") }
         return parts.joined(separator: ", ")
     }
 
