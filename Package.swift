@@ -64,7 +64,7 @@ let package = Package(
             plugins: ["BuildInfo"]
         ),
         .plugin(name: "BuildInfo", capability: .buildTool()),
-        .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles"]),
+        .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles", "QuorumStore"]),
         .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"], exclude: ["Conformance"]),
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore", "QuorumFiles"]),

@@ -9,6 +9,8 @@ import Yams
 /// placeholder names.
 public struct MessageCatalog: Sendable {
     public let messages: [String: String]
+    /// Each text cut into its literal parts and placeholders once, as read, not at every use.
+    private let templates: [String: [Segment]]
 
     public struct Problem: Error, CustomStringConvertible, Sendable {
         public let location: SourceLocation
@@ -33,6 +35,7 @@ public struct MessageCatalog: Sendable {
             messages[name] = text.string
         }
         self.messages = messages
+        templates = messages.mapValues(Self.segments)
     }
 
     /// The placeholder names a text uses.
@@ -42,8 +45,8 @@ public struct MessageCatalog: Sendable {
 
     /// The text of `key` with its placeholders filled in; a value missing is left as `{name}`, so it shows.
     public func text(_ key: String, _ values: [String: String]) -> String? {
-        guard let template = messages[key] else { return nil }
-        return Self.segments(template).map { segment in
+        guard let template = templates[key] else { return nil }
+        return template.map { segment in
             switch segment {
             case .literal(let text): return text
             case .placeholder(let name, let forms?):
@@ -65,7 +68,7 @@ public struct MessageCatalog: Sendable {
         return text(phrase.key, values)
     }
 
-    private enum Segment {
+    private enum Segment: Sendable {
         case literal(String)
         case placeholder(String, (one: String, other: String)?)
     }

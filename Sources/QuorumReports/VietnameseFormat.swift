@@ -55,13 +55,16 @@ public enum VietnameseFormat {
     }
 
     /// `18/03/2021 14:05`, in Vietnam's time.
-    public static func timestamp(_ date: Date) -> String {
+    public static func timestamp(_ date: Date) -> String { timestampFormatter.string(from: date) }
+
+    /// One formatter for every line: making one is far dearer than using it.
+    private static let timestampFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "vi_VN")
         formatter.timeZone = TimeZone(identifier: MeetingTime.defaultTimeZone)
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
-        return formatter.string(from: date)
-    }
+        return formatter
+    }()
 
     /// `số phiếu của Lê Thị Mỹ Dung: 6 → 9`.
     static func difference(_ change: RecordChange, label: (String) -> String) -> String {

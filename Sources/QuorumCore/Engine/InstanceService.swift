@@ -234,15 +234,20 @@ public struct InstanceService: Sendable {
     /// Recomputes the instance's hash chain and checks the store's protections; nil when the history is intact. With
     /// `expectedHead`, the hash written down earlier (in signed minutes, or an anchor file), the history must end there.
     public func verify(_ id: String, expectedHead: String? = nil) throws -> EventChain.Problem? {
+        try verification(id, expectedHead: expectedHead).problem
+    }
+
+    /// The first problem of the instance's stored history, if any, and its events as read once.
+    public func verification(_ id: String, expectedHead: String? = nil) throws -> (problem: EventChain.Problem?, events: [Event]) {
         guard let log = try store.load(id) else {
             throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
         }
-        if let problem = EventChain.verify(log) { return problem }
+        if let problem = EventChain.verify(log) { return (problem, log.events) }
         // A hash from the past is fine when it is in the chain: the history only grew since.
         if let expectedHead, let head = log.events.last, !log.events.contains(where: { $0.hash == expectedHead }) {
-            return .unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence)
+            return (.unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence), log.events)
         }
-        return store.protectionProblem()
+        return (store.protectionProblem(), log.events)
     }
 
     /// A meeting that follows another track's step may be recorded only once an instance of that track has decided

@@ -21,12 +21,11 @@ struct Verify: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
-            if let problem = try project.service().verify(instance, expectedHead: expect) {
+            let (problem, events) = try project.service().verification(instance, expectedHead: expect)
+            if let problem {
                 if json { try Output.json(VerificationReport(instance: instance, intact: false, problem: RefusalText.chain(problem))) }
                 throw CommandFailure(Messages.text(.verifyFailed, ["instance": instance, "problem": RefusalText.chain(problem)]), .tampered)
             }
-            let loaded = try project.service().load(instance)
-            let events = loaded.events
             if json {
                 return try Output.json(VerificationReport(instance: instance, intact: true, events: events.count, headSequence: events.last?.sequence,
                                                           head: events.last?.hash, expected: expect, sameUser: DoubleEntryAudit.sameUser(events).map(Self.sameUser)))
@@ -34,7 +33,7 @@ struct Verify: ParsableCommand {
             Output.line(Messages.text(.verified, ["instance": instance, "count": events.count, "sequence": events.last?.sequence ?? 0, "hash": events.last?.hash ?? "—",
                                                   "holds": expect.map { Messages.text(.verifiedHolds, ["hash": $0.prefix(16)]) } ?? ""]))
             Output.line(Messages.text(.verifyActorsNote))
-            for finding in DoubleEntryAudit.sameUser(loaded.events) {
+            for finding in DoubleEntryAudit.sameUser(events) {
                 Output.line("⚠ " + Self.sameUser(finding))
             }
         }
