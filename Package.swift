@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "quorum", targets: ["quorum"]),
         .executable(name: "quorum-benchmark", targets: ["QuorumBenchmark"]),
+        .executable(name: "quorum-hello", targets: ["QuorumHello"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -65,6 +66,8 @@ let package = Package(
         ),
         .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles", "QuorumStore"]),
+        // The baseline of command timings: a Swift program linked with Foundation that prints one line.
+        .executableTarget(name: "QuorumHello", path: "Sources/QuorumHello"),
         .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"], exclude: ["Conformance"]),
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore", "QuorumFiles"]),

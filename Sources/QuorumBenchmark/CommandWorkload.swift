@@ -4,21 +4,25 @@ import QuorumFiles
 import QuorumStore
 
 /// Commands as a user runs them, a process each: on the bundled project, on a store of many instances, and on one
-/// instance with a long history. The baseline is this program started in `--hello` mode: a Swift program linked with
-/// Foundation that prints one line.
+/// instance with a long history. The baseline is `quorum-hello`, a Swift program linked with Foundation that prints
+/// one line, started the same way.
 struct CommandWorkload {
     let quorum: String
+    let hello: String
     let project: String
     let catalog: DefinitionCatalog
     let instances: Int
     let events: Int
     let runs: Int
+    /// A folder to leave the stores in, to profile a command on them; otherwise they are removed.
+    let keep: String?
 
     func run() throws -> [Row] {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-benchmark-\(UUID().uuidString)")
+        let scratch = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("quorum-benchmark-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let hello = try Measure.median(runs: runs) { try Self.spawn(CommandLine.arguments[0], ["--hello"]) }
+        defer { if keep == nil { try? FileManager.default.removeItem(at: scratch) } }
+        let hello = try Measure.median(runs: runs) { try Self.spawn(self.hello, []) }
         var rows = [Row("baseline: Foundation hello world, started", Measure.milliseconds(hello))]
         func command(_ name: String, _ arguments: [String], store: String?) throws {
             let options = store.map { ["--project", project, "--store", $0] } ?? []
@@ -31,9 +35,10 @@ struct CommandWorkload {
         let small = scratch.appendingPathComponent("small.sqlite").path
         let service = InstanceService(store: try SQLiteInstanceStore(path: small), actor: "benchmark")
         let id = try service.start(definition).id
-        let roster = try RosterReader.read(project + "/samples/pho-chanh-van-phong-2021/roster.csv", format: catalog.rosterFormat).roster
+        let roster = try RosterReader.read(project + "/samples/\(definition.id)/roster.csv", format: catalog.rosterFormat).roster
         try service.importRoster(roster, into: id, current: definition)
-        _ = try service.record(try ResultSheetReader.read(project + "/samples/pho-chanh-van-phong-2021/buoc-1.yaml", step: "buoc-1").record,
+        let first = definition.steps[0].id
+        _ = try service.record(try ResultSheetReader.read(project + "/samples/\(definition.id)/\(first).yaml", step: first).record,
                                in: id, current: definition)
         _ = try service.advance(id, current: definition)
         try command("status (bundled project)", ["status", id], store: small)
@@ -66,15 +71,20 @@ struct CommandWorkload {
         return rows
     }
 
-    /// Runs a program to its end with its output discarded; fails when it does.
+    /// Runs a program to its end with its output discarded, by `posix_spawn` (Foundation's `Process` adds tens of
+    /// milliseconds of its own); fails when the program does.
     static func spawn(_ path: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchmarkFailure("\(path) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { throw BenchmarkFailure("cannot start \(path)") }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        guard status == 0 else { throw BenchmarkFailure("\(path) \(arguments.joined(separator: " ")) failed (status \(status))") }
     }
 }

@@ -5,19 +5,17 @@ import QuorumFiles
 // Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing. Run it
 // optimised, next to a release build of quorum:
 //   swift build -c release && .build/release/quorum-benchmark [--people N] [--instances N] [--events N] [--cycles N] [--runs N]
+//   [--keep FOLDER]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments == ["--hello"] {
-    print("hello, \(ProcessInfo.processInfo.processName)")
-    exit(0)
-}
 
 func option(_ name: String, default value: Int) -> Int {
     arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? value
 }
 
 let project = FileManager.default.currentDirectoryPath
-let quorum = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("quorum").path
+let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let quorum = binaries.appendingPathComponent("quorum").path, hello = binaries.appendingPathComponent("quorum-hello").path
 let catalog = DefinitionCatalog(files: [], library: DefinitionCatalog.yamlFiles(in: [project + "/workflows", project + "/rules"]))
 do {
     guard let ruleSet = catalog.ruleSets.first(where: { $0.id == "hd-06-2017" }) else { throw BenchmarkFailure("run it in the repository: no rules/ here") }
@@ -26,11 +24,12 @@ do {
     guard let definition = catalog.definitions[scenario.workflow] else { throw BenchmarkFailure("no workflow \(scenario.workflow)") }
     var rows = try RuleWorkload(ruleSet: ruleSet, people: option("--people", default: 100_000)).run()
     rows += try EngineWorkload(scenario: scenario, definition: definition, cycles: option("--cycles", default: 300)).run()
-    if FileManager.default.isExecutableFile(atPath: quorum) {
-        rows += try CommandWorkload(quorum: quorum, project: project, catalog: catalog, instances: option("--instances", default: 1_000),
-                                    events: option("--events", default: 100_000), runs: option("--runs", default: 5)).run()
+    if FileManager.default.isExecutableFile(atPath: quorum), FileManager.default.isExecutableFile(atPath: hello) {
+        rows += try CommandWorkload(quorum: quorum, hello: hello, project: project, catalog: catalog, instances: option("--instances", default: 1_000),
+                                    events: option("--events", default: 100_000), runs: option("--runs", default: 5),
+                                    keep: arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }).run()
     } else {
-        print("(no quorum binary next to this one, so no command is timed: swift build -c release)")
+        print("(no quorum and quorum-hello next to this program, so no command is timed: swift build -c release)")
     }
     print("Quorum benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores)\n")
     Row.print(rows)

@@ -22,11 +22,19 @@ enum Output {
 
     /// A value inside one line (an actor, a name, a reason): its line breaks are shown too.
     static func inline(_ text: String) -> String {
-        safe(text).replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+        let safe = safe(text)
+        guard safe.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return safe }
+        return safe.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
     }
 
+    /// The control characters (Unicode category Cc: U+0000–001F and U+007F–009F) other than line feed and tab, and the
+    /// line and paragraph separators, by their code points: a history of many lines is checked scalar by scalar.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != "\n" && scalar != "\t" && (scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029)
+        switch scalar.value {
+        case 0x0A, 0x09: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     static func json(_ value: some Encodable) throws {

@@ -5,11 +5,16 @@ import QuorumCore
 import QuorumFiles
 import QuorumStore
 
-/// What a command works with: the validated definitions of the project and, opened only when first needed, the
-/// instance service over the store (so commands that need no store, like `simulate`, never create one).
+/// What a command works with, each read only when first needed: the validated definitions of the project (so
+/// `history`, `verify` and the list of instances never read `workflows/` or `rules/`), and the instance service over
+/// the store (so commands that need no store, like `simulate`, never create one).
 final class Project {
     let options: ProjectOptions
-    let catalog: DefinitionCatalog
+    private(set) lazy var catalog: DefinitionCatalog = {
+        let catalog = DefinitionCatalog(files: [], library: library)
+        DefinitionHashes(key: DefinitionHashes.key(of: library), catalog: catalog).write(hashesFile)
+        return catalog
+    }()
     private var opened: InstanceService?
 
     /// The instance service, opening (and on first use creating) the store. Commands that only read never create
@@ -35,7 +40,6 @@ final class Project {
     init(_ options: ProjectOptions) throws {
         Self.bootstrapLogging(options.logLevel)
         self.options = options
-        catalog = DefinitionCatalog(files: [], library: Self.library(options))
     }
 
     static func library(_ options: ProjectOptions) -> [String] {
@@ -43,6 +47,15 @@ final class Project {
     }
 
     var library: [String] { Self.library(options) }
+
+    private var hashesFile: String { options.folder(".quorum/cache/definition-hashes.json") }
+
+    /// The hash of a workflow's current, valid definition (nil when it does not validate), without validating the
+    /// project when its files are as they were when it last did.
+    func currentHash(of workflow: String) -> String? {
+        if let cached = DefinitionHashes.read(hashesFile, key: DefinitionHashes.key(of: library)) { return cached.hashes[workflow] }
+        return catalog.definitions[workflow].map { PinnedDefinition($0).hash }
+    }
 
     /// The current, valid definition of a workflow by id or by file path; explains why when there is none.
     func definition(_ reference: String) throws -> WorkflowDefinition {

@@ -37,7 +37,7 @@ struct StatusReport: Encodable {
         instance = id
         workflow = state.workflow
         definitionHash = loaded.pinned.hash
-        definitionChanged = (try? project.definition(state.workflow)) != loaded.definition
+        definitionChanged = project.currentHash(of: state.workflow) != loaded.pinned.hash
         revision = state.revision
         finished = state.isFinished
         currentStep = state.currentStep

@@ -21,6 +21,7 @@ public struct EligibilityScreen: Sendable {
         public let failing: String?
         /// The evaluation error, or the value that was not true or false.
         public let error: String?
+        /// The finding in English, as events recorded by 0.1 carry it.
         public let explanation: String?
         /// The reason of the override that lets a failing person through, if any.
         public let overriddenBecause: String?

@@ -70,8 +70,16 @@ public struct InstanceService: Sendable {
         public let definition: WorkflowDefinition
         public let pinned: PinnedDefinition
 
-        /// Everyone the instance can name, keyed by id.
-        public var directory: PersonDirectory { PersonDirectory(definition: definition, roster: state.roster) }
+        /// Everyone the instance can name, keyed by id; built once, as every name of a long history is looked up in it.
+        public let directory: PersonDirectory
+
+        init(events: [Event], state: InstanceState, definition: WorkflowDefinition, pinned: PinnedDefinition) {
+            self.events = events
+            self.state = state
+            self.definition = definition
+            self.pinned = pinned
+            directory = PersonDirectory(definition: definition, roster: state.roster)
+        }
     }
 
     /// The instance and the definition it is pinned to, whatever the YAML says now.
