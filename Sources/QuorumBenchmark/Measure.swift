@@ -11,7 +11,7 @@ struct Row {
         self.workload = workload
         self.figure = figure
         self.baseline = baseline
-        self.ratio = ratio.map { String(format: "%.2f×", $0) } ?? ""
+        self.ratio = ratio.map { String(format: "%.3g×", $0) } ?? ""
     }
 
     static func print(_ rows: [Row]) {

@@ -36,7 +36,8 @@ struct Correct: ParsableCommand {
             let loaded = try service.load(instance)
             let changes = previous.differences(from: loaded.state.results[step]?.record ?? record)
             Output.line(Messages.text(.corrected, ["what": results.what, "step": step, "instance": instance, "reason": reason]))
-            changes.forEach { Output.line("  " + RefusalText.change($0, label: loaded.directory.label, correction: true)) }
+            let directory = loaded.directory
+            changes.forEach { Output.line("  " + RefusalText.change($0, label: directory.label, correction: true)) }
             if before != step { Output.line(Messages.text(.correctedBack, ["step": step])) }
             Output.line(Messages.text(.nextAdvance, ["instance": instance]))
         }

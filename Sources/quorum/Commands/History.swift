@@ -17,9 +17,10 @@ struct History: ParsableCommand {
             let project = try Project(options)
             let loaded = try project.service().load(instance)
             if json { return try Output.json(loaded.events) }
+            let directory = loaded.directory
             for event in loaded.events {
                 Output.line("#\(event.sequence)  \(Messages.timestamp(event.at))  \(Output.inline(event.actor))  "
-                    + Output.inline(Self.summary(event.payload, label: loaded.directory.label)))
+                    + Output.inline(Self.summary(event.payload, label: directory.label)))
             }
         }
     }
