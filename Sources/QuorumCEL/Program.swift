@@ -84,9 +84,11 @@ struct Compiler {
         case .call(let name, let target, let arguments):
             return compileCall(name, target: target, arguments: arguments)
         case .list(let elements, let optional):
+            if let value = Self.constant(expression) { return { _ in value } }
             let nodes = elements.map { compile($0) }
             return { frame in Construct.list(nodes.map { $0(&frame) }, optional: optional) }
         case .map(let entries):
+            if let value = Self.constant(expression) { return { _ in value } }
             let keys = entries.map { compile($0.key) }, values = entries.map { compile($0.value) }
             let optional = entries.map(\.optional)
             return { frame in
@@ -97,6 +99,25 @@ struct Compiler {
             }
         case .comprehension(let comprehension):
             return compileComprehension(comprehension)
+        }
+    }
+
+    /// The value of a list or map written with constants only (`['HTXSNV', 'HTTNV']`), built once at compile time
+    /// instead of at every evaluation; nil for anything that reads a variable, calls a function or fails.
+    static func constant(_ expression: Expr) -> Value? {
+        switch expression {
+        case .literal(let value):
+            return value
+        case .list(let elements, let optional) where !optional.contains(true):
+            let values = elements.compactMap(constant)
+            guard values.count == elements.count, case let list = Construct.list(values, optional: optional), !list.isError else { return nil }
+            return list
+        case .map(let entries) where !entries.contains(where: \.optional):
+            let pairs = entries.compactMap { entry in constant(entry.key).flatMap { key in constant(entry.value).map { (key, $0) } } }
+            guard pairs.count == entries.count, case let map = Construct.map(pairs, optional: entries.map(\.optional)), !map.isError else { return nil }
+            return map
+        default:
+            return nil
         }
     }
 
