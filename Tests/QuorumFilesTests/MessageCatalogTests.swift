@@ -1,4 +1,5 @@
-import QuorumFiles
+import Foundation
+@testable import QuorumFiles
 import Testing
 
 @Suite("MessageCatalog")
@@ -22,5 +23,18 @@ struct MessageCatalogParsingTests {
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    @Test("the quick line reader gives exactly what YAML gives for the catalogs as they are, and steps aside otherwise",
+          arguments: ["en", "vi"])
+    func theQuickReaderAgreesWithYAML(language: String) throws {
+        let file = ProjectFolder.path("messages/\(language).yaml")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let quick = try #require(MessageCatalog.flat(text), "the catalog keeps the flat form")
+        #expect(quick == (try MessageCatalog.read(text, file: file)))
+        #expect(MessageCatalog.flat("a: \"x\" # note\n") == nil, "a trailing comment is YAML's to read")
+        #expect(MessageCatalog.flat("a: \"tab\\there\"\n") == nil, "an escape it does not know is YAML's to read")
+        #expect(MessageCatalog.flat("a: \"x\"\na: \"y\"\n") == nil, "a repeated key is YAML's to report")
+        #expect(MessageCatalog.flat("a: plain\n") == nil)
     }
 }
