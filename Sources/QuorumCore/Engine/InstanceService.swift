@@ -14,7 +14,6 @@ public struct InstanceService: Sendable {
     /// The account of the machine the command runs under, kept with entered results beside the actor label.
     public var systemUser: String?
     private let logger = Logger(label: "quorum.engine")
-    private let definitions = DecodedDefinitions()
 
     public init(store: any InstanceStore, actor: String, clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
@@ -71,8 +70,19 @@ public struct InstanceService: Sendable {
         public let definition: WorkflowDefinition
         public let pinned: PinnedDefinition
 
-        /// Everyone the instance can name, keyed by id. Built at each use: a caller naming many people keeps one.
-        public var directory: PersonDirectory { PersonDirectory(definition: definition, roster: state.roster) }
+        private let people: Memo<PersonDirectory>
+
+        /// Everyone the instance can name, keyed by id: built when first asked for (a command that names nobody, on
+        /// an instance with a large roster, never builds it), then kept.
+        public var directory: PersonDirectory { people.value }
+
+        init(events: [Event], state: InstanceState, definition: WorkflowDefinition, pinned: PinnedDefinition) {
+            self.events = events
+            self.state = state
+            self.definition = definition
+            self.pinned = pinned
+            people = Memo { PersonDirectory(definition: definition, roster: state.roster) }
+        }
     }
 
     /// The instance and the definition it is pinned to, whatever the YAML says now.
@@ -86,7 +96,7 @@ public struct InstanceService: Sendable {
             }
         }
         let pinned = PinnedDefinition(hash: hash, json: log.definitions[hash] ?? Data())
-        let definition = try definitions.definition(pinned)
+        let definition = try DecodedDefinitions.shared.definition(pinned)
         let state = InstanceState(id: id, workflow: log.header.workflow, events: log.events, firstStep: definition.steps.first?.id)
         return Loaded(events: log.events, state: state, definition: definition, pinned: pinned)
     }
