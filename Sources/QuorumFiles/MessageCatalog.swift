@@ -49,35 +49,43 @@ public struct MessageCatalog: Sendable {
     /// a test checks that both readers give the same messages for the catalogs as they are.
     static func flat(_ text: String) -> [String: String]? {
         var messages: [String: String] = [:]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy({ $0 == " " }) || line.hasPrefix("#") { continue }
-            guard let colon = line.firstIndex(of: ":"), case let key = line[..<colon],
-                  !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }),
-                  line[colon...].hasPrefix(": \""), line.hasSuffix("\""), messages[String(key)] == nil else { return nil }
-            let quoted = line[line.index(colon, offsetBy: 3)..<line.index(before: line.endIndex)]
-            var value = "", escaped = false
-            for character in quoted {
-                if escaped {
-                    switch character {
-                    case "\"": value.append("\"")
-                    case "\\": value.append("\\")
-                    case "n": value.append("\n")
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { start = end + 1 }
+            let line = bytes[start..<end]
+            if line.allSatisfy({ $0 == 0x20 }) || line.first == 0x23 { continue }   // blank, or "#"
+            guard let colon = line.firstIndex(of: 0x3A), colon > start,
+                  line[start..<colon].allSatisfy({ Self.keyBytes.contains($0) }),
+                  end - colon >= 4, line[colon + 1] == 0x20, line[colon + 2] == 0x22, line[end - 1] == 0x22 else { return nil }
+            var value: [UInt8] = []
+            var index = colon + 3
+            while index < end - 1 {
+                let byte = line[index]
+                if byte == 0x22 { return nil }                                          // a quote inside: not this form
+                if byte == 0x5C {                                                        // a backslash escape
+                    guard index + 1 < end - 1 else { return nil }
+                    switch line[index + 1] {
+                    case 0x22: value.append(0x22)
+                    case 0x5C: value.append(0x5C)
+                    case 0x6E: value.append(0x0A)
                     default: return nil
                     }
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == "\"" {
-                    return nil
-                } else {
-                    value.append(character)
+                    index += 2
+                    continue
                 }
+                value.append(byte)
+                index += 1
             }
-            guard !escaped else { return nil }
-            messages[String(key)] = value
+            let key = String(decoding: line[start..<colon], as: UTF8.self)
+            guard messages.updateValue(String(decoding: value, as: UTF8.self), forKey: key) == nil else { return nil }
         }
         return messages
     }
+
+    /// The bytes a key of the flat form is written with: ASCII letters and digits, `.`, `-` and `_`.
+    private static let keyBytes = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_".utf8))
 
     /// The placeholder names a text uses.
     public static func placeholders(in text: String) -> Set<String> {
