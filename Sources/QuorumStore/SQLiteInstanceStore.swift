@@ -92,13 +92,15 @@ public final class SQLiteInstanceStore: InstanceStore {
                 return nil
             }
             let header = try Self.header(row)
-            let events = try Row.fetchAll(db, sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence",
-                                          arguments: [instance]).map { row in
+            let rows = try Row.fetchAll(db, sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence",
+                                        arguments: [instance])
+            let data = try rows.map { row in try Self.readable("event of \(instance)", row) { Data(try row.decode(String.self, forColumn: "payload").utf8) } }
+            let payloads = Self.decodeAll(data)
+            let events = try zip(rows, zip(data, payloads)).map { row, payload in
                 try Self.readable("event of \(instance)", row) {
-                    let payload = Data(try row.decode(String.self, forColumn: "payload").utf8)
-                    return Event(sequence: try row.decode(forColumn: "sequence"), at: try row.decode(forColumn: "at"),
-                                 actor: try row.decode(forColumn: "actor"), payload: try EventChain.decode(payload),
-                                 payloadData: payload, previousHash: try row.decode(forColumn: "previous_hash"), hash: try row.decode(forColumn: "hash"))
+                    Event(sequence: try row.decode(forColumn: "sequence"), at: try row.decode(forColumn: "at"),
+                          actor: try row.decode(forColumn: "actor"), payload: try payload.1.get(),
+                          payloadData: payload.0, previousHash: try row.decode(forColumn: "previous_hash"), hash: try row.decode(forColumn: "hash"))
                 }
             }
             let hashes = events.compactMap { event -> String? in
@@ -130,6 +132,24 @@ public final class SQLiteInstanceStore: InstanceStore {
     }
 
     /// Decodes a row, or says which row of the store could not be read, instead of stopping the program.
+    /// Every payload decoded, on every core when the history is long: decoding is most of reading a long history,
+    /// and each payload decodes alone. The results keep the order of the events.
+    private static func decodeAll(_ payloads: [Data]) -> [Result<EventPayload, any Error>] {
+        guard payloads.count >= 1_000 else { return payloads.map { data in Result { try EventChain.decode(data) } } }
+        let results = UnsafeMutableBufferPointer<Result<EventPayload, any Error>>.allocate(capacity: payloads.count)
+        defer { results.deallocate() }
+        let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        nonisolated(unsafe) let shared = results
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for index in stride(from: lane, to: payloads.count, by: lanes) {
+                (shared.baseAddress! + index).initialize(to: Result { try EventChain.decode(payloads[index]) })
+            }
+        }
+        let decoded = Array(results)
+        _ = results.deinitialize()
+        return decoded
+    }
+
     private static func readable<T>(_ what: String, _ row: Row, _ decode: () throws -> T) throws -> T {
         do {
             return try decode()

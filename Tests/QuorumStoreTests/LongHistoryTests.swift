@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+@testable import QuorumCore
+import QuorumStore
+import Testing
+
+/// A long history is decoded on every core: it must come back whole, in order, verified, and a damaged row deep in it
+/// must still be reported as the store's, naming the row.
+struct LongHistoryTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-long-\(UUID().uuidString)")
+    var path: String { folder.appendingPathComponent("quorum.sqlite").path }
+
+    /// An instance with `count` overrides after its start, appended in one transaction.
+    private func longHistory(_ count: Int) throws -> (SQLiteInstanceStore, String) {
+        let store = try SQLiteInstanceStore(path: path)
+        let id = try InstanceService(store: store, actor: "clerk").start(Fixtures.definition).id
+        let log = try #require(try store.load(id))
+        var previous = try #require(log.events.last)
+        var events: [Event] = []
+        for index in 0..<count {
+            let event = Event(sequence: previous.sequence + 1, at: previous.at.addingTimeInterval(1), actor: "clerk",
+                              payload: .overridden(Override(person: "ann", rule: "roster", reason: "lần \(index)")), previousHash: previous.hash)
+            events.append(event)
+            previous = event
+        }
+        try store.append(events, to: id, expectedRevision: log.events.count, definitions: [])
+        return (store, id)
+    }
+
+    @Test func aLongHistoryComesBackWholeAndInOrder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (store, id) = try longHistory(3_000)
+        let log = try #require(try store.load(id))
+        let reasons = log.events.compactMap { event -> String? in if case .overridden(let override) = event.payload { override.reason } else { nil } }
+        #expect(reasons == (0..<3_000).map { "lần \($0)" })
+        #expect(log.events.map(\.sequence) == Array(1...log.events.count))
+        #expect(EventChain.verify(log) == nil)
+    }
+
+    @Test func aDamagedRowDeepInALongHistoryIsTheStoresError() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (store, id) = try longHistory(2_000)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DROP TRIGGER event_append_only_update")
+            try db.execute(sql: "UPDATE event SET payload = '{\"no such event\": 1}' WHERE instance_id = ? AND sequence = 1500", arguments: [id])
+        }
+        #expect(throws: StoreError.self) { try store.load(id) }
+    }
+}
