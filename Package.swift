@@ -5,7 +5,7 @@ import PackageDescription
 // ← QuorumFiles (YAML/CSV loading) and QuorumStore (SQLite) ← the `quorum` executable.
 let package = Package(
     name: "Quorum",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "quorum", targets: ["quorum"]),
         .executable(name: "quorum-benchmark", targets: ["QuorumBenchmark"]),

@@ -5,7 +5,9 @@ import QuorumFiles
 // Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing. Run it
 // optimised, next to a release build of quorum:
 //   swift build -c release && .build/release/quorum-benchmark [--people N] [--instances N] [--events N] [--cycles N] [--runs N]
-//   [--keep FOLDER]
+//   [--keep FOLDER] [--peers]
+// --peers also runs the Python peers (install them once with bench/setup-peers.sh) on the same data and prints Quorum's
+// ratio to each; --peer-cycles N sets their state-machine cycles (5,000).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -22,8 +24,13 @@ do {
     let scenarioFile = project + "/scenarios/truong-pho-phong-2021/binh-thuong.yaml"
     let scenario = try ScenarioReader.read(scenarioFile)
     guard let definition = catalog.definitions[scenario.workflow] else { throw BenchmarkFailure("no workflow \(scenario.workflow)") }
-    var rows = try RuleWorkload(ruleSet: ruleSet, people: option("--people", default: 100_000)).run()
-    rows += try EngineWorkload(scenario: scenario, definition: definition, cycles: option("--cycles", default: 300)).run()
+    let rules = try RuleWorkload(ruleSet: ruleSet, people: option("--people", default: 100_000)).run()
+    let engine = try EngineWorkload(scenario: scenario, definition: definition, cycles: option("--cycles", default: 300)).run()
+    var rows = rules.rows + engine.rows
+    if arguments.contains("--peers") {
+        rows += try PeerWorkload(project: project, rules: rules.peers, cycles: option("--peer-cycles", default: 5_000),
+                                 quorumRules: rules.rate, quorumCycles: engine.rate).run()
+    }
     if FileManager.default.isExecutableFile(atPath: quorum), FileManager.default.isExecutableFile(atPath: hello) {
         rows += try CommandWorkload(quorum: quorum, hello: hello, project: project, catalog: catalog, instances: option("--instances", default: 1_000),
                                     events: option("--events", default: 100_000), runs: option("--runs", default: 5),

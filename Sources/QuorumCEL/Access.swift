@@ -1,26 +1,26 @@
 /// Field selection, presence tests and indexing, including optional chaining (`.?f`, `[?k]`, and selection on
 /// an optional value).
 enum Access {
-    static func select(_ base: Value, _ field: String, optional: Bool) -> Value {
+    static func select(_ base: Value, _ slot: FieldSlot, optional: Bool) -> Value {
         switch base {
         case .error:
             return base
         case .optional(let wrapped):
             guard let wrapped else { return .optional(nil) }
-            return select(wrapped, field, optional: true)
+            return select(wrapped, slot, optional: true)
         case .map(let map):
-            if let value = map[field] { return optional ? .optional(value) : value }
-            return optional ? .optional(nil) : .fail("no such key: '\(field)'")
+            if let value = slot.value(in: map) { return optional ? .optional(value) : value }
+            return optional ? .optional(nil) : .fail("no such key: '\(slot.field)'")
         default:
             return .fail("type '\(base.type)' does not support field selection")
         }
     }
 
-    static func presence(_ base: Value, _ field: String) -> Value {
+    static func presence(_ base: Value, _ slot: FieldSlot) -> Value {
         switch base {
         case .error: base
-        case .optional(let wrapped): wrapped.map { presence($0, field) } ?? .bool(false)
-        case .map(let map): .bool(map[field] != nil)
+        case .optional(let wrapped): wrapped.map { presence($0, slot) } ?? .bool(false)
+        case .map(let map): .bool(slot.value(in: map) != nil)
         default: .fail("type '\(base.type)' does not support field selection")
         }
     }

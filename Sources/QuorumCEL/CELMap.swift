@@ -39,14 +39,29 @@ public struct CELMap: Sendable {
     }
 
     public subscript(key: Value) -> Value? {
-        guard let mapKey = Key(key, forLookup: true), let position = positions[mapKey] else { return nil }
-        return entries[position].value
+        guard let mapKey = Key(key, forLookup: true) else { return nil }
+        // A few keys are compared directly: cheaper than hashing (a person's ratings by year).
+        if entries.count <= Self.scanned {
+            return entries.first { Key($0.key) == mapKey }?.value
+        }
+        return positions[mapKey].map { entries[$0].value }
     }
+
+    /// Maps of at most this many entries are searched by comparing keys rather than by hash.
+    private static let scanned = 4
 
     public subscript(key: String) -> Value? {
         guard let position = positions[.string(key)] else { return nil }
         return entries[position].value
     }
+
+    /// The value at `position` when the key there is the string `field`: the check behind a field slot's guess.
+    func value(at position: Int, ifKeyIs field: String) -> Value? {
+        guard entries.indices.contains(position), case .string(let key) = entries[position].key, key == field else { return nil }
+        return entries[position].value
+    }
+
+    func position(of field: String) -> Int? { positions[.string(field)] }
 
     public init(_ pairs: [(String, Value)]) {
         for (key, value) in pairs { _ = insert(.string(key), value) }

@@ -13,18 +13,13 @@ enum Comprehensions {
             guard case .optional = result else { return .fail("optFlatMap() must return an optional value") }
             return result
         }
-        let items: [(Value, Value)]
-        switch range {
-        case .list(let elements): items = elements.enumerated().map { (.int(Int64($0.offset)), $0.element) }
-        case .map(let map): items = map.entries.map { ($0.key, $0.value) }
-        default: return .noOverload(kind.rawValue, range)
-        }
         let isMap = if case .map = range { true } else { false }
         var firstError: Value?
         var count = 0
         var collected: [Value] = []
         var transformed = CELMap()
-        for (key, value) in items {
+        /// One step of the loop: nil to go on, or the comprehension's result when this element decides it.
+        func step(_ key: Value, _ value: Value) -> Value? {
             frame.budget -= 1
             if frame.budget < 0 {
                 return .fail("the evaluation exceeds its cost limit of \(Frame.maximumSteps) comprehension steps")
@@ -38,7 +33,7 @@ enum Comprehensions {
             if let filter {
                 switch filter(&frame) {
                 case .bool(true): break
-                case .bool(false): continue
+                case .bool(false): return nil
                 case let other: return other.isError ? other : .noOverload(kind.rawValue, other)
                 }
             }
@@ -47,7 +42,7 @@ enum Comprehensions {
             case .all, .exists:
                 let decisive = kind == .exists
                 if case .bool(decisive) = result { return result }
-                if case .bool = result { continue }
+                if case .bool = result { return nil }
                 firstError = firstError ?? (result.isError ? result : .noOverload(kind.rawValue, result))
             case .existsOne:
                 guard case .bool(let flag) = result else { return result.isError ? result : .noOverload(kind.rawValue, result) }
@@ -64,6 +59,16 @@ enum Comprehensions {
             case .optMap, .optFlatMap:
                 break
             }
+            return nil
+        }
+        switch range {
+        case .list(let elements):
+            if kind != .all, kind != .exists, kind != .existsOne { collected.reserveCapacity(elements.count) }
+            for index in elements.indices { if let result = step(.int(Int64(index)), elements[index]) { return result } }
+        case .map(let map):
+            for entry in map.entries { if let result = step(entry.key, entry.value) { return result } }
+        default:
+            return .noOverload(kind.rawValue, range)
         }
         switch kind {
         case .all, .exists: return firstError ?? .bool(kind == .all)

@@ -34,3 +34,20 @@ public struct Comprehension: Sendable, Equatable {
     public let filter: Expr?
     public let body: Expr
 }
+
+extension Expr {
+    /// The names the expression reads that it does not bind itself (a comprehension binds its variables).
+    var freeNames: Set<String> {
+        switch self {
+        case .literal: []
+        case .identifier(let name): [name]
+        case .select(let operand, _, _), .presence(let operand, _): operand.freeNames
+        case .index(let operand, let key, _): operand.freeNames.union(key.freeNames)
+        case .call(_, let target, let arguments): arguments.reduce(target?.freeNames ?? []) { $0.union($1.freeNames) }
+        case .list(let elements, _): elements.reduce([]) { $0.union($1.freeNames) }
+        case .map(let entries): entries.reduce([]) { $0.union($1.key.freeNames).union($1.value.freeNames) }
+        case .comprehension(let inner):
+            inner.range.freeNames.union(inner.body.freeNames.union(inner.filter?.freeNames ?? []).subtracting(inner.variables))
+        }
+    }
+}

@@ -63,7 +63,7 @@ enum Library {
     static func membership(_ element: Value, _ container: Value) -> Value {
         switch (element, container) {
         case let (.string(text), .list(elements)):
-            .bool(elements.contains { if case .string(let other) = $0 { text.utf8.elementsEqual(other.utf8) } else { false } })
+            .bool(elements.contains { if case .string(let other) = $0 { Strings.identical(text, other) } else { false } })
         case let (_, .list(elements)): .bool(elements.contains { Value.isEqual(element, $0) })
         case let (_, .map(map)): .bool(map[element] != nil)
         default: .noOverload("@in", element, container)

@@ -4,35 +4,41 @@ public struct Program: Sendable {
 
     let root: Node
     let slotCount: Int
+    let memoCount: Int
     public let expression: Expr
     /// Variables resolved to positions at compile time, for `evaluate(declared:)`.
     public let declared: [String]
 
     /// Compiles an expression. Names in `declared` are resolved once, here, so that evaluating with
-    /// `evaluate(declared:)` looks nothing up by name.
-    public init(_ expression: Expr, declaring declared: [String] = []) {
-        var compiler = Compiler(declared: declared)
+    /// `evaluate(declared:)` looks nothing up by name. Names in `constants` (a rule's parameters, the cycle) are bound
+    /// here to their values, and whatever the expression computes from constants alone is computed here, once; a
+    /// declared name that is also a constant reads the constant, not the value given when evaluating.
+    public init(_ expression: Expr, declaring declared: [String] = [], constants: [String: Value] = [:]) {
+        var compiler = Compiler(declared: declared, constants: constants)
         root = compiler.compile(expression)
         slotCount = compiler.slotCount
+        memoCount = compiler.memoCount
         self.expression = expression
         self.declared = declared
     }
 
     /// Parses and compiles CEL source.
-    public init(parsing source: String, macros: Bool = true, declaring declared: [String] = []) throws(SyntaxError) {
-        self.init(try Parser.parse(source, macros: macros), declaring: declared)
+    public init(parsing source: String, macros: Bool = true, declaring declared: [String] = [],
+                constants: [String: Value] = [:]) throws(SyntaxError) {
+        self.init(try Parser.parse(source, macros: macros), declaring: declared, constants: constants)
     }
 
     /// Evaluates with the given variables. Never traps: failures come back as `.error` values.
     public func evaluate(_ variables: [String: Value] = [:]) -> Value {
         var frame = Frame(variables: variables, declared: declared.map { variables[$0] ?? .error(EvalError("undeclared reference to '\($0)'")) },
-                          locals: Array(repeating: .null, count: slotCount))
+                          locals: Array(repeating: .null, count: slotCount), memos: Array(repeating: nil, count: memoCount))
         return root(&frame)
     }
 
     /// Evaluates with the values of the declared variables, in the order they were declared: the fast path.
     public func evaluate(declared values: [Value]) -> Value {
-        var frame = Frame(variables: [:], declared: values, locals: slotCount == 0 ? [] : Array(repeating: .null, count: slotCount))
+        var frame = Frame(variables: [:], declared: values, locals: slotCount == 0 ? [] : Array(repeating: .null, count: slotCount),
+                          memos: memoCount == 0 ? [] : Array(repeating: nil, count: memoCount))
         return root(&frame)
     }
 }
@@ -42,6 +48,8 @@ struct Frame {
     let variables: [String: Value]
     let declared: [Value]
     var locals: [Value]
+    /// The values of loop-invariant sub-expressions, kept for one run of their comprehension.
+    var memos: [Value?]
     /// Comprehension steps left before the evaluation stops with an error, as the reference implementations bound
     /// evaluation cost: nested macros over large lists would otherwise take unbounded time and memory.
     var budget = Frame.maximumSteps
@@ -50,31 +58,80 @@ struct Frame {
 }
 
 /// Builds the closure tree. Comprehension variables get slots at compile time; other names are looked up at run time.
+/// A sub-expression that reads constants only is evaluated here and becomes its value (`[2020, 2019, 2018]` for
+/// `cycle.recent_years.filter(y, y >= cycle.year - params.years)` when the cycle and the parameters are constants).
+/// A sub-expression of a comprehension's body that does not read the comprehension's variables (`cycle.year -
+/// params.years` inside `recent_years.filter(y, y >= cycle.year - params.years)`) is evaluated once per run of the
+/// comprehension, when first needed, and kept: CEL has no side effects, so only the repeated work goes.
 struct Compiler {
     private(set) var slotCount = 0
+    private(set) var memoCount = 0
+    /// How many sub-expressions were computed at compile time.
+    private(set) var folded = 0
+    /// The comprehensions being compiled, innermost last: their variables, and the memo slots of their invariants.
+    private var loops: [(variables: Set<String>, memos: [Int])] = []
+    private var hoisting = false
     private var scopes: [String: Int] = [:]
     private let declared: [String: Int]
+    private let constants: [String: Value]
 
-    init(declared names: [String]) {
+    init(declared names: [String], constants: [String: Value]) {
         declared = Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.constants = constants
     }
 
     mutating func compile(_ expression: Expr) -> Program.Node {
+        let free = expression.freeNames
+        if Self.worthKeeping(expression), free.allSatisfy({ constants[$0] != nil && scopes[$0] == nil }) {
+            let node = compileEach(expression)
+            var frame = Frame(variables: [:], declared: [], locals: Array(repeating: .null, count: slotCount),
+                              memos: Array(repeating: nil, count: memoCount))
+            let value = node(&frame)
+            folded += 1
+            return { _ in value }
+        }
+        guard !hoisting, let loop = loops.last, Self.worthKeeping(expression), free.isDisjoint(with: loop.variables) else {
+            return compileEach(expression)
+        }
+        let slot = memoCount
+        memoCount += 1
+        loops[loops.count - 1].memos.append(slot)
+        hoisting = true
+        let node = compileEach(expression)
+        hoisting = false
+        return { frame in
+            if let value = frame.memos[slot] { return value }
+            let value = node(&frame)
+            frame.memos[slot] = value
+            return value
+        }
+    }
+
+    /// Work worth computing once, at compile time or once per loop: not a literal, a name or a field read.
+    private static func worthKeeping(_ expression: Expr) -> Bool {
+        switch expression {
+        case .call, .index, .comprehension, .list, .map: true
+        case .literal, .identifier, .select, .presence: false
+        }
+    }
+
+    private mutating func compileEach(_ expression: Expr) -> Program.Node {
         switch expression {
         case .literal(let value):
             return { _ in value }
         case .identifier(let name):
             if let slot = scopes[name] { return { $0.locals[slot] } }
+            if let value = constants[name] { return { _ in value } }
             return global([name])
         case .select(let operand, let field, let optional):
             if !optional, let path = qualifiedName(expression) {
                 return global(path)
             }
-            let base = compile(operand)
-            return { frame in Access.select(base(&frame), field, optional: optional) }
+            let base = compile(operand), slot = FieldSlot(field)
+            return { frame in Access.select(base(&frame), slot, optional: optional) }
         case .presence(let operand, let field):
-            let base = compile(operand)
-            return { frame in Access.presence(base(&frame), field) }
+            let base = compile(operand), slot = FieldSlot(field)
+            return { frame in Access.presence(base(&frame), slot) }
         case .index(let operand, let key, let optional):
             let base = compile(operand), index = compile(key)
             return { frame in
@@ -84,11 +141,9 @@ struct Compiler {
         case .call(let name, let target, let arguments):
             return compileCall(name, target: target, arguments: arguments)
         case .list(let elements, let optional):
-            if let value = Self.constant(expression) { return { _ in value } }
             let nodes = elements.map { compile($0) }
             return { frame in Construct.list(nodes.map { $0(&frame) }, optional: optional) }
         case .map(let entries):
-            if let value = Self.constant(expression) { return { _ in value } }
             let keys = entries.map { compile($0.key) }, values = entries.map { compile($0.value) }
             let optional = entries.map(\.optional)
             return { frame in
@@ -102,25 +157,6 @@ struct Compiler {
         }
     }
 
-    /// The value of a list or map written with constants only (`['HTXSNV', 'HTTNV']`), built once at compile time
-    /// instead of at every evaluation; nil for anything that reads a variable, calls a function or fails.
-    static func constant(_ expression: Expr) -> Value? {
-        switch expression {
-        case .literal(let value):
-            return value
-        case .list(let elements, let optional) where !optional.contains(true):
-            let values = elements.compactMap(constant)
-            guard values.count == elements.count, case let list = Construct.list(values, optional: optional), !list.isError else { return nil }
-            return list
-        case .map(let entries) where !entries.contains(where: \.optional):
-            let pairs = entries.compactMap { entry in constant(entry.key).flatMap { key in constant(entry.value).map { (key, $0) } } }
-            guard pairs.count == entries.count, case let map = Construct.map(pairs, optional: entries.map(\.optional)), !map.isError else { return nil }
-            return map
-        default:
-            return nil
-        }
-    }
-
     /// `a.b.c` as the name parts, when its root is not a comprehension variable.
     private func qualifiedName(_ expression: Expr) -> [String]? {
         switch expression {
@@ -130,17 +166,21 @@ struct Compiler {
         }
     }
 
-    /// A declared variable, found at compile time by the longest declared prefix, then its fields selected.
+    /// A constant or a declared variable, found at compile time by the longest declared prefix, then its fields selected.
     private func global(_ path: [String]) -> Program.Node {
+        if let value = constants[path[0]] {
+            let slots = path.dropFirst().map(FieldSlot.init)
+            return { _ in slots.reduce(value) { Access.select($0, $1, optional: false) } }
+        }
         for length in (1...path.count).reversed() {
             guard let position = declared[path.prefix(length).joined(separator: ".")] else { continue }
-            let fields = Array(path.dropFirst(length))
-            if fields.isEmpty { return { $0.declared[position] } }
-            if fields.count == 1 {
-                let field = fields[0]
-                return { Access.select($0.declared[position], field, optional: false) }
+            let slots = path.dropFirst(length).map(FieldSlot.init)
+            if slots.isEmpty { return { $0.declared[position] } }
+            if slots.count == 1 {
+                let slot = slots[0]
+                return { Access.select($0.declared[position], slot, optional: false) }
             }
-            return { frame in fields.reduce(frame.declared[position]) { Access.select($0, $1, optional: false) } }
+            return { frame in slots.reduce(frame.declared[position]) { Access.select($0, $1, optional: false) } }
         }
         return Self.lookup(path)
     }
@@ -148,7 +188,7 @@ struct Compiler {
     /// Resolves `a.b.c` at run time to the longest bound prefix (`a.b.c`, then `a.b` with `.c` selected, then `a`).
     private static func lookup(_ path: [String]) -> Program.Node {
         let candidates = (1...path.count).reversed().map { length in
-            (name: path.prefix(length).joined(separator: "."), rest: Array(path.dropFirst(length)))
+            (name: path.prefix(length).joined(separator: "."), rest: path.dropFirst(length).map(FieldSlot.init))
         }
         let typeValue = path.count == 1 ? CELType.denotable[path[0]].map(Value.type) : nil
         return { frame in
@@ -230,10 +270,15 @@ struct Compiler {
             scopes[variable] = slotCount
             return slotCount
         }
+        loops.append((Set(comprehension.variables), []))
         let filter = comprehension.filter.map { compile($0) }
         let body = compile(comprehension.body)
+        let memos = loops.removeLast().memos
         scopes = saved
         let kind = comprehension.kind
-        return { frame in Comprehensions.run(kind, over: range(&frame), slots: slots, filter: filter, body: body, frame: &frame) }
+        return { frame in
+            for slot in memos { frame.memos[slot] = nil }
+            return Comprehensions.run(kind, over: range(&frame), slots: slots, filter: filter, body: body, frame: &frame)
+        }
     }
 }

@@ -14,6 +14,13 @@ enum Strings {
         return .bool(b.isEmpty || test(a, b))
     }
 
+    /// CEL's string equality: the same code points (not Swift's canonical equivalence), compared as UTF-8 bytes.
+    static func identical(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
+
     /// The longest text a regular expression is matched against.
     static let maximumMatchLength = 10_000
 

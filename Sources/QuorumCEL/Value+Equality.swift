@@ -12,7 +12,7 @@ extension Value {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
         // Code-point equality, without Unicode normalisation, as CEL requires; UTF-8 bytes compare the same.
-        case let (.string(a), .string(b)): return a.utf8.elementsEqual(b.utf8)
+        case let (.string(a), .string(b)): return Strings.identical(a, b)
         case let (.bytes(a), .bytes(b)): return a == b
         case let (.type(a), .type(b)): return a == b
         case let (.timestamp(a), .timestamp(b)): return a == b

@@ -87,34 +87,45 @@ public final class SQLiteInstanceStore: InstanceStore {
     }
 
     public func load(_ instance: String) throws -> InstanceLog? {
+        try read(instance, decoding: nil).map { InstanceLog(header: $0.header, events: $0.events, definitions: $0.definitions) }
+    }
+
+    public func chain(_ instance: String, decoding cases: Set<String>) throws -> InstanceChain? {
+        try read(instance, decoding: cases.union(InstanceChain.pinning))
+    }
+
+    /// The instance's chain with the payloads of `cases` decoded (every payload when nil), and the definitions its
+    /// events pin. A payload whose case cannot be read from its bytes is decoded, so nothing pinned goes unchecked.
+    private func read(_ instance: String, decoding cases: Set<String>?) throws -> InstanceChain? {
         try database.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, workflow, created_at FROM instance WHERE id = ?", arguments: [instance]) else {
+            // Statements prepared once per connection (listing reads every instance), columns by position from a
+            // cursor: no row copied, no column looked up by name, payloads read as bytes.
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, workflow, created_at FROM instance WHERE id = ?"),
+                                             arguments: [instance]) else {
                 return nil
             }
             let header = try Self.header(row)
-            let rows = try Row.fetchAll(db, sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence",
-                                        arguments: [instance])
-            let data = try rows.map { row in try Self.readable("event of \(instance)", row) { Data(try row.decode(String.self, forColumn: "payload").utf8) } }
-            let payloads = Self.decodeAll(data)
-            let events = try zip(rows, zip(data, payloads)).map { row, payload in
-                try Self.readable("event of \(instance)", row) {
-                    Event(sequence: try row.decode(forColumn: "sequence"), at: try row.decode(forColumn: "at"),
-                          actor: try row.decode(forColumn: "actor"), payload: try payload.1.get(),
-                          payloadData: payload.0, previousHash: try row.decode(forColumn: "previous_hash"), hash: try row.decode(forColumn: "hash"))
-                }
+            var links: [InstanceChain.Link] = []
+            let rows = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence"),
+                                           arguments: [instance])
+            while let row = try rows.next() {
+                links.append(try Self.readable("event of \(instance)", row.description) {
+                    InstanceChain.Link(sequence: try row.decode(atIndex: 0), at: try row.decode(atIndex: 1), actor: try row.decode(atIndex: 2),
+                                       payloadData: try row.decode(atIndex: 3), previousHash: try row.decode(atIndex: 4), hash: try row.decode(atIndex: 5))
+                })
             }
-            let hashes = events.compactMap { event -> String? in
-                switch event.payload {
-                case .started(let started): started.definitionHash
-                case .migrated(let migration): migration.toHash
-                default: nil
+            let wanted = cases.map { cases in links.indices.filter { links[$0].payloadCase.map(cases.contains) ?? true } } ?? Array(links.indices)
+            let payloads = Self.decodeAll(wanted.map { links[$0].payloadData })
+            let events = try zip(wanted, payloads).map { index, payload in
+                try Self.readable("event of \(instance)", "sequence \(links[index].sequence): \(String(decoding: links[index].payloadData.prefix(120), as: UTF8.self))") {
+                    links[index].event(try payload.get())
                 }
             }
             var definitions: [String: Data] = [:]
-            for hash in hashes {
-                definitions[hash] = try Data.fetchOne(db, sql: "SELECT json FROM definition WHERE hash = ?", arguments: [hash])
+            for hash in events.compactMap(\.payload.pinnedHash) {
+                definitions[hash] = try Data.fetchOne(try db.cachedStatement(sql: "SELECT json FROM definition WHERE hash = ?"), arguments: [hash])
             }
-            return InstanceLog(header: header, events: events, definitions: definitions)
+            return InstanceChain(header: header, links: links, events: events, definitions: definitions)
         }
     }
 
@@ -125,7 +136,7 @@ public final class SQLiteInstanceStore: InstanceStore {
     }
 
     private static func header(_ row: Row) throws -> InstanceHeader {
-        try readable("instance", row) {
+        try readable("instance", row.description) {
             InstanceHeader(id: try row.decode(forColumn: "id"), workflow: try row.decode(forColumn: "workflow"),
                            createdAt: try row.decode(forColumn: "created_at"))
         }
@@ -150,11 +161,11 @@ public final class SQLiteInstanceStore: InstanceStore {
         return decoded
     }
 
-    private static func readable<T>(_ what: String, _ row: Row, _ decode: () throws -> T) throws -> T {
+    private static func readable<T>(_ what: String, _ row: @autoclosure () -> String, _ decode: () throws -> T) throws -> T {
         do {
             return try decode()
         } catch {
-            throw StoreError.unreadableRow(what: what, row: row.description, reason: "\(error)")
+            throw StoreError.unreadableRow(what: what, row: row(), reason: "\(error)")
         }
     }
 

@@ -79,6 +79,36 @@ struct StoreHardeningTests {
         #expect(try service.load("track-2").state.revision == 3, "the other instance is intact")
     }
 
+    @Test func verifyingDecodesOnlyWhatItReadsAndStillSeesEveryChange() throws {
+        let service = try twoInstances()
+        let store = try SQLiteInstanceStore(path: path)
+        let log = try #require(try store.load("track-1"))
+        let chain = try #require(try store.chain("track-1", decoding: ["recorded"]))
+        #expect(chain.links.map(\.hash) == log.events.map(\.hash))
+        #expect(chain.links.map(\.payloadData) == log.events.map(\.payloadData))
+        #expect(chain.events.map(\.payload.kind) == log.events.map(\.payload.kind).filter { ["started", "migrated", "recorded"].contains($0) })
+        #expect(chain.events.map(\.payload.kind).contains("recorded"))
+        #expect(EventChain.verify(chain) == nil)
+        // An event verify does not decode is still checked, byte for byte.
+        let undecoded = try #require(log.events.first { !["started", "migrated", "recorded", "corrected"].contains($0.payload.kind) })
+        // A relabelled kind column hides nothing: the payload's case is read from the bytes the hash covers.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DROP TRIGGER event_append_only_update")
+            try db.execute(sql: "UPDATE event SET kind = 'opened' WHERE instance_id = 'track-1' AND sequence = 1")
+            try db.execute(sql: "DROP TRIGGER definition_undeletable")
+            try db.execute(sql: "DELETE FROM definition")
+        }
+        guard case .definitionMissing? = try service.verification("track-1").problem else {
+            Issue.record("the started event must be decoded whatever its kind column says")
+            return
+        }
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE event SET payload = replace(payload, '{\"', '{ \"') WHERE instance_id = 'track-2' AND sequence = ?",
+                           arguments: [undecoded.sequence])
+        }
+        #expect(try service.verification("track-2").problem == .altered(sequence: undecoded.sequence))
+    }
+
     @Test func aMissingDefinitionIsFound() throws {
         let service = try twoInstances()
         try DatabaseQueue(path: path).write { db in

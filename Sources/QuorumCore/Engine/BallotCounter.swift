@@ -12,8 +12,10 @@ struct BallotCounter {
     /// Fills in the record's votes and counts from its papers; problems name the paper.
     func count(_ record: StepRecord, problems: inout [RecordProblem]) -> StepRecord {
         var record = record
-        let rules = step.ballotValidity.compactMap { rule in (try? Program(parsing: rule.expression, declaring: Self.variables)).map { (rule, $0) } }
         let cycle = RuleContext.withDates(definition.cycleParameter.value)
+        let rules = step.ballotValidity.compactMap { rule in
+            (try? Program(parsing: rule.expression, declaring: Self.variables, constants: ["cycle": cycle, "params": rule.parameterValue])).map { (rule, $0) }
+        }
         var papers: [BallotPaper] = []
         var tallies: [String: [String: Int]] = [:]
         for var paper in record.papers {

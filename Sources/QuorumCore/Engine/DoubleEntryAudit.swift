@@ -8,6 +8,9 @@ public enum DoubleEntryAudit {
         public let actors: [String]
     }
 
+    /// The payload cases this audit reads.
+    public static let cases: Set<String> = ["recorded", "corrected"]
+
     public static func sameUser(_ events: [Event]) -> [Finding] {
         var entries: [String: [Int: (actor: String, user: String?)]] = [:]
         for event in events {

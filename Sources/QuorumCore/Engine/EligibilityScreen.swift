@@ -66,15 +66,17 @@ public struct EligibilityScreen: Sendable {
 
     public init(definition: WorkflowDefinition) {
         self.definition = definition
+        let cycle = RuleContext.withDates(definition.cycleParameter.value)
         var prepared: [String: Prepared] = [:]
         for rule in definition.eligibility + definition.titles.flatMap(\.eligibility) + definition.structure where prepared[rule.id] == nil {
-            let program = try? Program(parsing: rule.expression, declaring: Self.variables)
+            let program = try? Program(parsing: rule.expression, declaring: Self.variables,
+                                       constants: ["cycle": cycle, "params": rule.parameterValue])
             prepared[rule.id] = Prepared(rule: rule, program: program, parameters: rule.parameterValue,
                                          fields: program.map { Self.fieldsRead(by: $0.expression).sorted() } ?? [],
                                          cycleFields: program.map { Self.fieldsRead(by: $0.expression, of: "cycle").sorted() } ?? [])
         }
         self.prepared = prepared
-        cycle = RuleContext.withDates(definition.cycleParameter.value)
+        self.cycle = cycle
     }
 
     /// Every standard for the title, applied to one person (by key). A person with no roster record fails the
@@ -113,7 +115,10 @@ public struct EligibilityScreen: Sendable {
 
     /// What rules see as `person`: the roster fields, and the day the person reaches the retirement age when the rule
     /// set gives a schedule for their sex.
-    public func personValue(_ person: RosterPerson) -> Value {
+    public func personValue(_ person: RosterPerson) -> Value { personParameter(person).value }
+
+    /// `personValue` as a rule parameter (plain data, as it would be written in YAML or JSON).
+    public func personParameter(_ person: RosterPerson) -> RuleParameter {
         var parameter = person.parameter
         if case .map(var fields) = parameter, let birth = person.birthDate,
            let retirement = definition.retirementSchedule(for: person.gender)?.retirementDate(born: birth) {
@@ -121,7 +126,7 @@ public struct EligibilityScreen: Sendable {
             fields["retirement_age_months"] = .int(Int64(retirement.months))
             parameter = .map(fields)
         }
-        return parameter.value
+        return parameter
     }
 
     /// `field = value` for the fields a rule read, from one person's record.

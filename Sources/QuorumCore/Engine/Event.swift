@@ -55,6 +55,15 @@ public enum EventPayload: Codable, Sendable, Equatable {
     case reopened(Reopening)
     case listDecided(ListDecision)
 
+    /// The hash of the definition this event pins the instance to, for `started` and `migrated`.
+    public var pinnedHash: String? {
+        switch self {
+        case .started(let started): started.definitionHash
+        case .migrated(let migration): migration.toHash
+        default: nil
+        }
+    }
+
     public var kind: String {
         switch self {
         case .started: "started"

@@ -52,25 +52,23 @@ public enum EventChain {
     public static func decode(_ data: Data) throws -> EventPayload { try decoder.decode(EventPayload.self, from: data) }
 
     /// Recomputes the chain and reports the first problem, or nil when the history is intact.
-    public static func verify(_ log: InstanceLog) -> Problem? {
-        var previous = origin(for: log.header.id)
-        for (index, event) in log.events.enumerated() {
-            if event.sequence != index + 1 { return .missing(after: index) }
-            if index == 0, event.previousHash == origin { previous = origin }
-            if event.previousHash != previous { return .broken(sequence: event.sequence) }
-            let expected = hash(sequence: event.sequence, at: event.at, actor: event.actor, payloadData: event.payloadData, previous: previous)
-            if expected != event.hash { return .altered(sequence: event.sequence) }
-            previous = event.hash
+    public static func verify(_ log: InstanceLog) -> Problem? { verify(InstanceChain(log)) }
+
+    /// Recomputes the chain from the stored bytes and reports the first problem, or nil when the history is intact.
+    public static func verify(_ chain: InstanceChain) -> Problem? {
+        var previous = origin(for: chain.header.id)
+        for (index, link) in chain.links.enumerated() {
+            if link.sequence != index + 1 { return .missing(after: index) }
+            if index == 0, link.previousHash == origin { previous = origin }
+            if link.previousHash != previous { return .broken(sequence: link.sequence) }
+            let expected = hash(sequence: link.sequence, at: link.at, actor: link.actor, payloadData: link.payloadData, previous: previous)
+            if expected != link.hash { return .altered(sequence: link.sequence) }
+            previous = link.hash
         }
-        for event in log.events {
-            let pinned: String? = switch event.payload {
-            case .started(let started): started.definitionHash
-            case .migrated(let migration): migration.toHash
-            default: nil
-            }
-            if let pinned, log.definitions[pinned] == nil { return .definitionMissing(hash: pinned) }
+        for pinned in chain.events.compactMap(\.payload.pinnedHash) where chain.definitions[pinned] == nil {
+            return .definitionMissing(hash: pinned)
         }
-        for (hash, json) in log.definitions where PinnedDefinition(hash: hash, json: json).recomputedHash != hash {
+        for (hash, json) in chain.definitions where PinnedDefinition(hash: hash, json: json).recomputedHash != hash {
             return .definitionAltered(hash: hash)
         }
         return nil

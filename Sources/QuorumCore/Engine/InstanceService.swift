@@ -88,13 +88,7 @@ public struct InstanceService: Sendable {
     /// The instance and the definition it is pinned to, whatever the YAML says now.
     public func load(_ id: String) throws -> Loaded {
         let log = try verifiedLog(id)
-        let hash = log.events.reduce("") { hash, event in
-            switch event.payload {
-            case .started(let started): started.definitionHash
-            case .migrated(let migration): migration.toHash
-            default: hash
-            }
-        }
+        let hash = log.events.last(where: { $0.payload.pinnedHash != nil })?.payload.pinnedHash ?? ""
         let pinned = PinnedDefinition(hash: hash, json: log.definitions[hash] ?? Data())
         let definition = try DecodedDefinitions.shared.definition(pinned)
         let state = InstanceState(id: id, workflow: log.header.workflow, events: log.events, firstStep: definition.steps.first?.id)
@@ -248,17 +242,19 @@ public struct InstanceService: Sendable {
         try verification(id, expectedHead: expectedHead).problem
     }
 
-    /// The first problem of the instance's stored history, if any, and its events as read once.
-    public func verification(_ id: String, expectedHead: String? = nil) throws -> (problem: EventChain.Problem?, events: [Event]) {
-        guard let log = try store.load(id) else {
+    /// The first problem of the instance's stored history, if any, and its chain as read once, with the payloads of
+    /// `cases` decoded (the others are checked as stored bytes, not decoded).
+    public func verification(_ id: String, expectedHead: String? = nil, decoding cases: Set<String> = [])
+        throws -> (problem: EventChain.Problem?, chain: InstanceChain) {
+        guard let chain = try store.chain(id, decoding: cases) else {
             throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
         }
-        if let problem = EventChain.verify(log) { return (problem, log.events) }
+        if let problem = EventChain.verify(chain) { return (problem, chain) }
         // A hash from the past is fine when it is in the chain: the history only grew since.
-        if let expectedHead, let head = log.events.last, !log.events.contains(where: { $0.hash == expectedHead }) {
-            return (.unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence), log.events)
+        if let expectedHead, let head = chain.links.last, !chain.links.contains(where: { $0.hash == expectedHead }) {
+            return (.unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence), chain)
         }
-        return (store.protectionProblem(), log.events)
+        return (store.protectionProblem(), chain)
     }
 
     /// A meeting that follows another track's step may be recorded only once an instance of that track has decided

@@ -8,6 +8,9 @@ public protocol InstanceStore: Sendable {
     /// Appends events after `expectedRevision`; throws `EngineError.concurrentChange` if another command got there first.
     func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition]) throws
     func load(_ instance: String) throws -> InstanceLog?
+    /// The history's chain with the payloads of `cases` (and of `InstanceChain.pinning`) decoded, the others left as
+    /// stored: what verifying reads.
+    func chain(_ instance: String, decoding cases: Set<String>) throws -> InstanceChain?
     func instances() throws -> [InstanceHeader]
     /// Where the store is, for messages such as "no instance X in …".
     var location: String? { get }
@@ -17,6 +20,11 @@ public protocol InstanceStore: Sendable {
 
 extension InstanceStore {
     public var location: String? { nil }
+
+    /// From the whole history, for stores that keep events decoded anyway.
+    public func chain(_ instance: String, decoding cases: Set<String>) throws -> InstanceChain? {
+        try load(instance).map(InstanceChain.init)
+    }
     public func protectionProblem() -> EventChain.Problem? { nil }
 }
 

@@ -21,19 +21,20 @@ struct Verify: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
-            let (problem, events) = try project.service().verification(instance, expectedHead: expect)
+            let (problem, chain) = try project.service().verification(instance, expectedHead: expect, decoding: DoubleEntryAudit.cases)
+            let links = chain.links
             if let problem {
                 if json { try Output.json(VerificationReport(instance: instance, intact: false, problem: RefusalText.chain(problem))) }
                 throw CommandFailure(Messages.text(.verifyFailed, ["instance": instance, "problem": RefusalText.chain(problem)]), .tampered)
             }
             if json {
-                return try Output.json(VerificationReport(instance: instance, intact: true, events: events.count, headSequence: events.last?.sequence,
-                                                          head: events.last?.hash, expected: expect, sameUser: DoubleEntryAudit.sameUser(events).map(Self.sameUser)))
+                return try Output.json(VerificationReport(instance: instance, intact: true, events: links.count, headSequence: links.last?.sequence,
+                                                          head: links.last?.hash, expected: expect, sameUser: DoubleEntryAudit.sameUser(chain.events).map(Self.sameUser)))
             }
-            Output.line(Messages.text(.verified, ["instance": instance, "count": events.count, "sequence": events.last?.sequence ?? 0, "hash": events.last?.hash ?? "—",
+            Output.line(Messages.text(.verified, ["instance": instance, "count": links.count, "sequence": links.last?.sequence ?? 0, "hash": links.last?.hash ?? "—",
                                                   "holds": expect.map { Messages.text(.verifiedHolds, ["hash": $0.prefix(16)]) } ?? ""]))
             Output.line(Messages.text(.verifyActorsNote))
-            for finding in DoubleEntryAudit.sameUser(events) {
+            for finding in DoubleEntryAudit.sameUser(chain.events) {
                 Output.line("⚠ " + Self.sameUser(finding))
             }
         }
