@@ -63,7 +63,7 @@ public final class SQLiteInstanceStore: InstanceStore {
         return StoreSchema.triggers.first { !present.contains($0) }.map { .unprotected("the trigger \($0) was dropped") }
     }
 
-    public func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event]) throws {
+    public func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event], summary: StateSummary?) throws {
         try writeImmediately { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM instance WHERE id = ?", arguments: [header.id]) != nil {
                 throw EngineError.duplicateInstance(header.id)
@@ -72,10 +72,12 @@ public final class SQLiteInstanceStore: InstanceStore {
                            arguments: [header.id, header.workflow, header.createdAt])
             try Self.insert([definition], db)
             try Self.insert(events, for: header.id, db)
+            try Self.keep(summary, for: header.id, db)
         }
     }
 
-    public func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition]) throws {
+    public func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition],
+                       summary: StateSummary?) throws {
         try writeImmediately { db in
             let revision = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM event WHERE instance_id = ?", arguments: [instance]) ?? 0
             guard revision == expectedRevision else {
@@ -83,6 +85,21 @@ public final class SQLiteInstanceStore: InstanceStore {
             }
             try Self.insert(definitions, db)
             try Self.insert(events, for: instance, db)
+            try Self.keep(summary, for: instance, db)
+        }
+    }
+
+    public func summaries() throws -> [String: StateSummary] {
+        try database.read { db in
+            var summaries: [String: StateSummary] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT instance_id, revision, head, current_step, finished, seal FROM summary")
+            while let row = try rows.next() {
+                summaries[try Self.readable("summary", row.description) { try row.decode(atIndex: 0) }] = try Self.readable("summary", row.description) {
+                    StateSummary(revision: try row.decode(atIndex: 1), head: try row.decode(atIndex: 2), currentStep: try row.decode(atIndex: 3),
+                                 finished: try row.decode(atIndex: 4), seal: try row.decode(atIndex: 5))
+                }
+            }
+            return summaries
         }
     }
 
@@ -94,39 +111,55 @@ public final class SQLiteInstanceStore: InstanceStore {
         try read(instance, decoding: cases.union(InstanceChain.pinning))
     }
 
-    /// The instance's chain with the payloads of `cases` decoded (every payload when nil), and the definitions its
-    /// events pin. A payload whose case cannot be read from its bytes is decoded, so nothing pinned goes unchecked.
+    public func chains(_ instances: [String], decoding cases: Set<String>) throws -> [InstanceChain] {
+        try database.read { db in
+            var definitions: [String: Data] = [:]
+            return try instances.compactMap { try Self.read($0, decoding: cases.union(InstanceChain.pinning), db, definitions: &definitions) }
+        }
+    }
+
     private func read(_ instance: String, decoding cases: Set<String>?) throws -> InstanceChain? {
         try database.read { db in
-            // Statements prepared once per connection (listing reads every instance), columns by position from a
-            // cursor: no row copied, no column looked up by name, payloads read as bytes.
-            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, workflow, created_at FROM instance WHERE id = ?"),
-                                             arguments: [instance]) else {
-                return nil
-            }
-            let header = try Self.header(row)
-            var links: [InstanceChain.Link] = []
-            let rows = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence"),
-                                           arguments: [instance])
-            while let row = try rows.next() {
-                links.append(try Self.readable("event of \(instance)", row.description) {
-                    InstanceChain.Link(sequence: try row.decode(atIndex: 0), at: try row.decode(atIndex: 1), actor: try row.decode(atIndex: 2),
-                                       payloadData: try row.decode(atIndex: 3), previousHash: try row.decode(atIndex: 4), hash: try row.decode(atIndex: 5))
-                })
-            }
-            let wanted = cases.map { cases in links.indices.filter { links[$0].payloadCase.map(cases.contains) ?? true } } ?? Array(links.indices)
-            let payloads = Self.decodeAll(wanted.map { links[$0].payloadData })
-            let events = try zip(wanted, payloads).map { index, payload in
-                try Self.readable("event of \(instance)", "sequence \(links[index].sequence): \(String(decoding: links[index].payloadData.prefix(120), as: UTF8.self))") {
-                    links[index].event(try payload.get())
-                }
-            }
             var definitions: [String: Data] = [:]
-            for hash in events.compactMap(\.payload.pinnedHash) {
-                definitions[hash] = try Data.fetchOne(try db.cachedStatement(sql: "SELECT json FROM definition WHERE hash = ?"), arguments: [hash])
-            }
-            return InstanceChain(header: header, links: links, events: events, definitions: definitions)
+            return try Self.read(instance, decoding: cases, db, definitions: &definitions)
         }
+    }
+
+    /// The instance's chain with the payloads of `cases` decoded (every payload when nil), and the definitions its
+    /// events pin (read once per transaction: many instances share one). A payload whose case cannot be read from its
+    /// bytes is decoded, so nothing pinned goes unchecked.
+    private static func read(_ instance: String, decoding cases: Set<String>?, _ db: Database, definitions read: inout [String: Data]) throws -> InstanceChain? {
+        // Statements prepared once per connection (listing reads every instance), columns by position from a
+        // cursor: no row copied, no column looked up by name, payloads read as bytes.
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, workflow, created_at FROM instance WHERE id = ?"),
+                                         arguments: [instance]) else {
+            return nil
+        }
+        let header = try Self.header(row)
+        var links: [InstanceChain.Link] = []
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence"),
+                                       arguments: [instance])
+        while let row = try rows.next() {
+            links.append(try Self.readable("event of \(instance)", row.description) {
+                InstanceChain.Link(sequence: try row.decode(atIndex: 0), at: try row.decode(atIndex: 1), actor: try row.decode(atIndex: 2),
+                                   payloadData: try row.decode(atIndex: 3), previousHash: try row.decode(atIndex: 4), hash: try row.decode(atIndex: 5))
+            })
+        }
+        let wanted = cases.map { cases in links.indices.filter { links[$0].payloadCase.map(cases.contains) ?? true } } ?? Array(links.indices)
+        let payloads = Self.decodeAll(wanted.map { links[$0].payloadData })
+        let events = try zip(wanted, payloads).map { index, payload in
+            try Self.readable("event of \(instance)", "sequence \(links[index].sequence): \(String(decoding: links[index].payloadData.prefix(120), as: UTF8.self))") {
+                links[index].event(try payload.get())
+            }
+        }
+        var definitions: [String: Data] = [:]
+        for hash in events.compactMap(\.payload.pinnedHash) {
+            if read[hash] == nil {
+                read[hash] = try Data.fetchOne(try db.cachedStatement(sql: "SELECT json FROM definition WHERE hash = ?"), arguments: [hash])
+            }
+            definitions[hash] = read[hash]
+        }
+        return InstanceChain(header: header, links: links, events: events, definitions: definitions)
     }
 
     public func instances() throws -> [InstanceHeader] {
@@ -181,6 +214,13 @@ public final class SQLiteInstanceStore: InstanceStore {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             throw StoreError.readOnly(path: location ?? "")
         }
+    }
+
+    /// Replaces the instance's summary; without one, the old summary stays, describing an earlier head, and is not used.
+    private static func keep(_ summary: StateSummary?, for instance: String, _ db: Database) throws {
+        guard let summary else { return }
+        try db.execute(sql: "INSERT OR REPLACE INTO summary (instance_id, revision, head, current_step, finished, seal) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [instance, summary.revision, summary.head, summary.currentStep, summary.finished, summary.seal])
     }
 
     private static func insert(_ definitions: [PinnedDefinition], _ db: Database) throws {

@@ -42,6 +42,20 @@ enum StoreSchema {
         migrator.registerMigration("v3-no-rewrites") { db in
             try db.execute(sql: protections.map(\.sql).joined(separator: "\n"))
         }
+        // Where each instance stands after its last event, written with the events (StateSummary): derived data,
+        // replaced at every change and trusted only when it is sealed to the chain's verified head.
+        migrator.registerMigration("v4-summary") { db in
+            try db.execute(sql: """
+                CREATE TABLE summary (
+                    instance_id TEXT PRIMARY KEY NOT NULL REFERENCES instance(id),
+                    revision INTEGER NOT NULL,
+                    head TEXT NOT NULL,
+                    current_step TEXT,
+                    finished INTEGER NOT NULL,
+                    seal TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

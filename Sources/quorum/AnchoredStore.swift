@@ -9,17 +9,20 @@ struct AnchoredStore: InstanceStore {
 
     var location: String? { base.location }
 
-    func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event]) throws {
-        try base.create(header, definition: definition, events: events)
+    func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event], summary: StateSummary?) throws {
+        try base.create(header, definition: definition, events: events, summary: summary)
         anchor(header.id, events.last)
     }
 
-    func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition]) throws {
-        try base.append(events, to: instance, expectedRevision: expectedRevision, definitions: definitions)
+    func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition], summary: StateSummary?) throws {
+        try base.append(events, to: instance, expectedRevision: expectedRevision, definitions: definitions, summary: summary)
         anchor(instance, events.last)
     }
 
     func load(_ instance: String) throws -> InstanceLog? { try base.load(instance) }
+    func chain(_ instance: String, decoding cases: Set<String>) throws -> InstanceChain? { try base.chain(instance, decoding: cases) }
+    func chains(_ instances: [String], decoding cases: Set<String>) throws -> [InstanceChain] { try base.chains(instances, decoding: cases) }
+    func summaries() throws -> [String: StateSummary] { try base.summaries() }
     func instances() throws -> [InstanceHeader] { try base.instances() }
     func protectionProblem() -> EventChain.Problem? { base.protectionProblem() }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// The hash chain over an instance's history: each event's SHA-256 covers its sequence, time, actor, content and
 /// the previous event's hash. The first event points at a hash of the instance's id, so a history moved under another
@@ -68,10 +69,21 @@ public enum EventChain {
         for pinned in chain.events.compactMap(\.payload.pinnedHash) where chain.definitions[pinned] == nil {
             return .definitionMissing(hash: pinned)
         }
-        for (hash, json) in chain.definitions where PinnedDefinition(hash: hash, json: json).recomputedHash != hash {
+        for (hash, json) in chain.definitions where !isIntact(hash, json) {
             return .definitionAltered(hash: hash)
         }
         return nil
+    }
+
+    /// Definitions found to match their hash in this process. The same bytes again (a list of instances pinned to one
+    /// definition) are compared, not hashed again; other bytes under a known hash are hashed.
+    private static let intactDefinitions = Mutex<[String: Data]>([:])
+
+    private static func isIntact(_ hash: String, _ json: Data) -> Bool {
+        if intactDefinitions.withLock({ $0[hash] == json }) { return true }
+        guard PinnedDefinition(hash: hash, json: json).recomputedHash == hash else { return false }
+        intactDefinitions.withLock { $0[hash] = json }
+        return true
     }
 
     private static let encoder: JSONEncoder = {

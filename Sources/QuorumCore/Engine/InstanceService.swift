@@ -42,14 +42,15 @@ public struct InstanceService: Sendable {
                 events.append(Event(sequence: 2, at: header.createdAt, actor: actor, payload: .opened(Self.opening(first, attempt: 1, in: definition)),
                                     previousHash: event.hash))
             }
+            let state = InstanceState(id: header.id, workflow: definition.id, events: events, firstStep: definition.steps.first?.id)
             do {
-                try store.create(header, definition: pinned, events: events)
+                try store.create(header, definition: pinned, events: events, summary: StateSummary(state))
             } catch EngineError.duplicateInstance {
                 number += 1
                 continue
             }
             logger.debug("started \(header.id) pinned to \(pinned.hash)")
-            return InstanceState(id: header.id, workflow: definition.id, events: events, firstStep: definition.steps.first?.id)
+            return state
         }
     }
 
@@ -133,8 +134,9 @@ public struct InstanceService: Sendable {
             events.append(Event(sequence: events[0].sequence + 1, at: events[0].at, actor: actor,
                                 payload: .opened(Self.opening(step, attempt: attempt, in: loaded.definition)), previousHash: events[0].hash))
         }
-        try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [])
-        return (decision, loaded.state.applying(events))
+        let state = loaded.state.applying(events)
+        try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [], summary: StateSummary(state))
+        return (decision, state)
     }
 
     /// Why the current step cannot be decided now, as `advance` would refuse; nil when it can.
@@ -242,6 +244,24 @@ public struct InstanceService: Sendable {
         try verification(id, expectedHead: expectedHead).problem
     }
 
+    /// Where every instance stands, each read from its verified chain: from the summary the store kept when it is
+    /// sealed to the chain's head, else folded from the history. Refuses, as every command does, when a chain is
+    /// broken or the store has lost a protection.
+    public func standings() throws -> [(header: InstanceHeader, currentStep: String?, finished: Bool)] {
+        let protection = store.protectionProblem()
+        let headers = try store.instances(), summaries = try store.summaries()
+        var chains: [String: InstanceChain] = [:]
+        for chain in try store.chains(headers.map(\.id).filter { summaries[$0] != nil }, decoding: []) { chains[chain.header.id] = chain }
+        return try headers.map { header in
+            if let summary = summaries[header.id], let chain = chains[header.id] {
+                if let problem = EventChain.verify(chain) ?? protection { throw EngineError.tampered(instance: header.id, problem: problem) }
+                if summary.describes(chain) { return (header, summary.currentStep, summary.finished) }
+            }
+            let state = try load(header.id).state
+            return (header, state.currentStep, state.isFinished)
+        }
+    }
+
     /// The first problem of the instance's stored history, if any, and its chain as read once, with the payloads of
     /// `cases` decoded (the others are checked as stored bytes, not decoded).
     public func verification(_ id: String, expectedHead: String? = nil, decoding cases: Set<String> = [])
@@ -291,7 +311,7 @@ public struct InstanceService: Sendable {
             events.append(next)
             previous = previous.applying([next])
         }
-        try store.append(events, to: state.id, expectedRevision: state.revision, definitions: definitions)
+        try store.append(events, to: state.id, expectedRevision: state.revision, definitions: definitions, summary: StateSummary(previous))
         logger.debug("\(state.id): \(payloads.map(\.kind).joined(separator: ", ")) at revision \(state.revision + events.count)")
     }
 }

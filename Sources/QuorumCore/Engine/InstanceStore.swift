@@ -3,10 +3,16 @@ import Foundation
 /// The engine's narrow view of storage. Implementations must make each call atomic: `create` and `append` either
 /// store everything they are given or nothing, and `append` refuses when the instance's revision is not the one expected.
 public protocol InstanceStore: Sendable {
-    /// Creates an instance with its first events and the definition it is pinned to. Fails if the id is taken.
-    func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event]) throws
-    /// Appends events after `expectedRevision`; throws `EngineError.concurrentChange` if another command got there first.
-    func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition]) throws
+    /// Creates an instance with its first events and the definition it is pinned to, and keeps `summary` (where the
+    /// instance then stands) if the store keeps summaries. Fails if the id is taken.
+    func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event], summary: StateSummary?) throws
+    /// Appends events after `expectedRevision`, with the summary of where the instance then stands, in one
+    /// transaction; throws `EngineError.concurrentChange` if another command got there first.
+    func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition], summary: StateSummary?) throws
+    /// The chains of several instances, read at once (one transaction where the store has them).
+    func chains(_ instances: [String], decoding cases: Set<String>) throws -> [InstanceChain]
+    /// The summaries last kept, by instance: check each with `StateSummary.describes` before use.
+    func summaries() throws -> [String: StateSummary]
     func load(_ instance: String) throws -> InstanceLog?
     /// The history's chain with the payloads of `cases` (and of `InstanceChain.pinning`) decoded, the others left as
     /// stored: what verifying reads.
@@ -20,6 +26,21 @@ public protocol InstanceStore: Sendable {
 
 extension InstanceStore {
     public var location: String? { nil }
+
+    public func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event]) throws {
+        try create(header, definition: definition, events: events, summary: nil)
+    }
+
+    public func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition]) throws {
+        try append(events, to: instance, expectedRevision: expectedRevision, definitions: definitions, summary: nil)
+    }
+
+    public func chains(_ instances: [String], decoding cases: Set<String>) throws -> [InstanceChain] {
+        try instances.compactMap { try chain($0, decoding: cases) }
+    }
+
+    /// Stores that keep no summaries have none: their instances are folded.
+    public func summaries() throws -> [String: StateSummary] { [:] }
 
     /// From the whole history, for stores that keep events decoded anyway.
     public func chain(_ instance: String, decoding cases: Set<String>) throws -> InstanceChain? {

@@ -10,7 +10,8 @@ public final class MemoryInstanceStore: InstanceStore, @unchecked Sendable {
 
     public init() {}
 
-    public func create(_ header: InstanceHeader, definition: PinnedDefinition, events first: [Event]) throws {
+    /// Keeps no summaries: an instance in memory is folded when listed.
+    public func create(_ header: InstanceHeader, definition: PinnedDefinition, events first: [Event], summary: StateSummary?) throws {
         try lock.withLock {
             guard events[header.id] == nil else { throw EngineError.duplicateInstance(header.id) }
             headers.append(header)
@@ -19,7 +20,8 @@ public final class MemoryInstanceStore: InstanceStore, @unchecked Sendable {
         }
     }
 
-    public func append(_ new: [Event], to instance: String, expectedRevision: Int, definitions pinned: [PinnedDefinition]) throws {
+    public func append(_ new: [Event], to instance: String, expectedRevision: Int, definitions pinned: [PinnedDefinition],
+                       summary: StateSummary?) throws {
         try lock.withLock {
             let revision = events[instance]?.last?.sequence ?? 0
             guard revision == expectedRevision else {

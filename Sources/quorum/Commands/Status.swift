@@ -26,11 +26,9 @@ struct Status: ParsableCommand {
     }
 
     private func list(_ project: Project) throws {
-        let headers = try project.service().store.instances()
-        let summaries = try headers.map { header in
-            let state = try project.service().load(header.id).state
-            return InstanceSummary(instance: header.id, workflow: header.workflow, createdAt: header.createdAt,
-                                   currentStep: state.currentStep, finished: state.isFinished)
+        let summaries = try project.service().standings().map { standing in
+            InstanceSummary(instance: standing.header.id, workflow: standing.header.workflow, createdAt: standing.header.createdAt,
+                            currentStep: standing.currentStep, finished: standing.finished)
         }
         if json { return try Output.json(summaries) }
         if summaries.isEmpty { return Output.line(Messages.text(.noInstances)) }
