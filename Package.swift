@@ -65,7 +65,8 @@ let package = Package(
             plugins: ["BuildInfo"]
         ),
         .plugin(name: "BuildInfo", capability: .buildTool()),
-        .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles", "QuorumStore"]),
+        .executableTarget(name: "QuorumBenchmark", dependencies: ["QuorumCEL", "QuorumCore", "QuorumFiles", "QuorumStore",
+                                                                  .product(name: "GRDB", package: "GRDB.swift")]),
         // The baseline of command timings: a Swift program linked with Foundation that prints one line.
         .executableTarget(name: "QuorumHello", path: "Sources/QuorumHello"),
         .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"], exclude: ["Conformance"]),

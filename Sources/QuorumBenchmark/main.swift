@@ -5,7 +5,7 @@ import QuorumFiles
 // Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing. Run it
 // optimised, next to a release build of quorum:
 //   swift build -c release && .build/release/quorum-benchmark [--people N] [--instances N] [--events N] [--cycles N] [--runs N]
-//   [--keep FOLDER] [--peers]
+//   [--advances N] [--keep FOLDER] [--peers]
 // --peers also runs the Python peers (install them once with bench/setup-peers.sh) on the same data and prints Quorum's
 // ratio to each; --peer-cycles N sets their state-machine cycles (5,000).
 
@@ -27,6 +27,7 @@ do {
     let rules = try RuleWorkload(ruleSet: ruleSet, people: option("--people", default: 100_000)).run()
     let engine = try EngineWorkload(scenario: scenario, definition: definition, cycles: option("--cycles", default: 300)).run()
     var rows = rules.rows + engine.rows
+    rows += try DurableWorkload(project: project, catalog: catalog, advances: option("--advances", default: 50)).run()
     if arguments.contains("--peers") {
         rows += try PeerWorkload(project: project, rules: rules.peers, cycles: option("--peer-cycles", default: 5_000),
                                  quorumRules: rules.rate, quorumCycles: engine.rate).run()
