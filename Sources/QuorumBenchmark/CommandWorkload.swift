@@ -13,6 +13,8 @@ struct CommandWorkload {
     let catalog: DefinitionCatalog
     let instances: Int
     let events: Int
+    /// People added to the sample roster for the large-roster commands.
+    let rosterPeople: Int
     let runs: Int
     /// A folder to leave the stores in, to profile a command on them; otherwise they are removed.
     let keep: String?
@@ -27,27 +29,41 @@ struct CommandWorkload {
         defer { if keep == nil { try? FileManager.default.removeItem(at: scratch) } }
         let hello = try Measure.median(runs: runs) { try Self.spawn(self.hello, []) }
         var rows = [Row("baseline: Foundation hello world, started", Measure.milliseconds(hello))]
-        func command(_ name: String, _ arguments: [String], store: String?) throws {
+        /// Times a command; against the hello world, or against the same command on another store.
+        @discardableResult
+        func command(_ name: String, _ arguments: [String], store: String?, against baseline: (name: String, seconds: Double)? = nil) throws -> Double {
             let options = store.map { ["--project", project, "--store", $0] } ?? []
             let seconds = try Measure.median(runs: runs) { try Self.spawn(quorum, arguments + options) }
-            rows.append(Row(name, Measure.milliseconds(seconds), against: "hello world " + Measure.milliseconds(hello), ratio: seconds / hello))
+            let (label, base) = baseline ?? ("hello world", hello)
+            rows.append(Row(name, Measure.milliseconds(seconds), against: label + " " + Measure.milliseconds(base), ratio: seconds / base))
+            return seconds
         }
 
-        // The bundled project, with one instance one step in.
+        // The bundled project, with one instance one step in: with the sample roster, then with 100,000 more people.
         guard let definition = catalog.definitions["pho-chanh-van-phong-2021"] else { throw BenchmarkFailure("no pho-chanh-van-phong-2021 in \(project)") }
-        let small = scratch.appendingPathComponent("small.sqlite").path
-        let service = InstanceService(store: try SQLiteInstanceStore(path: small), actor: "benchmark")
-        let id = try service.start(definition).id
         let roster = try RosterReader.read(project + "/samples/\(definition.id)/roster.csv", format: catalog.rosterFormat).roster
-        try service.importRoster(roster, into: id, current: definition)
-        let first = definition.steps[0].id
-        _ = try service.record(try ResultSheetReader.read(project + "/samples/\(definition.id)/\(first).yaml", step: first).record,
-                               in: id, current: definition)
-        _ = try service.advance(id, current: definition)
-        try command("status (bundled project)", ["status", id], store: small)
-        try command("history (bundled project)", ["history", id], store: small)
-        try command("verify (bundled project)", ["verify", id], store: small)
+        func oneStepIn(_ path: String, roster: Roster) throws -> String {
+            let service = InstanceService(store: try SQLiteInstanceStore(path: path), actor: "benchmark")
+            let id = try service.start(definition).id
+            try service.importRoster(roster, into: id, current: definition)
+            let first = definition.steps[0].id
+            _ = try service.record(try ResultSheetReader.read(project + "/samples/\(definition.id)/\(first).yaml", step: first).record,
+                                   in: id, current: definition)
+            _ = try service.advance(id, current: definition)
+            return id
+        }
+        let small = scratch.appendingPathComponent("small.sqlite").path, id = try oneStepIn(small, roster: roster)
+        var bundled: [String: Double] = [:]
+        for name in ["status", "history", "verify"] {
+            bundled[name] = try command("\(name) (bundled project)", [name, id], store: small)
+        }
         try command("eval", ["eval", "1 + 1"], store: nil)
+        let large = scratch.appendingPathComponent("roster.sqlite").path
+        let largeID = try oneStepIn(large, roster: Roster(people: roster.people + RuleWorkload.roster(rosterPeople), source: nil))
+        for name in ["status", "history", "verify"] {
+            try command("\(name), roster of \(roster.people.count + rosterPeople) people", [name, largeID], store: large,
+                        against: ("\(roster.people.count) people", bundled[name] ?? 0))
+        }
 
         // Many instances in one store.
         let many = scratch.appendingPathComponent("many.sqlite").path

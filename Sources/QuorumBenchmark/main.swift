@@ -5,7 +5,7 @@ import QuorumFiles
 // Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing. Run it
 // optimised, next to a release build of quorum:
 //   swift build -c release && .build/release/quorum-benchmark [--people N] [--instances N] [--events N] [--cycles N] [--runs N]
-//   [--advances N] [--keep FOLDER] [--peers]
+//   [--roster N] [--advances N] [--keep FOLDER] [--peers]
 // --peers also runs the Python peers (install them once with bench/setup-peers.sh) on the same data and prints Quorum's
 // ratio to each; --peer-cycles N sets their state-machine cycles (5,000).
 
@@ -34,7 +34,8 @@ do {
     }
     if FileManager.default.isExecutableFile(atPath: quorum), FileManager.default.isExecutableFile(atPath: hello) {
         rows += try CommandWorkload(quorum: quorum, hello: hello, project: project, catalog: catalog, instances: option("--instances", default: 1_000),
-                                    events: option("--events", default: 100_000), runs: option("--runs", default: 5),
+                                    events: option("--events", default: 100_000), rosterPeople: option("--roster", default: 100_000),
+                                    runs: option("--runs", default: 5),
                                     keep: arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }).run()
     } else {
         print("(no quorum and quorum-hello next to this program, so no command is timed: swift build -c release)")
