@@ -5,7 +5,7 @@ import QuorumFiles
 // Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing. Run it
 // optimised, next to a release build of quorum:
 //   swift build -c release && .build/release/quorum-benchmark [--people N] [--instances N] [--events N] [--cycles N] [--runs N]
-//   [--roster N] [--advances N] [--keep FOLDER] [--peers]
+//   [--roster N] [--advances N] [--titles N --candidates N] [--keep FOLDER] [--peers]
 // --peers also runs the Python peers (install them once with bench/setup-peers.sh) on the same data and prints Quorum's
 // ratio to each; --peer-cycles N sets their state-machine cycles (5,000).
 
@@ -37,6 +37,8 @@ do {
                                     events: option("--events", default: 100_000), rosterPeople: option("--roster", default: 100_000),
                                     runs: option("--runs", default: 5),
                                     keep: arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }).run()
+        rows += try ProvinceWorkload(quorum: quorum, project: project, titles: option("--titles", default: 2_000),
+                                     candidates: option("--candidates", default: 55)).run()
     } else {
         print("(no quorum and quorum-hello next to this program, so no command is timed: swift build -c release)")
     }
