@@ -94,10 +94,12 @@ public final class SQLiteInstanceStore: InstanceStore {
             var summaries: [String: StateSummary] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT instance_id, revision, head, current_step, finished, seal FROM summary")
             while let row = try rows.next() {
-                summaries[try Self.readable("summary", row.description) { try row.decode(atIndex: 0) }] = try Self.readable("summary", row.description) {
-                    StateSummary(revision: try row.decode(atIndex: 1), head: try row.decode(atIndex: 2), currentStep: try row.decode(atIndex: 3),
-                                 finished: try row.decode(atIndex: 4), seal: try row.decode(atIndex: 5))
+                let (instance, summary) = try Self.readable("summary", row.description) {
+                    (try row.decode(atIndex: 0) as String,
+                     StateSummary(revision: try row.decode(atIndex: 1), head: try row.decode(atIndex: 2), currentStep: try row.decode(atIndex: 3),
+                                  finished: try row.decode(atIndex: 4), seal: try row.decode(atIndex: 5)))
                 }
+                summaries[instance] = summary
             }
             return summaries
         }
