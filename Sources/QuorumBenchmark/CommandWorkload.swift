@@ -91,8 +91,9 @@ struct CommandWorkload {
     }
 
     /// Runs a program to its end with its output discarded, by `posix_spawn` (Foundation's `Process` adds tens of
-    /// milliseconds of its own); fails when the program does.
-    static func spawn(_ path: String, _ arguments: [String]) throws {
+    /// milliseconds of its own); fails when the program does. Returns the program's peak resident memory in MiB.
+    @discardableResult
+    static func spawn(_ path: String, _ arguments: [String]) throws -> Int {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -103,7 +104,9 @@ struct CommandWorkload {
         var pid = pid_t()
         guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { throw BenchmarkFailure("cannot start \(path)") }
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
         guard status == 0 else { throw BenchmarkFailure("\(path) \(arguments.joined(separator: " ")) failed (status \(status))") }
+        return usage.ru_maxrss / 1024
     }
 }

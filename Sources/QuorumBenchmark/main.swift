@@ -5,7 +5,7 @@ import QuorumFiles
 // Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing. Run it
 // optimised, next to a release build of quorum:
 //   swift build -c release && .build/release/quorum-benchmark [--people N] [--instances N] [--events N] [--cycles N] [--runs N]
-//   [--roster N] [--advances N] [--titles N --candidates N] [--keep FOLDER] [--peers]
+//   [--roster N] [--advances N] [--titles N --candidates N] [--roster-rows N (0: none)] [--keep FOLDER] [--peers]
 // --peers also runs the Python peers (install them once with bench/setup-peers.sh) on the same data and prints Quorum's
 // ratio to each; --peer-cycles N sets their state-machine cycles (5,000).
 
@@ -39,6 +39,9 @@ do {
                                     keep: arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }).run()
         rows += try ProvinceWorkload(quorum: quorum, project: project, titles: option("--titles", default: 2_000),
                                      candidates: option("--candidates", default: 55)).run()
+        if case let rosterRows = option("--roster-rows", default: 1_000_000), rosterRows > 0 {
+            rows += try RosterImportWorkload(quorum: quorum, project: project, catalog: catalog, rows: rosterRows).run()
+        }
     } else {
         print("(no quorum and quorum-hello next to this program, so no command is timed: swift build -c release)")
     }

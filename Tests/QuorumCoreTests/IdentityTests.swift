@@ -5,6 +5,15 @@ import Testing
 /// People are keyed by id: namesakes are told apart, a name that matches nobody exactly is refused with the person it
 /// probably means, and write-ins must be declared.
 struct IdentityTests {
+    /// A name is compared in one form: composed (NFC), spaces collapsed. Text already in that form is returned as it
+    /// is without composing it again; the result is the same either way.
+    @Test(arguments: ["cb-0105", "1978-05-12", "2018:HTTNV; 2019:HTXSNV", "Le  Van", " Le Van", "Le Van ", "Le\tVan", "a\r\nb",
+                      "", "x", "Nguye\u{0302}\u{0303}n Va\u{0306}n", "Nguyễn  Văn\u{00A0}An", "Ω\u{2126}", "Trần Thị Thu Hà"])
+    func aNameHasOneNormalForm(_ text: String) {
+        let slow = text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(Array(PersonDirectory.normalized(text).unicodeScalars) == Array(slow.unicodeScalars))
+    }
+
     let store = MemoryInstanceStore()
     var service: InstanceService { InstanceService(store: store, actor: "clerk") }
 

@@ -95,7 +95,15 @@ public struct PersonDirectory: Sendable {
 
     /// NFC, with runs of spaces collapsed, as names are compared.
     public static func normalized(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // ASCII text is already composed; when it has no spacing to collapse either, it is its own normal form
+        // (ids, dates, rating codes: half the cells of a roster).
+        var previous: UInt8 = 0x20
+        let asIs = name.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte < 0x80 && !(0x09...0x0D).contains(byte) && !(byte == 0x20 && previous == 0x20)
+        }
+        if asIs, previous != 0x20 { return name }
+        return name.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Without case, diacritics and spacing differences, to find the person a mistyped name meant.
