@@ -40,7 +40,7 @@ struct CommandWorkload {
         }
 
         // The bundled project, with one instance one step in: with the sample roster, then with 100,000 more people.
-        guard let definition = catalog.definitions["pho-chanh-van-phong-2021"] else { throw BenchmarkFailure("no pho-chanh-van-phong-2021 in \(project)") }
+        let definition = try catalog.benchmarkTrack(in: project)
         let roster = try RosterReader.read(project + "/samples/\(definition.id)/roster.csv", format: catalog.rosterFormat).roster
         func oneStepIn(_ path: String, roster: Roster) throws -> String {
             let service = InstanceService(store: try SQLiteInstanceStore(path: path), actor: "benchmark")

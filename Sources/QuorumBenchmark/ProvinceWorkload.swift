@@ -16,41 +16,41 @@ struct ProvinceWorkload {
     static let members = 60
 
     func run() throws -> [Row] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-province-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("workflows"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(atPath: project + "/rules", toPath: folder.appendingPathComponent("rules").path)
-        let file = folder.appendingPathComponent("workflows/tinh.yaml").path
-        try workflow().write(toFile: file, atomically: true, encoding: .utf8)
-        let catalog = DefinitionCatalog(files: [file], library: DefinitionCatalog.yamlFiles(in: [folder.path + "/rules"]))
-        guard let definition = catalog.definitions["tinh-benchmark"] else {
-            throw BenchmarkFailure("the generated province workflow does not validate: \(catalog.diagnostics.prefix(3))")
-        }
-        let people = (titles * candidates) * 10 / 25
-        let roster = RuleWorkload.roster(people).map { person -> RosterPerson in
-            var person = person
-            person.plannedTitles = []
-            return person
-        }
-        let store = folder.appendingPathComponent("store.sqlite").path
-        let service = InstanceService(store: try SQLiteInstanceStore(path: store), actor: "benchmark")
-        let id = try service.start(definition).id
-        try service.importRoster(Roster(people: roster, source: nil), into: id, current: definition)
-        let (sheet, rows) = results(names: roster.map(\.name))
-        let sheetFile = folder.appendingPathComponent("bo-phieu.csv").path
-        try sheet.write(toFile: sheetFile, atomically: true, encoding: .utf8)
+        try Scratch.folder("province") { folder in
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("workflows"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: project + "/rules", toPath: folder.appendingPathComponent("rules").path)
+            let file = folder.appendingPathComponent("workflows/tinh.yaml").path
+            try workflow().write(toFile: file, atomically: true, encoding: .utf8)
+            let catalog = DefinitionCatalog(files: [file], library: DefinitionCatalog.yamlFiles(in: [folder.path + "/rules"]))
+            guard let definition = catalog.definitions["tinh-benchmark"] else {
+                throw BenchmarkFailure("the generated province workflow does not validate: \(catalog.diagnostics.prefix(3))")
+            }
+            let people = (titles * candidates) * 10 / 25
+            let roster = RuleWorkload.roster(people).map { person -> RosterPerson in
+                var person = person
+                person.plannedTitles = []
+                return person
+            }
+            let store = folder.appendingPathComponent("store.sqlite").path
+            let service = InstanceService(store: try SQLiteInstanceStore(path: store), actor: "benchmark")
+            let id = try service.start(definition).id
+            try service.importRoster(Roster(people: roster, source: nil), into: id, current: definition)
+            let (sheet, rows) = results(names: roster.map(\.name))
+            let sheetFile = folder.appendingPathComponent("bo-phieu.csv").path
+            try sheet.write(toFile: sheetFile, atomically: true, encoding: .utf8)
 
-        let options = ["--project", folder.path, "--store", store]
-        // Once each, as a province does it: recording again would append another sheet to the history the next
-        // command reads.
-        let record = try Measure.time {
-            try CommandWorkload.spawn(quorum, ["record", id, "bo-phieu", "--file", sheetFile, "--present", "\(Self.members)",
-                                               "--ballots", "\(Self.members),\(Self.members),\(Self.members),0"] + options)
-        }.seconds
-        let advance = try Measure.time { try CommandWorkload.spawn(quorum, ["advance", id] + options) }.seconds
-        let label = "\(titles) titles, \(rows) rows"
-        return [Row("province batch: record (\(label), CLI)", Measure.milliseconds(record), against: "goal 1 s for the batch", ratio: record),
-                Row("province batch: advance (\(titles) titles, CLI)", Measure.milliseconds(advance), against: "goal 1 s for the batch", ratio: advance)]
+            let options = ["--project", folder.path, "--store", store]
+            // Once each, as a province does it: recording again would append another sheet to the history the next
+            // command reads.
+            let record = try Measure.time {
+                try CommandWorkload.spawn(quorum, ["record", id, "bo-phieu", "--file", sheetFile, "--present", "\(Self.members)",
+                                                   "--ballots", "\(Self.members),\(Self.members),\(Self.members),0"] + options)
+            }.seconds
+            let advance = try Measure.time { try CommandWorkload.spawn(quorum, ["advance", id] + options) }.seconds
+            let label = "\(titles) titles, \(rows) rows"
+            return [Row("province batch: record (\(label), CLI)", Measure.milliseconds(record), against: "goal 1 s for the batch", ratio: record),
+                    Row("province batch: advance (\(titles) titles, CLI)", Measure.milliseconds(advance), against: "goal 1 s for the batch", ratio: advance)]
+        }
     }
 
     /// One abstract-free workflow: a body of 60, `titles` titles with a cap of 4, one secret ballot decided by more
