@@ -91,13 +91,17 @@ public final class SQLiteInstanceStore: InstanceStore {
 
     public func summaries() throws -> [String: StateSummary] {
         try database.read { db in
+            // An archive opened read-only is not migrated: it may predate summaries, or their facts.
+            guard try db.tableExists("summary") else { return [:] }
+            let facts = try db.columns(in: "summary").contains { $0.name == "facts" } ? "facts" : "NULL"
             var summaries: [String: StateSummary] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT instance_id, revision, head, current_step, finished, seal FROM summary")
+            let rows = try Row.fetchCursor(db, sql: "SELECT instance_id, revision, head, current_step, finished, seal, \(facts) FROM summary")
             while let row = try rows.next() {
                 let (instance, summary) = try Self.readable("summary", row.description) {
                     (try row.decode(atIndex: 0) as String,
                      StateSummary(revision: try row.decode(atIndex: 1), head: try row.decode(atIndex: 2), currentStep: try row.decode(atIndex: 3),
-                                  finished: try row.decode(atIndex: 4), seal: try row.decode(atIndex: 5)))
+                                  finished: try row.decode(atIndex: 4), factsJSON: try row.decode(atIndex: 6),
+                                  seal: try row.decode(atIndex: 5)))
                 }
                 summaries[instance] = summary
             }
@@ -221,8 +225,9 @@ public final class SQLiteInstanceStore: InstanceStore {
     /// Replaces the instance's summary; without one, the old summary stays, describing an earlier head, and is not used.
     private static func keep(_ summary: StateSummary?, for instance: String, _ db: Database) throws {
         guard let summary else { return }
-        try db.execute(sql: "INSERT OR REPLACE INTO summary (instance_id, revision, head, current_step, finished, seal) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [instance, summary.revision, summary.head, summary.currentStep, summary.finished, summary.seal])
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO summary (instance_id, revision, head, current_step, finished, seal, facts) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [instance, summary.revision, summary.head, summary.currentStep, summary.finished, summary.seal, summary.factsJSON])
     }
 
     private static func insert(_ definitions: [PinnedDefinition], _ db: Database) throws {

@@ -56,6 +56,11 @@ enum StoreSchema {
                 );
                 """)
         }
+        // What other instances of the cycle read about one (StateSummary.Facts), sealed with the summary. Summaries
+        // kept before it have none, and those instances are folded when asked.
+        migrator.registerMigration("v5-summary-facts") { db in
+            try db.execute(sql: "ALTER TABLE summary ADD COLUMN facts TEXT")
+        }
         return migrator
     }
 

@@ -42,7 +42,8 @@ struct StateSummaryTests {
         for chain in try store.chains(try store.instances().map(\.id), decoding: []) {
             let summary = try #require(summaries[chain.header.id])
             #expect(summary.describes(chain), "\(chain.header.id)")
-            #expect(summary == StateSummary(try service.load(chain.header.id).state))
+            let loaded = try service.load(chain.header.id)
+            #expect(summary == StateSummary(loaded.state, definition: loaded.definition))
         }
         #expect(try listed(service) == folded(service))
         #expect(try listed(service).contains { $0.hasSuffix("true") }, "one instance has ended")
@@ -66,6 +67,44 @@ struct StateSummaryTests {
         #expect(!(try #require(summaries[ids[1]])).describes(chains[1]))
         #expect(try listed(service) == folded(service))
         #expect(try !listed(service).contains { $0.contains("elsewhere") })
+    }
+
+    /// What a decision reads about the rest of its cycle (steps decided, people planned) is what folding each history gives.
+    private func foldedFacts(_ service: InstanceService) throws -> [StateSummary.Facts] {
+        try service.store.instances().map { header in
+            let loaded = try service.load(header.id)
+            return StateSummary.Facts(loaded.state, definition: loaded.definition)
+        }
+    }
+
+    @Test func whatTheCycleReadsIsSealedWithTheSummaryAndBelievedOnlyThen() throws {
+        let (service, store) = try instances()
+        let ids = try store.instances().map(\.id), expected = try foldedFacts(service)
+        #expect(try store.summaries().values.allSatisfy { $0.facts != nil })
+        #expect(try service.facts(of: store.instances()) == expected)
+        #expect(expected[2].decided == ["agree"] && !expected[2].planned.isEmpty, "the decided instance has a final list")
+        #expect(expected[0].decided.isEmpty && expected[0].planned.isEmpty)
+        let kept = try store.summaries()
+        let forged = StateSummary.Facts(cycle: expected[0].cycle, year: expected[0].year, decided: ["agree"], planned: ["ann": ["Deputy"]])
+        try DatabaseQueue(path: path).write { db in
+            // Edited: the first instance claims a plan it never decided, without the seal.
+            try db.execute(sql: "UPDATE summary SET facts = ? WHERE instance_id = ?", arguments: [forged.json, ids[0]])
+            // Resealed by someone who can compute the seal: believed, which shows the summary is what is read (the
+            // chain's head is what it is sealed to; anchors defend against a writer who can reseal).
+            let other = try #require(kept[ids[1]])
+            try db.execute(sql: "UPDATE summary SET facts = ?, seal = ? WHERE instance_id = ?", arguments: [forged.json,
+                StateSummary.seal(revision: other.revision, head: other.head, currentStep: other.currentStep, finished: other.finished,
+                                  facts: forged.json), ids[1]])
+            // Kept before facts were: none, sealed as then.
+            let old = try #require(kept[ids[2]])
+            try db.execute(sql: "UPDATE summary SET facts = NULL, seal = ? WHERE instance_id = ?", arguments: [
+                StateSummary.seal(revision: old.revision, head: old.head, currentStep: old.currentStep, finished: old.finished, facts: nil), ids[2]])
+        }
+        let summaries = try store.summaries(), chains = try store.chains(ids, decoding: [])
+        #expect(!(try #require(summaries[ids[0]])).describes(chains[0]))
+        #expect((try #require(summaries[ids[2]])).describes(chains[2]) && summaries[ids[2]]?.facts == nil)
+        #expect(try service.facts(of: store.instances()) == [expected[0], forged, expected[2]])
+        #expect(try listed(service) == folded(service), "a summary without facts still lists")
     }
 
     @Test func aListOverABrokenChainIsRefused() throws {

@@ -17,10 +17,10 @@ extension InstanceService {
             payloads.append(.reopened(reopening))
             state = state.applying([event(.reopened(reopening), after: state)])
         }
-        var (checked, warnings) = try RecordCheck(definition: loaded.definition, state: state, actor: actor).check(record)
+        var (checked, warnings) = try loaded.recordCheck(of: state, actor: actor).check(record)
         checked.enteredBy = systemUser
         payloads.append(.corrected(Correction(record: checked, reason: reason)))
-        try append(payloads, to: loaded.state)
+        try append(payloads, to: loaded.state, in: loaded.definition)
         return (previous, warnings)
     }
 
@@ -29,7 +29,7 @@ extension InstanceService {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw EngineError.emptyReason }
         let loaded = try loadPinned(id, current: current)
         let reopening = try reopening(step, reason: reason, in: loaded.state)
-        try append([.reopened(reopening)], to: loaded.state)
+        try append([.reopened(reopening)], to: loaded.state, in: loaded.definition)
         return reopening
     }
 

@@ -33,7 +33,7 @@ extension InstanceService {
             }
             return .tieDecided(TieDecision(title: title, chosen: keys, reason: reason))
         }
-        try append(payloads, to: loaded.state)
+        try append(payloads, to: loaded.state, in: loaded.definition)
         return payloads
     }
 

@@ -44,7 +44,7 @@ public struct InstanceService: Sendable {
             }
             let state = InstanceState(id: header.id, workflow: definition.id, events: events, firstStep: definition.steps.first?.id)
             do {
-                try store.create(header, definition: pinned, events: events, summary: StateSummary(state))
+                try store.create(header, definition: pinned, events: events, summary: StateSummary(state, definition: definition))
             } catch EngineError.duplicateInstance {
                 number += 1
                 continue
@@ -72,17 +72,29 @@ public struct InstanceService: Sendable {
         public let pinned: PinnedDefinition
 
         private let people: Memo<PersonDirectory>
+        private let rules: Memo<EligibilityScreen>
 
         /// Everyone the instance can name, keyed by id: built when first asked for (a command that names nobody, on
         /// an instance with a large roster, never builds it), then kept.
         public var directory: PersonDirectory { people.value }
+        /// The definition's eligibility rules, compiled once per pinned definition in the process.
+        var screen: EligibilityScreen { rules.value }
 
-        init(events: [Event], state: InstanceState, definition: WorkflowDefinition, pinned: PinnedDefinition) {
+        init(events: [Event], state: InstanceState, pinned: PinnedDefinition, compiled: CompiledDefinitions.Compiled) {
             self.events = events
             self.state = state
-            self.definition = definition
+            definition = compiled.definition
             self.pinned = pinned
-            people = Memo { PersonDirectory(definition: definition, roster: state.roster) }
+            rules = compiled.screen
+            people = Memo { [definition] in PersonDirectory(definition: definition, roster: state.roster) }
+        }
+
+        /// A decider for the current step, with the rules and people already made for this instance.
+        var decider: StepDecider { StepDecider(definition: definition, state: state, screen: screen, directory: directory) }
+
+        /// A check of results entered into `state` (this instance's, or one a correction reopened first).
+        func recordCheck(of state: InstanceState, actor: String) -> RecordCheck {
+            RecordCheck(definition: definition, state: state, actor: actor, screen: screen, directory: directory)
         }
     }
 
@@ -91,20 +103,20 @@ public struct InstanceService: Sendable {
         let log = try verifiedLog(id)
         let hash = log.events.last(where: { $0.payload.pinnedHash != nil })?.payload.pinnedHash ?? ""
         let pinned = PinnedDefinition(hash: hash, json: log.definitions[hash] ?? Data())
-        let definition = try DecodedDefinitions.shared.definition(pinned)
-        let state = InstanceState(id: id, workflow: log.header.workflow, events: log.events, firstStep: definition.steps.first?.id)
-        return Loaded(events: log.events, state: state, definition: definition, pinned: pinned)
+        let compiled = try CompiledDefinitions.shared.compiled(pinned)
+        let state = InstanceState(id: id, workflow: log.header.workflow, events: log.events, firstStep: compiled.definition.steps.first?.id)
+        return Loaded(events: log.events, state: state, pinned: pinned, compiled: compiled)
     }
 
     /// Records a step's results after checking them. Returns warnings worth showing. A meeting that follows another
     /// track's step is refused until that step has ended, unless `outOfOrder` gives the reason.
     public func record(_ record: StepRecord, in id: String, current: WorkflowDefinition) throws -> [RecordProblem] {
         let loaded = try loadPinned(id, current: current)
-        var (checked, warnings) = try RecordCheck(definition: loaded.definition, state: loaded.state, actor: actor).check(record)
+        var (checked, warnings) = try loaded.recordCheck(of: loaded.state, actor: actor).check(record)
         checked.enteredBy = systemUser
         try checkOrder(checked, definition: loaded.definition)
         try checkTimeline(loaded)
-        try append([.recorded(checked)], to: loaded.state)
+        try append([.recorded(checked)], to: loaded.state, in: loaded.definition)
         return warnings
     }
 
@@ -135,7 +147,8 @@ public struct InstanceService: Sendable {
                                 payload: .opened(Self.opening(step, attempt: attempt, in: loaded.definition)), previousHash: events[0].hash))
         }
         let state = loaded.state.applying(events)
-        try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [], summary: StateSummary(state))
+        try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [],
+                         summary: StateSummary(state, definition: loaded.definition))
         return (decision, state)
     }
 
@@ -151,15 +164,10 @@ public struct InstanceService: Sendable {
 
     /// A decider that knows what other instances of the same cycle have planned, for the limit on titles per person.
     func decider(_ loaded: Loaded) throws -> StepDecider {
-        var decider = StepDecider(definition: loaded.definition, state: loaded.state)
+        var decider = loaded.decider
         guard loaded.definition.titlesPerPerson != nil else { return decider }
-        for header in try store.instances() where header.id != loaded.state.id {
-            guard let other = try? load(header.id), other.definition.cycle == loaded.definition.cycle,
-                  other.definition.year == loaded.definition.year, let added = other.state.added else { continue }
-            let otherDecider = StepDecider(definition: other.definition, state: other.state)
-            for title in other.definition.titles {
-                for key in otherDecider.kept(title) + (added[title.id] ?? []) { decider.elsewhere[key, default: []].insert(title.name) }
-            }
+        for facts in try facts(of: try store.instances().filter { $0.id != loaded.state.id }) where facts.sameCycle(as: loaded.definition) {
+            for (key, titles) in facts.planned { decider.elsewhere[key, default: []].formUnion(titles) }
         }
         return decider
     }
@@ -168,7 +176,7 @@ public struct InstanceService: Sendable {
     public func importRoster(_ roster: Roster, into id: String, current: WorkflowDefinition) throws {
         let loaded = try loadPinned(id, current: current)
         guard !loaded.state.isFinished else { throw EngineError.finished(id) }
-        try append([.rosterImported(roster)], to: loaded.state)
+        try append([.rosterImported(roster)], to: loaded.state, in: loaded.definition)
     }
 
     /// Records a decision to let a person through a rule they fail (or a title's list through a structure target).
@@ -188,7 +196,7 @@ public struct InstanceService: Sendable {
             subject = try person(override.person, in: loaded)
         }
         let stored = Override(person: subject, rule: override.rule, reason: override.reason)
-        try append([.overridden(stored)], to: loaded.state)
+        try append([.overridden(stored)], to: loaded.state, in: loaded.definition)
         return stored
     }
 
@@ -209,7 +217,7 @@ public struct InstanceService: Sendable {
             throw EngineError.frozenPast(instance: id, steps: touched, changes: changes.filter { line in touched.contains { line.contains("steps[\($0)]") } })
         }
         try append([.migrated(Migration(fromHash: loaded.pinned.hash, toHash: target.hash, reason: reason, changes: changes))],
-                   to: loaded.state, definitions: [target])
+                   to: loaded.state, in: current, definitions: [target])
         return changes
     }
 
@@ -224,7 +232,7 @@ public struct InstanceService: Sendable {
             throw EngineError.movedBeforePrevious(step: step, previous: steps[index - 1].id, previousTime: held)
         }
         try append([.rescheduled(Rescheduling(step: step, attempt: loaded.state.attempt, meets: meets, place: place, reason: reason))],
-                   to: loaded.state)
+                   to: loaded.state, in: loaded.definition)
         return steps[(index + 1)...].filter { ($0.meets.map { $0 < meets }) ?? false }
     }
 
@@ -248,18 +256,36 @@ public struct InstanceService: Sendable {
     /// sealed to the chain's head, else folded from the history. Refuses, as every command does, when a chain is
     /// broken or the store has lost a protection.
     public func standings() throws -> [(header: InstanceHeader, currentStep: String?, finished: Bool)] {
-        let protection = store.protectionProblem()
-        let headers = try store.instances(), summaries = try store.summaries()
-        var chains: [String: InstanceChain] = [:]
-        for chain in try store.chains(headers.map(\.id).filter { summaries[$0] != nil }, decoding: []) { chains[chain.header.id] = chain }
+        let headers = try store.instances(), summaries = try verifiedSummaries(of: headers)
         return try headers.map { header in
-            if let summary = summaries[header.id], let chain = chains[header.id] {
-                if let problem = EventChain.verify(chain) ?? protection { throw EngineError.tampered(instance: header.id, problem: problem) }
-                if summary.describes(chain) { return (header, summary.currentStep, summary.finished) }
-            }
+            if let summary = summaries[header.id] { return (header, summary.currentStep, summary.finished) }
             let state = try load(header.id).state
             return (header, state.currentStep, state.isFinished)
         }
+    }
+
+    /// What other instances need to know about each of `headers`: from its summary when that is sealed to the head
+    /// of its verified chain, else from its folded history.
+    func facts(of headers: [InstanceHeader]) throws -> [StateSummary.Facts] {
+        let summaries = try verifiedSummaries(of: headers)
+        return try headers.map { header in
+            if let facts = summaries[header.id]?.facts { return facts }
+            let other = try load(header.id)
+            return StateSummary.Facts(other.state, definition: other.definition)
+        }
+    }
+
+    /// The summaries of `headers` that describe their verified chains (read as bytes, in one transaction); a broken
+    /// chain refuses the whole read, as loading it would.
+    private func verifiedSummaries(of headers: [InstanceHeader]) throws -> [String: StateSummary] {
+        let protection = store.protectionProblem()
+        let summaries = try store.summaries()
+        var verified: [String: StateSummary] = [:]
+        for chain in try store.chains(headers.map(\.id).filter { summaries[$0] != nil }, decoding: []) {
+            if let problem = EventChain.verify(chain) ?? protection { throw EngineError.tampered(instance: chain.header.id, problem: problem) }
+            if let summary = summaries[chain.header.id], summary.describes(chain) { verified[chain.header.id] = summary }
+        }
+        return verified
     }
 
     /// The first problem of the instance's stored history, if any, and its chain as read once, with the payloads of
@@ -281,10 +307,8 @@ public struct InstanceService: Sendable {
     /// it, unless the record says why it was held out of order.
     private func checkOrder(_ record: StepRecord, definition: WorkflowDefinition) throws {
         guard enforcesOrderAcrossTracks, let follows = definition.step(record.step)?.follows, (record.outOfOrder ?? "").isEmpty else { return }
-        for header in try store.instances() where header.workflow == follows.workflow {
-            if let other = try? load(header.id), other.state.decisions.contains(where: { $0.step == follows.step && $0.outcome == .decided }) {
-                return
-            }
+        if try facts(of: try store.instances().filter { $0.workflow == follows.workflow }).contains(where: { $0.decided.contains(follows.step) }) {
+            return
         }
         throw EngineError.outOfOrder(step: record.step, follows: follows)
     }
@@ -302,8 +326,9 @@ public struct InstanceService: Sendable {
         Event(sequence: state.revision + 1, at: clock(), actor: actor, payload: payload, previousHash: state.lastHash)
     }
 
-    /// Appends the events of one command after the revision it read, all or none.
-    func append(_ payloads: [EventPayload], to state: InstanceState, definitions: [PinnedDefinition] = []) throws {
+    /// Appends the events of one command after the revision it read, all or none, with the summary of where the
+    /// instance then stands under `definition`.
+    func append(_ payloads: [EventPayload], to state: InstanceState, in definition: WorkflowDefinition, definitions: [PinnedDefinition] = []) throws {
         var events: [Event] = []
         var previous = state
         for payload in payloads {
@@ -311,7 +336,7 @@ public struct InstanceService: Sendable {
             events.append(next)
             previous = previous.applying([next])
         }
-        try store.append(events, to: state.id, expectedRevision: state.revision, definitions: definitions, summary: StateSummary(previous))
+        try store.append(events, to: state.id, expectedRevision: state.revision, definitions: definitions, summary: StateSummary(previous, definition: definition))
         logger.debug("\(state.id): \(payloads.map(\.kind).joined(separator: ", ")) at revision \(state.revision + events.count)")
     }
 }

@@ -7,16 +7,21 @@ public final class MemoryInstanceStore: InstanceStore, @unchecked Sendable {
     private var headers: [InstanceHeader] = []
     private var events: [String: [Event]] = [:]
     private var definitions: [String: Data] = [:]
+    private var kept: [String: StateSummary] = [:]
+    private let keepsSummaries: Bool
 
-    public init() {}
+    /// `keepsSummaries: false` behaves as a store written before summaries were kept: every instance is folded.
+    public init(keepsSummaries: Bool = true) {
+        self.keepsSummaries = keepsSummaries
+    }
 
-    /// Keeps no summaries: an instance in memory is folded when listed.
     public func create(_ header: InstanceHeader, definition: PinnedDefinition, events first: [Event], summary: StateSummary?) throws {
         try lock.withLock {
             guard events[header.id] == nil else { throw EngineError.duplicateInstance(header.id) }
             headers.append(header)
             events[header.id] = first
             definitions[definition.hash] = definition.json
+            keep(summary, for: header.id)
         }
     }
 
@@ -29,8 +34,16 @@ public final class MemoryInstanceStore: InstanceStore, @unchecked Sendable {
             }
             events[instance, default: []] += new
             for definition in pinned { definitions[definition.hash] = definition.json }
+            keep(summary, for: instance)
         }
     }
+
+    /// Replaces the instance's summary, as the SQLite store does; without one, the old one stays and describes an earlier head.
+    private func keep(_ summary: StateSummary?, for instance: String) {
+        if keepsSummaries, let summary { kept[instance] = summary }
+    }
+
+    public func summaries() throws -> [String: StateSummary] { lock.withLock { kept } }
 
     public func load(_ instance: String) throws -> InstanceLog? {
         lock.withLock {

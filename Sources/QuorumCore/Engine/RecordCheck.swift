@@ -6,12 +6,14 @@ struct RecordCheck {
     let state: InstanceState
     let actor: String
     let directory: PersonDirectory
+    let screen: EligibilityScreen?
 
-    init(definition: WorkflowDefinition, state: InstanceState, actor: String) {
+    init(definition: WorkflowDefinition, state: InstanceState, actor: String, screen: EligibilityScreen? = nil, directory: PersonDirectory? = nil) {
         self.definition = definition
         self.state = state
         self.actor = actor
-        directory = PersonDirectory(definition: definition, roster: state.roster)
+        self.screen = screen
+        self.directory = directory ?? PersonDirectory(definition: definition, roster: state.roster)
     }
 
     /// Results may name a title by its display name (as written in the plan) as well as by its id; they are stored by id.
@@ -226,7 +228,7 @@ struct RecordCheck {
 
     /// The names tied for each title's last places, as the step stands before a run-off.
     private func currentTies() -> [String: [String]] {
-        Dictionary(StepDecider(definition: definition, state: state).tiesBeforeSettling().map { ($0.title, $0.tie.names) },
+        Dictionary(StepDecider(definition: definition, state: state, screen: screen, directory: directory).tiesBeforeSettling().map { ($0.title, $0.tie.names) },
                    uniquingKeysWith: { $1 })
     }
 

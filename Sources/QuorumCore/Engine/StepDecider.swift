@@ -13,11 +13,11 @@ struct StepDecider {
     /// False to see the ties as the vote left them, before any run-off or decision settled them.
     var settleTies = true
 
-    init(definition: WorkflowDefinition, state: InstanceState, screen: EligibilityScreen? = nil) {
+    init(definition: WorkflowDefinition, state: InstanceState, screen: EligibilityScreen? = nil, directory: PersonDirectory? = nil) {
         self.definition = definition
         self.state = state
         self.screen = screen ?? EligibilityScreen(definition: definition)
-        directory = PersonDirectory(definition: definition, roster: state.roster)
+        self.directory = directory ?? PersonDirectory(definition: definition, roster: state.roster)
     }
 
     func decide() throws(EngineError) -> StepDecision {
