@@ -15,6 +15,8 @@ struct CommandWorkload {
     let events: Int
     /// People added to the sample roster for the large-roster commands.
     let rosterPeople: Int
+    /// Workflows in the generated project for the many-workflows commands (0: none).
+    let workflows: Int
     let runs: Int
     /// A folder to leave the stores in, to profile a command on them; otherwise they are removed.
     let keep: String?
@@ -31,8 +33,9 @@ struct CommandWorkload {
         var rows = [Row("baseline: Foundation hello world, started", Measure.milliseconds(hello))]
         /// Times a command; against the hello world, or against the same command on another store.
         @discardableResult
-        func command(_ name: String, _ arguments: [String], store: String?, against baseline: (name: String, seconds: Double)? = nil) throws -> Double {
-            let options = store.map { ["--project", project, "--store", $0] } ?? []
+        func command(_ name: String, _ arguments: [String], store: String?, in folder: String? = nil,
+                     against baseline: (name: String, seconds: Double)? = nil) throws -> Double {
+            let options = store.map { ["--project", folder ?? project, "--store", $0] } ?? []
             let seconds = try Measure.median(runs: runs) { try Self.spawn(quorum, arguments + options) }
             let (label, base) = baseline ?? ("hello world", hello)
             rows.append(Row(name, Measure.milliseconds(seconds), against: label + " " + Measure.milliseconds(base), ratio: seconds / base))
@@ -63,6 +66,27 @@ struct CommandWorkload {
         for name in ["status", "history", "verify"] {
             try command("\(name), roster of \(roster.people.count + rosterPeople) people", [name, largeID], store: large,
                         against: ("\(roster.people.count) people", bundled[name] ?? 0))
+        }
+
+        // A project of many workflows: the bundled ones and copies of the track under other ids, validated once (as
+        // `quorum validate` leaves it); the same instance and commands as on the bundled project (`eval` reads no project).
+        if workflows > 0 {
+            let folder = scratch.appendingPathComponent("workflows-project")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: project + "/rules", toPath: folder.appendingPathComponent("rules").path)
+            try FileManager.default.copyItem(atPath: project + "/workflows", toPath: folder.appendingPathComponent("workflows").path)
+            let track = try String(contentsOfFile: project + "/workflows/\(definition.id).yaml", encoding: .utf8)
+            let bundledCount = try FileManager.default.contentsOfDirectory(atPath: project + "/workflows").count
+            for copy in 0..<max(0, workflows - bundledCount) {
+                let id = String(format: "\(definition.id)-%05d", copy)
+                try track.replacingOccurrences(of: "id: \(definition.id)\n", with: "id: \(id)\n")
+                    .write(to: folder.appendingPathComponent("workflows/\(id).yaml"), atomically: false, encoding: .utf8)
+            }
+            let store = folder.appendingPathComponent("store.sqlite").path, copied = try oneStepIn(store, roster: roster)
+            try Self.spawn(quorum, ["validate", "--project", folder.path])
+            for name in ["status", "history", "verify"] {
+                try command("\(name), project of \(workflows) workflows", [name, copied], store: store, in: folder.path)
+            }
         }
 
         // Many instances in one store.

@@ -5,7 +5,7 @@ import QuorumFiles
 // Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing. Run it
 // optimised, next to a release build of quorum:
 //   swift build -c release && .build/release/quorum-benchmark [--people N] [--instances N] [--events N] [--cycles N] [--runs N]
-//   [--roster N] [--advances N] [--titles N --candidates N] [--roster-rows N (0: none)] [--keep FOLDER] [--peers]
+//   [--roster N] [--workflows N (0: none)] [--advances N] [--titles N --candidates N] [--roster-rows N (0: none)] [--keep FOLDER] [--peers]
 // --peers also runs the Python peers (install them once with bench/setup-peers.sh) on the same data and prints Quorum's
 // ratio to each; --peer-cycles N sets their state-machine cycles (5,000).
 
@@ -35,6 +35,7 @@ do {
     if FileManager.default.isExecutableFile(atPath: quorum), FileManager.default.isExecutableFile(atPath: hello) {
         rows += try CommandWorkload(quorum: quorum, hello: hello, project: project, catalog: catalog, instances: option("--instances", default: 1_000),
                                     events: option("--events", default: 100_000), rosterPeople: option("--roster", default: 100_000),
+                                    workflows: option("--workflows", default: 2_000),
                                     runs: option("--runs", default: 5),
                                     keep: arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }).run()
         rows += try ProvinceWorkload(quorum: quorum, project: project, titles: option("--titles", default: 2_000),

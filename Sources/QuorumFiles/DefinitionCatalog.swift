@@ -73,11 +73,27 @@ public struct DefinitionCatalog: Sendable {
                 files.append(path)
                 continue
             }
-            let entries = (FileManager.default.subpaths(atPath: path) ?? []).sorted()
-            files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            files += yamlEntries(in: path.hasSuffix("/") ? String(path.dropLast()) : path, under: "").sorted()
                 .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
         }
         return files
+    }
+
+    /// The YAML files under `folder`, as paths relative to it after `prefix`. Only names without a YAML suffix are
+    /// looked at as possible folders, so a folder of many definitions costs one listing.
+    private static func yamlEntries(in folder: String, under prefix: String) -> [String] {
+        var found: [String] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                found.append(prefix + name)
+                continue
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), isFolder.boolValue {
+                found += yamlEntries(in: folder + "/" + name, under: prefix + name + "/")
+            }
+        }
+        return found
     }
 
     /// The runnable workflows of the unit a workflow belongs to (same organisation, cycle and year), in the order
