@@ -24,9 +24,6 @@ struct CommandWorkload {
     func run() throws -> [Row] {
         let scratch = keep.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("quorum-benchmark-\(UUID().uuidString)")
-        if let keep, !((try? FileManager.default.contentsOfDirectory(atPath: keep)) ?? []).isEmpty {
-            throw BenchmarkFailure("--keep needs an empty folder, so that the stores hold this run only: \(keep)")
-        }
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: scratch) } }
         let hello = try Measure.median(runs: runs) { try Self.spawn(self.hello, []) }

@@ -18,8 +18,12 @@ func option(_ name: String, default value: Int) -> Int {
 let project = FileManager.default.currentDirectoryPath
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let quorum = binaries.appendingPathComponent("quorum").path, hello = binaries.appendingPathComponent("quorum-hello").path
+Scratch.kept = arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 let catalog = DefinitionCatalog(files: [], library: DefinitionCatalog.yamlFiles(in: [project + "/workflows", project + "/rules"]))
 do {
+    if let kept = Scratch.kept, !((try? FileManager.default.contentsOfDirectory(atPath: kept)) ?? []).isEmpty {
+        throw BenchmarkFailure("--keep needs an empty folder, so that the stores hold this run only: \(kept)")
+    }
     guard let ruleSet = catalog.ruleSets.first(where: { $0.id == "hd-06-2017" }) else { throw BenchmarkFailure("run it in the repository: no rules/ here") }
     let scenarioFile = project + "/scenarios/truong-pho-phong-2021/binh-thuong.yaml"
     let scenario = try ScenarioReader.read(scenarioFile)
@@ -37,7 +41,7 @@ do {
                                     events: option("--events", default: 100_000), rosterPeople: option("--roster", default: 100_000),
                                     workflows: option("--workflows", default: 2_000),
                                     runs: option("--runs", default: 5),
-                                    keep: arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }).run()
+                                    keep: Scratch.kept).run()
         rows += try ProvinceWorkload(quorum: quorum, project: project, titles: option("--titles", default: 2_000),
                                      candidates: option("--candidates", default: 55)).run()
         if case let rosterRows = option("--roster-rows", default: 1_000_000), rosterRows > 0 {

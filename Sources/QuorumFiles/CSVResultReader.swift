@@ -15,6 +15,9 @@ enum CSVResultReader {
         var record = StepRecord(step: step, source: file)
         var locations: [RecordProblem.Subject: SourceLocation] = [.record: SourceLocation(file: file, line: 1, column: 1)]
         var problems: [LocatedDiagnostic] = []
+        // Where each title's entry is, so that a province's sheet of thousands of titles is read in one pass.
+        var positions: [String: Int] = [:]
+        var writeIns: [TitleList] = []
         for row in table.rows {
             let title = row.fields["title"] ?? "", name = ResultSheet.normalizedName(row.fields["name"] ?? "")
             if title.isEmpty { problems.append(.error(at: table.location(row, "title"), code: "title-id-empty")) }
@@ -33,20 +36,23 @@ enum CSVResultReader {
                         problems.append(.error(at: table.location(row, "write_in"), code: "not-write-mark", ["mark": mark]))
                         continue
                     }
-                    record.writeIns = (record.writeIns ?? []) + [TitleList(title: title, names: [name])]
+                    writeIns.append(TitleList(title: title, names: [name]))
                 }
-                if let index = record.votes.firstIndex(where: { $0.title == title }) {
+                if let index = positions[title] {
                     record.votes[index].candidates.append(CandidateVotes(name: name, votes: votes))
                 } else {
+                    positions[title] = record.votes.count
                     record.votes.append(TitleVotes(title: title, candidates: [CandidateVotes(name: name, votes: votes)]))
                 }
-            } else if let index = record.agreed.firstIndex(where: { $0.title == title }) {
+            } else if let index = positions[title] {
                 record.agreed[index].names.append(name)
             } else {
+                positions[title] = record.agreed.count
                 record.agreed.append(TitleList(title: title, names: [name]))
             }
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
+        if !writeIns.isEmpty { record.writeIns = writeIns }
         return ResultSheet(record: record, file: file, locations: locations)
     }
 

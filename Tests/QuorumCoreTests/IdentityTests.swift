@@ -10,8 +10,26 @@ struct IdentityTests {
     @Test(arguments: ["cb-0105", "1978-05-12", "2018:HTTNV; 2019:HTXSNV", "Le  Van", " Le Van", "Le Van ", "Le\tVan", "a\r\nb",
                       "", "x", "Nguye\u{0302}\u{0303}n Va\u{0306}n", "Nguyễn  Văn\u{00A0}An", "Ω\u{2126}", "Trần Thị Thu Hà"])
     func aNameHasOneNormalForm(_ text: String) {
-        let slow = text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(Array(PersonDirectory.normalized(text).unicodeScalars) == Array(slow.unicodeScalars))
+        #expect(Array(PersonDirectory.normalized(text).unicodeScalars) == Array(Self.composed(text).unicodeScalars))
+    }
+
+    private static func composed(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Every letter taken as already composed is what composing gives, alone, after a letter it might combine with,
+    /// and before a combining mark (which sends the text to be composed).
+    @Test func everyLetterTakenAsComposedIs() {
+        let letters = (0x21..<0x7F).map { $0 } + (0xA1..<0x300).map { $0 } + (0x1E00..<0x1F00).map { $0 }
+        var taken = 0
+        for value in letters {
+            let letter = String(Unicode.Scalar(UInt32(value))!)
+            for text in [letter, "A" + letter, "a" + letter + " " + letter, letter + "\u{0301}", "Nguyễn " + letter] {
+                if PersonDirectory.isNormalized(text) { taken += 1 }
+                #expect(Array(PersonDirectory.normalized(text).unicodeScalars) == Array(Self.composed(text).unicodeScalars), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(taken == letters.count * 4, "every letter is taken as is, except before a combining mark")
     }
 
     let store = MemoryInstanceStore()

@@ -95,15 +95,26 @@ public struct PersonDirectory: Sendable {
 
     /// NFC, with runs of spaces collapsed, as names are compared.
     public static func normalized(_ name: String) -> String {
-        // ASCII text is already composed; when it has no spacing to collapse either, it is its own normal form
-        // (ids, dates, rating codes: half the cells of a roster).
-        var previous: UInt8 = 0x20
-        let asIs = name.utf8.allSatisfy { byte in
-            defer { previous = byte }
-            return byte < 0x80 && !(0x09...0x0D).contains(byte) && !(byte == 0x20 && previous == 0x20)
+        isNormalized(name) ? name : name.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether text is its own normal form without composing it: spaced once, and made only of letters that are
+    /// precomposed and never combine with a neighbour (NFC quick check "yes", combining class 0). Those are ASCII,
+    /// Latin-1 and the Latin extensions up to U+02FF, and Latin Extended Additional, where the Vietnamese letters are:
+    /// ids, dates and rating codes, and names typed on a Vietnamese keyboard. Anything else is composed.
+    static func isNormalized(_ text: String) -> Bool {
+        var previousSpace = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            guard (0x21..<0x7F).contains(value) || (0xA1..<0x300).contains(value) || (0x1E00..<0x1F00).contains(value) else { return false }
+            previousSpace = false
         }
-        if asIs, previous != 0x20 { return name }
-        return name.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return !previousSpace
     }
 
     /// Without case, diacritics and spacing differences, to find the person a mistyped name meant.
