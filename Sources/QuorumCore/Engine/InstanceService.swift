@@ -90,7 +90,7 @@ public struct InstanceService: Sendable {
         }
 
         /// A decider for the current step, with the rules and people already made for this instance.
-        var decider: StepDecider { StepDecider(definition: definition, state: state, screen: screen, directory: directory) }
+        var decider: StepDecider { StepDecider(definition: definition, state: state, screen: screen, people: people) }
 
         /// A check of results entered into `state` (this instance's, or one a correction reopened first).
         func recordCheck(of state: InstanceState, actor: String) -> RecordCheck {

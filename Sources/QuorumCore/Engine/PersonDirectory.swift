@@ -29,7 +29,10 @@ public struct PersonDirectory: Sendable {
     public init(definition: WorkflowDefinition, roster: Roster?) {
         var entries: [Entry] = []
         var linked = Set<String>()
-        let rosterByName = Dictionary(grouping: roster?.people ?? [], by: \.name)
+        // Only people declared without a code are linked by name: only their names are looked for in the roster.
+        let unlinked = Set(definition.people.filter { $0.code == nil }.map { Self.normalized($0.name) })
+        var rosterByName: [String: [RosterPerson]] = [:]
+        for person in roster?.people ?? [] where unlinked.contains(person.name) { rosterByName[person.name, default: []].append(person) }
         for person in definition.people {
             let sameName = rosterByName[Self.normalized(person.name)] ?? []
             let record = person.code.flatMap { roster?.person(id: $0) } ?? roster?.person(id: person.id)
@@ -41,6 +44,8 @@ public struct PersonDirectory: Sendable {
             entries.append(Entry(key: person.id, name: person.name, record: person))
         }
         var byKey: [String: Int] = [:], byName: [String: [Int]] = [:]
+        byKey.reserveCapacity(entries.count * 2)
+        byName.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
             byKey[entry.key] = byKey[entry.key] ?? index
             if let id = entry.record?.id { byKey[id] = byKey[id] ?? index }

@@ -6,7 +6,7 @@ public struct Roster: Codable, Sendable, Equatable {
     /// Positions by id: screening a large roster must not search it once per candidate.
     private let index: [String: Int]
 
-    enum CodingKeys: String, CodingKey { case people, source }
+    enum CodingKeys: String, CodingKey { case columns, rows, people, source }
 
     public init(people: [RosterPerson], source: String?) {
         self.people = people
@@ -16,15 +16,26 @@ public struct Roster: Codable, Sendable, Equatable {
         self.index = index
     }
 
+    /// A roster is stored as a table: the names of its columns once, then one row per person (`RosterTable`), which
+    /// decodes several times faster than an object per person and takes half the bytes. Rosters recorded earlier
+    /// hold an object per person (`people`) and are read as they are: their bytes are what their hash covers.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(people: try container.decode([RosterPerson].self, forKey: .people),
-                  source: try container.decodeIfPresent(String.self, forKey: .source))
+        let source = try container.decodeIfPresent(String.self, forKey: .source)
+        if container.contains(.people) {
+            self.init(people: try container.decode([RosterPerson].self, forKey: .people), source: source)
+            return
+        }
+        let columns = try container.decode([String].self, forKey: .columns)
+        var rows = try container.nestedUnkeyedContainer(forKey: .rows)
+        self.init(people: try RosterTable(columns: columns, codingPath: container.codingPath).people(from: &rows), source: source)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(people, forKey: .people)
+        try container.encode(RosterTable.columns, forKey: .columns)
+        var rows = container.nestedUnkeyedContainer(forKey: .rows)
+        for person in people { try RosterTable.encode(person, into: &rows) }
         try container.encodeIfPresent(source, forKey: .source)
     }
 

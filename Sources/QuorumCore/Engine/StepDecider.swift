@@ -7,17 +7,19 @@ struct StepDecider {
     let definition: WorkflowDefinition
     let state: InstanceState
     let screen: EligibilityScreen
-    let directory: PersonDirectory
+    /// Built when a decision first names someone: a step with nothing recorded is refused without it.
+    private let people: Memo<PersonDirectory>
+    var directory: PersonDirectory { people.value }
     /// Titles each person is planned for by other instances of the same cycle (by person key).
     var elsewhere: [String: Set<String>] = [:]
     /// False to see the ties as the vote left them, before any run-off or decision settled them.
     var settleTies = true
 
-    init(definition: WorkflowDefinition, state: InstanceState, screen: EligibilityScreen? = nil, directory: PersonDirectory? = nil) {
+    init(definition: WorkflowDefinition, state: InstanceState, screen: EligibilityScreen? = nil, people: Memo<PersonDirectory>? = nil) {
         self.definition = definition
         self.state = state
         self.screen = screen ?? EligibilityScreen(definition: definition)
-        self.directory = directory ?? PersonDirectory(definition: definition, roster: state.roster)
+        self.people = people ?? Memo { PersonDirectory(definition: definition, roster: state.roster) }
     }
 
     func decide() throws(EngineError) -> StepDecision {

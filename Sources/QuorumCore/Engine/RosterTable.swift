@@ -1,0 +1,106 @@
+/// How a roster is stored in its event: `columns` names each field once, and each row holds one person's values in
+/// that order (`null` for a blank field; ratings and discipline as `[year, text]` pairs). A stored table is read by
+/// the names of its columns, so a version that adds a field still reads tables written before it; a column it does
+/// not know, or a table without `id` and `name`, is refused rather than half read.
+struct RosterTable {
+    enum Column: String, CaseIterable {
+        case id, name, birthDate, gender, ethnicity, unit, currentTitle, degree, politicalTheory, ratings, discipline, plannedTitles
+    }
+
+    /// The columns written today, in their order.
+    static let columns = Column.allCases.map(\.rawValue)
+
+    let columns: [Column]
+
+    init(columns names: [String], codingPath: [any CodingKey]) throws {
+        var columns: [Column] = []
+        for name in names {
+            guard let column = Column(rawValue: name), !columns.contains(column) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "roster column '\(name)' is unknown or repeated"))
+            }
+            columns.append(column)
+        }
+        guard columns.contains(.id), columns.contains(.name) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "a roster table needs the columns id and name"))
+        }
+        self.columns = columns
+    }
+
+    func people(from rows: inout any UnkeyedDecodingContainer) throws -> [RosterPerson] {
+        var people: [RosterPerson] = []
+        people.reserveCapacity(rows.count ?? 0)
+        while !rows.isAtEnd {
+            var row = try rows.nestedUnkeyedContainer()
+            var person = RosterPerson(id: "", name: "")
+            for column in columns {
+                // A blank field is `null`; a missing one is a damaged row, not a blank.
+                guard !row.isAtEnd else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: row.codingPath, debugDescription: "a roster row has fewer values than columns"))
+                }
+                switch column {
+                case .id: person.id = try row.decode(String.self)
+                case .name: person.name = try row.decode(String.self)
+                case .birthDate: person.birthDate = try row.decodeIfPresent(String.self)
+                case .gender: person.gender = try row.decodeIfPresent(String.self)
+                case .ethnicity: person.ethnicity = try row.decodeIfPresent(String.self)
+                case .unit: person.unit = try row.decodeIfPresent(String.self)
+                case .currentTitle: person.currentTitle = try row.decodeIfPresent(String.self)
+                case .degree: person.degree = try row.decodeIfPresent(String.self)
+                case .politicalTheory: person.politicalTheory = try row.decodeIfPresent(String.self)
+                case .ratings: person.ratings = try Self.yearEntries(from: &row)
+                case .discipline: person.discipline = try Self.yearEntries(from: &row)
+                case .plannedTitles: person.plannedTitles = try row.decode([String].self)
+                }
+            }
+            guard row.isAtEnd else {
+                throw DecodingError.dataCorrupted(.init(codingPath: row.codingPath, debugDescription: "a roster row has more values than columns"))
+            }
+            people.append(person)
+        }
+        return people
+    }
+
+    private static func yearEntries(from row: inout any UnkeyedDecodingContainer) throws -> [RosterPerson.YearEntry] {
+        var entries: [RosterPerson.YearEntry] = []
+        var list = try row.nestedUnkeyedContainer()
+        while !list.isAtEnd {
+            var pair = try list.nestedUnkeyedContainer()
+            entries.append(RosterPerson.YearEntry(year: try pair.decode(Int.self), text: try pair.decode(String.self)))
+        }
+        return entries
+    }
+
+    /// One person as a row of `columns`.
+    static func encode(_ person: RosterPerson, into rows: inout any UnkeyedEncodingContainer) throws {
+        var row = rows.nestedUnkeyedContainer()
+        for column in Column.allCases {
+            switch column {
+            case .id: try row.encode(person.id)
+            case .name: try row.encode(person.name)
+            case .birthDate: try encode(person.birthDate, into: &row)
+            case .gender: try encode(person.gender, into: &row)
+            case .ethnicity: try encode(person.ethnicity, into: &row)
+            case .unit: try encode(person.unit, into: &row)
+            case .currentTitle: try encode(person.currentTitle, into: &row)
+            case .degree: try encode(person.degree, into: &row)
+            case .politicalTheory: try encode(person.politicalTheory, into: &row)
+            case .ratings: try encode(person.ratings, into: &row)
+            case .discipline: try encode(person.discipline, into: &row)
+            case .plannedTitles: try row.encode(person.plannedTitles)
+            }
+        }
+    }
+
+    private static func encode(_ value: String?, into row: inout any UnkeyedEncodingContainer) throws {
+        if let value { try row.encode(value) } else { try row.encodeNil() }
+    }
+
+    private static func encode(_ entries: [RosterPerson.YearEntry], into row: inout any UnkeyedEncodingContainer) throws {
+        var list = row.nestedUnkeyedContainer()
+        for entry in entries {
+            var pair = list.nestedUnkeyedContainer()
+            try pair.encode(entry.year)
+            try pair.encode(entry.text)
+        }
+    }
+}
