@@ -25,7 +25,8 @@ struct ProvinceWorkload {
             guard let definition = catalog.definitions["tinh-benchmark"] else {
                 throw BenchmarkFailure("the generated province workflow does not validate: \(catalog.diagnostics.prefix(3))")
             }
-            let people = (titles * candidates) * 10 / 25
+            // Enough people that a title never names one twice, whatever the sizes asked for.
+            let people = max((titles * candidates) * 10 / 25, candidates)
             let roster = RuleWorkload.roster(people).map { person -> RosterPerson in
                 var person = person
                 person.plannedTitles = []

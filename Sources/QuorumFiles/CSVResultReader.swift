@@ -19,18 +19,18 @@ enum CSVResultReader {
         var positions: [String: Int] = [:]
         var writeIns: [TitleList] = []
         for row in table.rows {
-            let title = row.fields["title"] ?? "", name = ResultSheet.normalizedName(row.fields["name"] ?? "")
+            let title = row["title"] ?? "", name = ResultSheet.normalizedName(row["name"] ?? "")
             if title.isEmpty { problems.append(.error(at: table.location(row, "title"), code: "title-id-empty")) }
             if name.isEmpty { problems.append(.error(at: table.location(row, "name"), code: "name-empty")) }
             locations[.title(title)] = locations[.title(title)] ?? table.location(row, "title")
             locations[.candidate(title: title, name: name)] = table.location(row, "name")
             if hasVotes {
-                let text = row.fields["votes"] ?? ""
+                let text = row["votes"] ?? ""
                 guard let votes = Int(text), votes >= 0 else {
                     problems.append(.error(at: table.location(row, "votes"), code: "not-vote-count", ["text": text]))
                     continue
                 }
-                let mark = (row.fields["write_in"] ?? "").lowercased()
+                let mark = (row["write_in"] ?? "").lowercased()
                 if !mark.isEmpty {
                     guard ["x", "1", "yes", "có", "co"].contains(mark) else {
                         problems.append(.error(at: table.location(row, "write_in"), code: "not-write-mark", ["mark": mark]))
@@ -68,19 +68,19 @@ enum CSVResultReader {
         var seen: [String: Int] = [:]
         var locations: [RecordProblem.Subject: SourceLocation] = [.record: SourceLocation(file: file, line: 1, column: 1)]
         for row in table.rows {
-            let text = row.fields["ballot"] ?? ""
+            let text = row["ballot"] ?? ""
             guard let number = Int(text), number > 0 else {
                 problems.append(.error(at: table.location(row, "ballot"), code: "not-ballot-number", ["text": text]))
                 continue
             }
-            let title = row.fields["title"] ?? ""
+            let title = row["title"] ?? ""
             if let earlier = seen["\(number)/\(title)"] {
                 problems.append(.error(at: table.location(row, "ballot"), code: "ballot-entered-twice-first", ["number": number, "earlier": earlier]))
                 continue
             }
             seen["\(number)/\(title)"] = row.line
             locations[.paper(number)] = table.location(row, "ballot")
-            let names = (row.fields["marked"] ?? "").split(separator: ";").map { ResultSheet.normalizedName(String($0)) }.filter { !$0.isEmpty }
+            let names = (row["marked"] ?? "").split(separator: ";").map { ResultSheet.normalizedName(String($0)) }.filter { !$0.isEmpty }
             if papers[number] == nil { order.append(number) }
             papers[number, default: BallotPaper(number: number, marks: [])].marks.append(TitleList(title: title, names: names))
         }

@@ -8,10 +8,19 @@ import QuorumCore
 /// CSV fields, `XLSXSheet` reads workbooks; this type maps each row and cell back to its place, which for a workbook
 /// is the cell as Excel names it with its column's header: `ho-so.xlsx:Sheet1!D7 (Ngày sinh)`.
 struct CSVTable {
+    /// One row: its values and where each starts, in the header's order, read by field through a position index
+    /// the rows of a table share (a dictionary per row took most of the memory of reading a large roster).
     struct Row {
         let line: Int
-        let fields: [String: String]
-        let columns: [String: Int]
+        let values: [String]
+        let starts: [Int]
+        let positions: [String: Int]
+
+        /// The value of a field; nil for a field the table does not have.
+        subscript(field: String) -> String? { positions[field].map { values[$0] } }
+
+        /// The 1-based column where a field's value starts.
+        func column(of field: String) -> Int? { positions[field].flatMap { starts[safe: $0] } }
     }
 
     let file: String
@@ -23,8 +32,13 @@ struct CSVTable {
     var sheet: String?
     var written: [String: String] = [:]
 
+    /// Each field's position in a row; a field named twice is read from its first column.
+    var positions: [String: Int] {
+        Dictionary(header.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func location(_ row: Row, _ column: String) -> SourceLocation {
-        let number = row.columns[column] ?? 1
+        let number = row.column(of: column) ?? 1
         guard let sheet else { return SourceLocation(file: file, line: row.line, column: number) }
         return SourceLocation(file: file, line: row.line, column: number,
                               cell: "\(sheet)!\(XLSXSheet.letters(number))\(row.line) (\(written[column] ?? column))")
@@ -69,6 +83,7 @@ struct CSVTable {
                               required: required, field: field) { line, column in SourceLocation(file: file, line: line, column: column) }
         var problems: [LocatedDiagnostic] = []
         var rows: [Row] = []
+        let positions = table.positions
         var line = 2 + TextLines.breaks(in: written.joined())
         while let fields = reader.next() {
             defer { line += 1 + TextLines.breaks(in: fields.joined()) }
@@ -77,9 +92,7 @@ struct CSVTable {
                 problems.append(fail(line, 1, code: "wrong-field-count", ["fields": fields.count, "header": table.header.count]))
                 continue
             }
-            let starts = fieldColumns(rawLines[safe: line - 1] ?? "", separator: separator)
-            rows.append(Row(line: line, fields: Dictionary(zip(table.header, fields), uniquingKeysWith: { first, _ in first }),
-                            columns: Dictionary(table.header.enumerated().map { ($0.element, starts[safe: $0.offset] ?? 1) }, uniquingKeysWith: { first, _ in first })))
+            rows.append(Row(line: line, values: fields, starts: fieldColumns(rawLines[safe: line - 1] ?? "", separator: separator), positions: positions))
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
         table.rows = rows
@@ -102,6 +115,8 @@ struct CSVTable {
         let columns = Dictionary(first.cells.map { ($0.column, $0) }, uniquingKeysWith: { first, _ in first })
         table.written = Dictionary(zip(table.header, first.cells.map(\.text)), uniquingKeysWith: { first, _ in first })
         let fieldOf = Dictionary(zip(first.cells.map(\.column), table.header), uniquingKeysWith: { first, _ in first })
+        let positions = table.positions
+        let starts = table.header.map { field in fieldOf.first { $0.value == field }?.key ?? 1 }
         var problems: [LocatedDiagnostic] = []
         for row in sheet.rows.dropFirst() {
             for cell in row.cells where columns[cell.column] == nil {
@@ -110,8 +125,7 @@ struct CSVTable {
             }
             let values = Dictionary(row.cells.compactMap { cell in fieldOf[cell.column].map { ($0, cell.text.trimmingCharacters(in: .whitespaces)) } },
                                     uniquingKeysWith: { first, _ in first })
-            table.rows.append(Row(line: row.number, fields: Dictionary(uniqueKeysWithValues: table.header.map { ($0, values[$0] ?? "") }),
-                                  columns: Dictionary(fieldOf.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })))
+            table.rows.append(Row(line: row.number, values: table.header.map { values[$0] ?? "" }, starts: starts, positions: positions))
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
         return table

@@ -18,11 +18,11 @@ struct RosterFields {
     }
 
     /// Builds a person from text fields, reading degree, political theory and ratings through the format's values.
-    static func person(_ fields: [String: String], format: RosterFormat? = nil) -> (RosterPerson?, Findings) {
+    static func person(_ fields: (String) -> String?, format: RosterFormat? = nil) -> (RosterPerson?, Findings) {
         var findings = Findings()
         var problems: [(String, Phrase)] = []
         func text(_ key: String) -> String? {
-            let value = fields[key].map(ResultSheet.normalizedName) ?? ""
+            let value = fields(key).map(ResultSheet.normalizedName) ?? ""
             return value.isEmpty ? nil : value
         }
         /// A value as the rules know it: the format's value for a spelling it lists; else as written, with a warning.

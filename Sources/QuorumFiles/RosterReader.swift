@@ -25,10 +25,11 @@ public enum RosterReader {
         var problems: [LocatedDiagnostic] = []
         var collected = Collected()
         var seen: [String: Int] = [:]
+        collected.people.reserveCapacity(table.rows.count)
         for row in table.rows {
-            let (person, found) = RosterFields.person(row.fields, format: format)
+            let (person, found) = RosterFields.person({ row[$0] }, format: format)
             collected.add(found) { table.location(row, $0) }
-            let id = ResultSheet.normalizedName(row.fields["id"] ?? "")
+            let id = ResultSheet.normalizedName(row["id"] ?? "")
             if !id.isEmpty, let earlier = seen[id] {
                 problems.append(.error(at: table.location(row, "id"), code: "id-already-used-line", ["id": id, "earlier": earlier]))
                 continue
@@ -60,7 +61,7 @@ public enum RosterReader {
                     fields[entry.key] = entry.value.string
                 }
             }
-            let (person, found) = RosterFields.person(fields, format: format)
+            let (person, found) = RosterFields.person({ fields[$0] }, format: format)
             collected.add(found) { item[$0]?.location ?? item.location }
             if let id = fields["id"], !seen.insert(id).inserted {
                 problems.append(.error(at: item["id"]?.location, code: "id-used-twice", ["id": id]))

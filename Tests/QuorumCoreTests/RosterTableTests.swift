@@ -24,6 +24,16 @@ struct RosterTableTests {
         #expect(try EventChain.decode(data) == .rosterImported(Self.roster))
     }
 
+    /// The event is encoded a row at a time; its bytes are those of the payload encoded whole, as the chain hashes them.
+    @Test(arguments: [roster, Roster(people: roster.people, source: nil), Roster(people: [], source: "trống.csv")])
+    func aRosterEventIsTheWholePayloadEncoded(roster: Roster) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let whole = try encoder.encode(EventPayload.rosterImported(roster))
+        #expect(String(decoding: EventChain.encode(.rosterImported(roster)), as: UTF8.self) == String(decoding: whole, as: UTF8.self))
+    }
+
     @Test func aRosterStoredAsAnObjectPerPersonStillReads() throws {
         let people = String(decoding: try JSONEncoder().encode(Self.roster.people), as: UTF8.self)
         #expect(try decoded(#"{"people":\#(people),"source":"ho-so.csv"}"#) == Self.roster)

@@ -35,7 +35,7 @@ public struct Roster: Codable, Sendable, Equatable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(RosterTable.columns, forKey: .columns)
         var rows = container.nestedUnkeyedContainer(forKey: .rows)
-        for person in people { try RosterTable.encode(person, into: &rows) }
+        for person in people { try rows.encode(RosterTable.Row(person: person)) }
         try container.encodeIfPresent(source, forKey: .source)
     }
 

@@ -71,36 +71,40 @@ struct RosterTable {
     }
 
     /// One person as a row of `columns`.
-    static func encode(_ person: RosterPerson, into rows: inout any UnkeyedEncodingContainer) throws {
-        var row = rows.nestedUnkeyedContainer()
-        for column in Column.allCases {
-            switch column {
-            case .id: try row.encode(person.id)
-            case .name: try row.encode(person.name)
-            case .birthDate: try encode(person.birthDate, into: &row)
-            case .gender: try encode(person.gender, into: &row)
-            case .ethnicity: try encode(person.ethnicity, into: &row)
-            case .unit: try encode(person.unit, into: &row)
-            case .currentTitle: try encode(person.currentTitle, into: &row)
-            case .degree: try encode(person.degree, into: &row)
-            case .politicalTheory: try encode(person.politicalTheory, into: &row)
-            case .ratings: try encode(person.ratings, into: &row)
-            case .discipline: try encode(person.discipline, into: &row)
-            case .plannedTitles: try row.encode(person.plannedTitles)
+    struct Row: Encodable {
+        let person: RosterPerson
+
+        func encode(to encoder: any Encoder) throws {
+            var row = encoder.unkeyedContainer()
+            for column in Column.allCases {
+                switch column {
+                case .id: try row.encode(person.id)
+                case .name: try row.encode(person.name)
+                case .birthDate: try Self.encode(person.birthDate, into: &row)
+                case .gender: try Self.encode(person.gender, into: &row)
+                case .ethnicity: try Self.encode(person.ethnicity, into: &row)
+                case .unit: try Self.encode(person.unit, into: &row)
+                case .currentTitle: try Self.encode(person.currentTitle, into: &row)
+                case .degree: try Self.encode(person.degree, into: &row)
+                case .politicalTheory: try Self.encode(person.politicalTheory, into: &row)
+                case .ratings: try Self.encode(person.ratings, into: &row)
+                case .discipline: try Self.encode(person.discipline, into: &row)
+                case .plannedTitles: try row.encode(person.plannedTitles)
+                }
             }
         }
-    }
 
-    private static func encode(_ value: String?, into row: inout any UnkeyedEncodingContainer) throws {
-        if let value { try row.encode(value) } else { try row.encodeNil() }
-    }
+        private static func encode(_ value: String?, into row: inout any UnkeyedEncodingContainer) throws {
+            if let value { try row.encode(value) } else { try row.encodeNil() }
+        }
 
-    private static func encode(_ entries: [RosterPerson.YearEntry], into row: inout any UnkeyedEncodingContainer) throws {
-        var list = row.nestedUnkeyedContainer()
-        for entry in entries {
-            var pair = list.nestedUnkeyedContainer()
-            try pair.encode(entry.year)
-            try pair.encode(entry.text)
+        private static func encode(_ entries: [RosterPerson.YearEntry], into row: inout any UnkeyedEncodingContainer) throws {
+            var list = row.nestedUnkeyedContainer()
+            for entry in entries {
+                var pair = list.nestedUnkeyedContainer()
+                try pair.encode(entry.year)
+                try pair.encode(entry.text)
+            }
         }
     }
 }
