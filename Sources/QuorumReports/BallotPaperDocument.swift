@@ -29,7 +29,7 @@ public enum BallotPaperDocument {
             throw .notReached(step.id)
         }
         return source.definition.titles.map { title in
-            let kept = source.state.kept(title.id) ?? title.kept
+            let kept = source.state.kept(title)
             let names = VietnameseCollation.sorted((handed?[title.id] ?? []).map { source.directory.key($0) }, by: source.name)
             return (title, max(0, title.cap - kept.count), names)
         }

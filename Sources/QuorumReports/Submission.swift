@@ -30,7 +30,7 @@ public enum Submission {
         let byAuthority = Dictionary(grouping: definition.titles) { $0.authority ?? "cấp có thẩm quyền" }
         return byAuthority.keys.sorted().map { authority in
             let lists = byAuthority[authority]!.map { title in
-                Lists(title: title, kept: source.state.kept(title.id) ?? title.kept, added: added[title.id] ?? [], removed: removals(title, source))
+                Lists(title: title, kept: source.state.kept(title), added: added[title.id] ?? [], removed: removals(title, source))
             }
             let approvesItself = authority.hasPrefix(source.organization)
             var document = approvesItself ? decision(lists, source: source, date: lastDate) : submission(lists, to: authority, source: source, date: lastDate)

@@ -59,8 +59,11 @@ public final class SQLiteInstanceStore: InstanceStore {
 
     /// A trigger that keeps the history append-only and has gone missing.
     public func protectionProblem() -> EventChain.Problem? {
-        let present = (try? database.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") }) ?? []
-        return StoreSchema.triggers.first { !present.contains($0) }.map { .unprotected("the trigger \($0) was dropped") }
+        let (present, applied) = (try? database.read { db in
+            (try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"),
+             try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations"))
+        }) ?? ([], [])
+        return StoreSchema.triggers(after: applied).first { !present.contains($0) }.map { .unprotected("the trigger \($0) was dropped") }
     }
 
     public func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event], summary: StateSummary?) throws {

@@ -92,6 +92,11 @@ enum StoreSchema {
             """),
     ]
 
-    /// Every trigger a store must have.
-    static let triggers = ["event_append_only_update", "event_append_only_delete", "definition_immutable"] + protections.map(\.name)
+    /// Every trigger a store must have once `applied` migrations have run: those of v1, and from v3 the protections.
+    /// A store opened for writing is migrated first, so it must have them all; an archive opened read-only is not, and
+    /// one written before v3 never had the protections (they were not dropped).
+    static func triggers(after applied: Set<String>) -> [String] {
+        ["event_append_only_update", "event_append_only_delete", "definition_immutable"]
+            + (applied.contains("v3-no-rewrites") ? protections.map(\.name) : [])
+    }
 }

@@ -79,8 +79,8 @@ struct StatusReport: Encodable {
             lines.append(Messages.text(.statusDone, ["step": decision.step, "attempt": decision.attempt, "outcome": Messages.text(decision.outcome == .decided ? .outcomeDecided : .outcomeQuorumNotMet),
                                                      "handed": handed.isEmpty ? "" : Messages.text(.statusHanded, ["handed": handed])]))
         }
-        for title in definition.titles where !(state.kept(title.id) ?? title.kept).isEmpty || !state.reviews(title.id).isEmpty {
-            let kept = (state.kept(title.id) ?? title.kept).map(directory.label)
+        for title in definition.titles where !state.kept(title).isEmpty || !state.reviews(title.id).isEmpty {
+            let kept = state.kept(title).map(directory.label)
             lines.append(Messages.text(.statusKept, ["title": title.name, "people": kept.isEmpty ? Messages.text(.nobody) : kept.joined(separator: ", "),
                                                      "reviewed": Messages.text(state.kept(title.id) == nil ? .statusNotReviewed : .statusReviewed)]))
         }

@@ -104,6 +104,30 @@ struct IntegrityEndToEndTests {
         #expect(refused.errors.contains("is read-only (an archive, or a file this account cannot write)"))
     }
 
+    /// An archive kept from 0.1, read-only, is not migrated: it never had the protections added later, and it
+    /// keeps no summaries; it still lists, reports and verifies.
+    @Test func anArchiveFromTheFirstVersionOpensForReading() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-archive-\(UUID().uuidString)")
+        let store = folder.appendingPathComponent("quorum.sqlite").path
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        try manager.copyItem(at: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("QuorumStoreTests/Fixtures/history-v1.sqlite"), to: URL(fileURLWithPath: store))
+        try manager.setAttributes([.posixPermissions: 0o444], ofItemAtPath: store)
+        try manager.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        defer {
+            try? manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+            try? manager.removeItem(at: folder)
+        }
+        let asReader = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "nobody", "--"] : []
+        for command in [["status"], ["status", instance], ["history", instance], ["verify", instance]] {
+            let result = try run(asReader + [QuorumProcess.binary.path] + command + ["--store", store, "--project", quorum.project.path, "--lang", "en"])
+            #expect(result.status == 0, "\(command): \(result.errors)")
+            #expect(result.output.contains("pho-chanh-van-phong-2021"), "\(command)")
+        }
+        #expect(try manager.contentsOfDirectory(atPath: folder.path) == ["quorum.sqlite"], "nothing is written beside an archive")
+    }
+
     @Test func nothingFromAFileOrAnActorReachesTheTerminalRaw() throws {
         defer { quorum.remove() }
         #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)

@@ -153,6 +153,9 @@ public struct InstanceState: Sendable {
         }
     }
 
+    /// The people a title keeps in the plan: as the review decided, else as the definition lists them.
+    public func kept(_ title: Title) -> [String] { kept(title.id) ?? title.kept }
+
     /// Every review decision that stands, per title.
     public func reviews(_ title: String) -> [ReviewOutcome] {
         decisions.lazy.compactMap { $0.titles.first { $0.title == title }?.review }.last ?? []

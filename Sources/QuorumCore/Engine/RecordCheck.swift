@@ -228,8 +228,8 @@ struct RecordCheck {
 
     /// The names tied for each title's last places, as the step stands before a run-off.
     private func currentTies() -> [String: [String]] {
-        Dictionary(StepDecider(definition: definition, state: state, screen: screen, people: Memo { [directory] in directory }).tiesBeforeSettling().map { ($0.title, $0.tie.names) },
-                   uniquingKeysWith: { $1 })
+        let decider = StepDecider(definition: definition, state: state, screen: screen, people: Memo { [directory] in directory })
+        return Dictionary(decider.tiesBeforeSettling().map { ($0.title, $0.tie.names) }, uniquingKeysWith: { $1 })
     }
 
     private func checkAgreed(_ input: StepRecord, problems: inout [RecordProblem]) -> [TitleList] {

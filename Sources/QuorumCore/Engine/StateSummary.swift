@@ -42,7 +42,7 @@ public struct StateSummary: Sendable, Equatable {
             var planned: [String: Set<String>] = [:]
             if let added = state.added {
                 for title in definition.titles {
-                    for key in (state.kept(title.id) ?? title.kept) + (added[title.id] ?? []) { planned[key, default: []].insert(title.name) }
+                    for key in state.kept(title) + (added[title.id] ?? []) { planned[key, default: []].insert(title.name) }
                 }
             }
             self.init(cycle: definition.cycle, year: definition.year, decided: decided, planned: planned.mapValues { $0.sorted() })

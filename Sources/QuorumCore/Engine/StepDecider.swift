@@ -102,7 +102,7 @@ struct StepDecider {
     }
 
     /// The people kept in the plan for a title as things stand: after the review, if one was decided.
-    func kept(_ title: Title) -> [String] { state.kept(title.id) ?? title.kept }
+    func kept(_ title: Title) -> [String] { state.kept(title) }
 
     /// The candidate's findings, or a refusal when there is something to screen but no roster to screen it with.
     func screen(_ key: String, for title: Title, step: Step) throws(EngineError) -> [EligibilityScreen.Finding] {

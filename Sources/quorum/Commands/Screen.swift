@@ -65,7 +65,7 @@ struct ScreeningReport: Encodable {
         titles = definition.titles.map { title in
             let rules = definition.eligibility(for: title)
             let names = everyone ? nil : state.candidates?[title.id]
-            let kept = state.kept(title.id) ?? title.kept
+            let kept = state.kept(title)
             let candidates = (names ?? state.roster?.people.map { directory.key($0.id) } ?? []).filter { !kept.contains($0) }
             let people = rules.isEmpty ? [] : kept.map { (key: $0, kept: true) } + candidates.map { (key: $0, kept: false) }
             return TitleScreening(title: title.id, name: title.name, rules: rules.count, candidatesOnly: names != nil, people: people.map { entry in

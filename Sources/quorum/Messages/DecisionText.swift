@@ -110,7 +110,7 @@ enum DecisionText {
         var lines = [Messages.text(.finalListHeading, ["term": definition.term.map { Messages.text(.finalListTerm, ["term": $0]) } ?? ""])]
         for title in definition.titles {
             lines.append(Messages.text(.finalListTitle, ["title": title.name, "authority": title.authority ?? Messages.text(.competentAuthority)]))
-            let kept = (state.kept(title.id) ?? title.kept).map(directory.label)
+            let kept = state.kept(title).map(directory.label)
             lines.append(Messages.text(.finalListKept, ["people": kept.isEmpty ? nobody : kept.joined(separator: ", ")]))
             let new = added[title.id] ?? []
             let numbered = new.enumerated().map { "\($0.offset + 1). \(directory.label($0.element))" }
