@@ -3,6 +3,7 @@ import ArgumentParser
 
 struct Advance: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "advance",
         abstract: Messages.text(.helpAdvance)
     )
 

@@ -3,6 +3,7 @@ import QuorumCore
 
 struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "correct",
         abstract: Messages.text(.helpCorrect),
         discussion: """
             The corrected results are checked like new ones. A step already decided is reopened: it and every later \

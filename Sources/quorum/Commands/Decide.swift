@@ -5,6 +5,7 @@ import QuorumFiles
 
 struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "decide",
         abstract: Messages.text(.helpDecide),
         discussion: """
             At a step whose list a body decides (list-decided-by), --choose gives the people taken on, in order; a \

@@ -6,6 +6,7 @@ import QuorumReports
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: Messages.text(.helpDemo),
         discussion: """
             Each folder samples/WORKFLOW/ holds one results file per step, named STEP.yaml or STEP.csv, and may hold \

@@ -4,6 +4,7 @@ import QuorumFiles
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: Messages.text(.helpEval),
         discussion: """
             Each --var value is itself a CEL constant expression: --var x='[1, 2u, "a"]'. --data binds the top-level \

@@ -2,7 +2,7 @@ import ArgumentParser
 import QuorumCore
 
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Messages.text(.helpHistory))
+    static let configuration = CommandConfiguration(commandName: "history", abstract: Messages.text(.helpHistory))
 
     @OptionGroup var options: ProjectOptions
 

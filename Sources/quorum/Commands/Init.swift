@@ -5,6 +5,7 @@ import QuorumFiles
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: Messages.text(.helpInit),
         discussion: """
             Writes workflows/quy-trinh-4-buoc.yaml (Guidance 06-HD/BTCTW), the rule sets and the working calendar in \

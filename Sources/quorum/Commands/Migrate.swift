@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "migrate",
         abstract: Messages.text(.helpMigrate)
     )
 

@@ -4,6 +4,7 @@ import QuorumFiles
 
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "record",
         abstract: Messages.text(.helpRecord),
         discussion: """
             Results come from a YAML file (present, ballots, votes or agreed, note) or a CSV file: title,name,votes for \

@@ -3,6 +3,7 @@ import QuorumCore
 
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reopen",
         abstract: Messages.text(.helpReopen),
         discussion: """
             The step and every later one are decided again when you advance; their recorded results are kept and can \

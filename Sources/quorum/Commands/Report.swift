@@ -5,6 +5,7 @@ import QuorumReports
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: Messages.text(.helpReport),
         discussion: """
             With --step, the minutes of that meeting: a vote-count record for a ballot, the meeting's minutes for a \

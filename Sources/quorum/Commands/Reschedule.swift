@@ -3,6 +3,7 @@ import QuorumCore
 
 struct Reschedule: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reschedule",
         abstract: Messages.text(.helpReschedule)
     )
 

@@ -5,6 +5,7 @@ import QuorumFiles
 
 struct Schedule: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schedule",
         abstract: Messages.text(.helpSchedule),
         discussion: """
             Warns, at the line that sets each time, about the same body or person in two meetings at once, meetings on \

@@ -4,6 +4,7 @@ import QuorumFiles
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: Messages.text(.helpSchema),
         discussion: "The bundled files point at schema/*.schema.json with a '# yaml-language-server: $schema=…' comment."
     )

@@ -3,6 +3,7 @@ import QuorumCore
 
 struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "screen",
         abstract: Messages.text(.helpScreen),
         discussion: "Screens the current step's candidates, or everyone in the roster with --all (or before any list exists)."
     )

@@ -3,6 +3,7 @@ import QuorumCore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: Messages.text(.helpShow),
         discussion: "Render DOT with 'dot -Tsvg'; Mermaid renders in Markdown viewers that support it (GitHub, GitLab, many editors)."
     )

@@ -4,6 +4,7 @@ import QuorumFiles
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: Messages.text(.helpSimulate),
         discussion: """
             A scenario file gives each step's results (in the results format, inline), an optional roster, and what \

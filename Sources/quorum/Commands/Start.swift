@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "start",
         abstract: Messages.text(.helpStart)
     )
 

@@ -3,6 +3,7 @@ import QuorumCore
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: Messages.text(.helpStatus),
         discussion: "Without an instance, lists every instance in the store."
     )

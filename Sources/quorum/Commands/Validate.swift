@@ -3,6 +3,7 @@ import QuorumFiles
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: Messages.text(.helpValidate),
         discussion: "With no paths, checks the project's workflows/ and rules/. Exit 0 when there are no errors, 2 otherwise."
     )

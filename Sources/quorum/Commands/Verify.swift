@@ -3,6 +3,7 @@ import QuorumCore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: Messages.text(.helpVerify),
         discussion: "Exit 0 when the history is intact, 3 when it is not."
     )

@@ -24,7 +24,9 @@ enum Messages {
 
     /// The message in the current language, its placeholders filled in by name.
     static func text(_ key: MessageKey, _ values: [String: any CustomStringConvertible] = [:]) -> String {
-        text(raw: key.rawValue, values.mapValues { String(describing: $0) })
+        // `description` directly: `String(describing:)` looks each value's type up at run time for other ways to print
+        // it, and the first look-up of a type scans every conformance of the program (a tenth of a command's start).
+        text(raw: key.rawValue, values.mapValues { $0.description })
     }
 
     /// The message of a key the engine names (`problem.negativeVotes`), which `MessageKey` does not list.
