@@ -9,8 +9,24 @@ import Yams
 /// placeholder names.
 public struct MessageCatalog: Sendable {
     public let messages: [String: String]
-    /// Each text cut into its literal parts and placeholders once, as read, not at every use.
-    private let templates: [String: [Segment]]
+    /// Each text cut into its literal parts and placeholders when first used, then kept: a command uses a handful of
+    /// the catalog's texts, and cutting all of them was a tenth of its start.
+    private let templates = Templates()
+
+    private final class Templates: @unchecked Sendable {
+        private var cut: [String: [Segment]] = [:]
+        private let lock = NSLock()
+
+        func segments(of key: String, in messages: [String: String]) -> [Segment]? {
+            lock.withLock {
+                if let known = cut[key] { return known }
+                guard let text = messages[key] else { return nil }
+                let segments = MessageCatalog.segments(text)
+                cut[key] = segments
+                return segments
+            }
+        }
+    }
 
     public struct Problem: Error, CustomStringConvertible, Sendable {
         public let location: SourceLocation
@@ -20,7 +36,6 @@ public struct MessageCatalog: Sendable {
 
     public init(yaml: String, file: String) throws {
         messages = try Self.flat(yaml) ?? Self.read(yaml, file: file)
-        templates = messages.mapValues(Self.segments)
     }
 
     /// The catalog read as YAML, which takes any form a translator may write.
@@ -94,7 +109,7 @@ public struct MessageCatalog: Sendable {
 
     /// The text of `key` with its placeholders filled in; a value missing is left as `{name}`, so it shows.
     public func text(_ key: String, _ values: [String: String]) -> String? {
-        guard let template = templates[key] else { return nil }
+        guard let template = templates.segments(of: key, in: messages) else { return nil }
         return template.map { segment in
             switch segment {
             case .literal(let text): return text
