@@ -31,9 +31,29 @@ public enum EventChain {
 
     /// The hash of one event: its sequence, time in milliseconds, actor and previous hash, then its stored payload bytes.
     static func hash(sequence: Int, at: Date, actor: String, payloadData: Data, previous: String) -> String {
-        var input = Data("\(sequence)\n\(Int64((at.timeIntervalSince1970 * 1000).rounded()))\n\(actor)\n\(previous)\n".utf8)
-        input.append(payloadData)
-        return hex(SHA256.hash(data: input))
+        hex(digest(sequence: sequence, at: at, actor: actor, payloadData: payloadData, previous: previous))
+    }
+
+    /// The digest of one event, fed to SHA-256 in two parts so the payload's bytes are not copied.
+    private static func digest(sequence: Int, at: Date, actor: String, payloadData: Data, previous: String) -> SHA256.Digest {
+        var hasher = SHA256()
+        var header = "\(sequence)\n\(Int64((at.timeIntervalSince1970 * 1000).rounded()))\n\(actor)\n\(previous)\n"
+        header.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        hasher.update(data: payloadData)
+        return hasher.finalize()
+    }
+
+    /// Whether a digest is the one a lowercase hex string spells, compared without building a string.
+    private static func digest(_ digest: SHA256.Digest, spells hex: String) -> Bool {
+        func spells(_ nibble: UInt8, _ digit: UInt8) -> Bool {
+            digit == (nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+        }
+        var hex = hex
+        return hex.withUTF8 { digits in
+            digits.count == SHA256.Digest.byteCount * 2 && digest.withUnsafeBytes { bytes in
+                bytes.indices.allSatisfy { spells(bytes[$0] >> 4, digits[2 * $0]) && spells(bytes[$0] & 0x0f, digits[2 * $0 + 1]) }
+            }
+        }
     }
 
     static func hex(_ digest: some Sequence<UInt8>) -> String {
@@ -83,8 +103,8 @@ public enum EventChain {
             if link.sequence != index + 1 { return .missing(after: index) }
             if index == 0, link.previousHash == origin { previous = origin }
             if link.previousHash != previous { return .broken(sequence: link.sequence) }
-            let expected = hash(sequence: link.sequence, at: link.at, actor: link.actor, payloadData: link.payloadData, previous: previous)
-            if expected != link.hash { return .altered(sequence: link.sequence) }
+            let expected = digest(sequence: link.sequence, at: link.at, actor: link.actor, payloadData: link.payloadData, previous: previous)
+            if !digest(expected, spells: link.hash) { return .altered(sequence: link.sequence) }
             previous = link.hash
         }
         for pinned in chain.events.compactMap(\.payload.pinnedHash) where chain.definitions[pinned] == nil {
