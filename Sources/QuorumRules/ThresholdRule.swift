@@ -19,4 +19,11 @@ public struct ThresholdRule: Hashable, Sendable, Codable {
         let passes = !leftOverflow && !rightOverflow && baseCount > 0 && comparison.holds(left, right)
         return ThresholdCheck(rule: self, count: count, baseCount: baseCount, scaledCount: left, scaledBase: right, passes: passes)
     }
+
+    /// A check as a history recorded it: the arithmetic worked again from the counts, the verdict as it was decided.
+    public func check(_ count: Int, of baseCount: Int, recordedAs passes: Bool) -> ThresholdCheck {
+        let worked = check(count, of: baseCount)
+        return ThresholdCheck(rule: self, count: count, baseCount: baseCount, scaledCount: worked.scaledCount,
+                              scaledBase: worked.scaledBase, passes: passes)
+    }
 }

@@ -67,7 +67,8 @@ public enum EventChain {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The canonical JSON a payload is stored as: sorted keys, ISO dates.
+    /// The canonical JSON a payload is stored as: sorted keys, ISO dates, the stored form of decisions (a title's
+    /// threshold once, see `TitleOutcome`).
     public static func encode(_ payload: EventPayload) -> Data {
         if case .rosterImported(let roster) = payload { return encode(roster) }
         return (try? encoder.encode(payload)) ?? Data()
@@ -131,6 +132,7 @@ public enum EventChain {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        encoder.userInfo[.storedForm] = true
         return encoder
     }()
 

@@ -123,10 +123,31 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
         self.tieBreak = tieBreak
     }
 
-    enum CodingKeys: String, CodingKey { case name, votes, check, rank, verdict, screening, tieBreak }
+    /// The same outcome with another check.
+    func checked(_ check: ThresholdCheck?) -> CandidateOutcome {
+        CandidateOutcome(name: name, votes: votes, check: check, rank: rank, verdict: verdict, screening: screening, tieBreak: tieBreak)
+    }
+
+    /// `passes` is a candidate's verdict on its title's threshold in the stored form (see `TitleOutcome`).
+    enum CodingKeys: String, CodingKey { case name, votes, check, rank, verdict, screening, tieBreak, passes }
+
+    /// Events leave out an empty screening, as most candidates' is (it reads back empty).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(votes, forKey: .votes)
+        try container.encodeIfPresent(check, forKey: .check)
+        try container.encodeIfPresent(rank, forKey: .rank)
+        try container.encode(verdict, forKey: .verdict)
+        if !screening.isEmpty || encoder.userInfo[.storedForm] as? Bool != true { try container.encode(screening, forKey: .screening) }
+        try container.encodeIfPresent(tieBreak, forKey: .tieBreak)
+    }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(try decoder.container(keyedBy: CodingKeys.self))
+    }
+
+    init(_ container: KeyedDecodingContainer<CodingKeys>) throws {
         name = try container.decode(String.self, forKey: .name)
         votes = try container.decodeIfPresent(Int.self, forKey: .votes)
         check = try container.decodeIfPresent(ThresholdCheck.self, forKey: .check)

@@ -1,0 +1,66 @@
+import Foundation
+@testable import QuorumCore
+import QuorumRules
+import Testing
+
+/// A decision is stored with each title's threshold rule and base once, each candidate's verdict on it and no empty
+/// screening, and reads back as decided. Any other encoder (output for people and programs, decisions stored before)
+/// writes a whole check per candidate, and that form still reads.
+struct DecisionFormTests {
+    static let majority = ThresholdRule(id: "tren-50", base: .totalMembers, comparison: .moreThan, fraction: Fraction(numerator: 1, denominator: 2)!)
+
+    static func decision(bases: [Int] = [13, 13, 13]) -> StepDecision {
+        let votes = [9, 7, 6]
+        let candidates = zip(votes, bases).enumerated().map { index, pair in
+            let check = majority.check(pair.0, of: pair.1)
+            return CandidateOutcome(name: "cb-\(index)", votes: pair.0, check: check, rank: check.passes ? index + 1 : nil,
+                                    verdict: check.passes ? .selected : .failed)
+        }
+        let agreed = CandidateOutcome(name: "cb-agreed", votes: nil, check: nil, rank: nil, verdict: .agreed)
+        return StepDecision(step: "buoc-4", attempt: 1, outcome: .decided, quorum: nil, ballots: nil,
+                            titles: [TitleOutcome(title: "Phó Chánh Văn phòng", cap: 4, kept: 0, candidates: candidates + [agreed],
+                                                  handedOn: candidates.filter { $0.verdict == .selected }.map(\.name))],
+                            guardTaken: nil, next: .end)
+    }
+
+    private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+
+    @Test func aTitlesThresholdIsStoredOnceAndTheDecisionReadsBackAsDecided() throws {
+        let decision = Self.decision()
+        let stored = EventChain.encode(.advanced(decision))
+        #expect(text(stored).contains(#""threshold":{"baseCount":13,"rule":{"base":"total-members""#))
+        #expect(!text(stored).contains(#""check""#))
+        #expect(text(stored).components(separatedBy: #""passes":"#).count == 4)
+        #expect(text(stored).contains(#"{"name":"cb-2","passes":false,"verdict":"failed","votes":6}"#))
+        let read = try EventChain.decode(stored)
+        #expect(read == .advanced(decision))
+        guard case .advanced(let back) = read else { return }
+        #expect(back.titles[0].candidates.map { $0.check?.arithmetic } == ["9 × 2 = 18 > 13", "7 × 2 = 14 > 13", "6 × 2 = 12 ≤ 13", nil])
+    }
+
+    /// Counts whose checks do not share one base (none arise today) keep a check per candidate.
+    @Test func checksWithoutOneBaseKeepTheirOwn() throws {
+        let decision = Self.decision(bases: [13, 13, 11])
+        let stored = EventChain.encode(.advanced(decision))
+        #expect(!text(stored).contains(#""threshold""#))
+        #expect(text(stored).components(separatedBy: #""check":"#).count == 4)
+        #expect(try EventChain.decode(stored) == .advanced(decision))
+    }
+
+    @Test func aDecisionWithACheckPerCandidateReads() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let earlier = try encoder.encode(EventPayload.advanced(Self.decision()))
+        #expect(text(earlier).components(separatedBy: #""check":"#).count == 4)
+        #expect(try EventChain.decode(earlier) == .advanced(Self.decision()))
+    }
+
+    /// The verdict is what was decided, even if the arithmetic were worked differently today.
+    @Test func theRecordedVerdictStands() throws {
+        let stored = text(EventChain.encode(.advanced(Self.decision())))
+            .replacingOccurrences(of: #""name":"cb-2","passes":false"#, with: #""name":"cb-2","passes":true"#)
+        guard case .advanced(let back) = try EventChain.decode(Data(stored.utf8)) else { Issue.record("not a decision"); return }
+        #expect(back.titles[0].candidates[2].check?.passes == true)
+        #expect(back.titles[0].candidates[2].check?.scaledCount == 12)
+    }
+}
