@@ -131,6 +131,10 @@ extension DefinitionCatalog {
                 if !blockers.isEmpty { blockedBy[entry.id] = blockers }
                 if let definition, !problems.hasErrors, blockers.isEmpty {
                     definitions[entry.id] = definition
+                    let own = Set(Self.chain(of: entry.id, in: trees).compactMap { workflowFiles[$0] })
+                    workflowSources[entry.id] = Self.followedWorkflows(entry.document).reduce(into: own) { files, other in
+                        files.formUnion(workflowSources[other] ?? Set([workflowFiles[other]].compactMap { $0 }))
+                    }
                     times[entry.id] = Dictionary(definition.steps.compactMap { step in step.meets.map { (step.id, $0) } }, uniquingKeysWith: { first, _ in first })
                 }
                 if primary.contains(entry.file) { diagnostics += reportable(problems, file: entry.file) }

@@ -11,6 +11,10 @@ public struct DefinitionCatalog: Sendable {
     public internal(set) var definitions: [String: WorkflowDefinition] = [:]
     /// The file each workflow id was read from.
     public internal(set) var workflowFiles: [String: String] = [:]
+    /// For each runnable definition, the workflow files it was built and validated from: its own, those it extends,
+    /// and those of the workflows its meetings follow (with theirs). Files of `rules/` are not listed: every
+    /// definition rests on them all.
+    public internal(set) var workflowSources: [String: Set<String>] = [:]
     public internal(set) var abstractWorkflows: Set<String> = []
     /// The working calendar, for schedule checks, when `rules/` has one.
     public internal(set) var calendar: WorkCalendar?

@@ -3,11 +3,15 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Runs Foundation's XMLParser over a part of the package with a reader of it.
-private func parse(_ data: Data, with reader: some XMLParserDelegate) {
+/// Runs Foundation's XMLParser over a part of the package with a reader of it. A part the parser finds a fault in is
+/// refused: what was read before the fault is never used as if it were the whole part. (On Linux a part that ends
+/// before its elements are closed parses "successfully" with an error set, so the error is what is checked.)
+private func parse(_ data: Data, part: String, with reader: some XMLParserDelegate) throws(XLSXSheet.Unreadable) {
     let parser = XMLParser(data: data)
     parser.delegate = reader
-    parser.parse()
+    guard parser.parse(), parser.parserError == nil else {
+        throw XLSXSheet.Unreadable(reason: "its part \(part) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber))")
+    }
 }
 
 /// The elements of some names in an XML part, with their attributes; enough for a workbook's sheet list,
@@ -24,10 +28,10 @@ final class XMLElements: NSObject, XMLParserDelegate {
     private(set) var elements: [Element] = []
     private var inCellXfs = false
 
-    init(_ data: Data, collecting names: Set<String>) {
+    init(_ data: Data, part: String, collecting names: Set<String>) throws(XLSXSheet.Unreadable) {
         self.names = names
         super.init()
-        parse(data, with: self)
+        try parse(data, part: part, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -47,9 +51,9 @@ final class SharedStrings: NSObject, XMLParserDelegate {
     private var inText = false
     private var inPhonetic = false
 
-    static func read(_ data: Data) -> [String] {
+    static func read(_ data: Data, part: String) throws(XLSXSheet.Unreadable) -> [String] {
         let reader = SharedStrings()
-        parse(data, with: reader)
+        try parse(data, part: part, with: reader)
         return reader.strings
     }
 
@@ -92,12 +96,12 @@ final class CellReader: NSObject, XMLParserDelegate {
     private var value = ""
     private var collecting = false
 
-    init(_ data: Data, shared: [String], dateStyles: Set<Int>, uses1904: Bool) {
+    init(_ data: Data, part: String, shared: [String], dateStyles: Set<Int>, uses1904: Bool) throws(XLSXSheet.Unreadable) {
         self.shared = shared
         self.dateStyles = dateStyles
         self.uses1904 = uses1904
         super.init()
-        parse(data, with: self)
+        try parse(data, part: part, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {

@@ -40,16 +40,18 @@ struct XLSXSheet {
             return data
         }
         guard let workbook = try part("xl/workbook.xml") else { throw Unreadable(reason: "it has no workbook part (xl/workbook.xml)") }
-        let book = XMLElements(workbook, collecting: ["sheet", "workbookPr"])
+        let book = try XMLElements(workbook, part: "xl/workbook.xml", collecting: ["sheet", "workbookPr"])
         guard let first = book.elements.first(where: { $0.name == "sheet" }) else { throw Unreadable(reason: "it has no worksheet") }
         let uses1904 = book.elements.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"] ?? "") }
-        let relationships = try part("xl/_rels/workbook.xml.rels").map { XMLElements($0, collecting: ["Relationship"]).elements } ?? []
+        let relationships = try part("xl/_rels/workbook.xml.rels").map { data throws(Unreadable) in
+            try XMLElements(data, part: "xl/_rels/workbook.xml.rels", collecting: ["Relationship"]).elements
+        } ?? []
         let target = relationships.first { $0.attributes["Id"] == first.attributes["r:id"] }?.attributes["Target"] ?? "worksheets/sheet1.xml"
         let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         guard let sheetData = try part(sheetPath) else { throw Unreadable(reason: "its first worksheet (\(sheetPath)) is missing") }
-        let shared = try part("xl/sharedStrings.xml").map(SharedStrings.read) ?? []
-        let dateStyles = try part("xl/styles.xml").map(Self.dateStyles) ?? []
-        let cells = CellReader(sheetData, shared: shared, dateStyles: dateStyles, uses1904: uses1904)
+        let shared = try part("xl/sharedStrings.xml").map { data throws(Unreadable) in try SharedStrings.read(data, part: "xl/sharedStrings.xml") } ?? []
+        let dateStyles = try part("xl/styles.xml").map { data throws(Unreadable) in try Self.dateStyles(data) } ?? []
+        let cells = try CellReader(sheetData, part: sheetPath, shared: shared, dateStyles: dateStyles, uses1904: uses1904)
         if cells.tooMany { throw Unreadable(reason: "it has more than \(maximumCells) cells") }
         return XLSXSheet(name: first.attributes["name"] ?? "Sheet1", rows: cells.rows)
     }
@@ -74,8 +76,8 @@ struct XLSXSheet {
 
     /// The cell styles (by index) whose number format is a date: the built-in date formats, and custom formats with
     /// day, month or year codes outside quotes and brackets.
-    static func dateStyles(_ data: Data) -> Set<Int> {
-        let parts = XMLElements(data, collecting: ["numFmt", "xf", "cellXfs"])
+    static func dateStyles(_ data: Data) throws(Unreadable) -> Set<Int> {
+        let parts = try XMLElements(data, part: "xl/styles.xml", collecting: ["numFmt", "xf", "cellXfs"])
         var dateFormats: Set<Int> = Set(14...22).union(45...47).subtracting([18, 19, 20, 21])
         for format in parts.elements where format.name == "numFmt" {
             guard let id = format.attributes["numFmtId"].flatMap(Int.init), let code = format.attributes["formatCode"] else { continue }

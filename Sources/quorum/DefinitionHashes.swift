@@ -2,36 +2,63 @@ import Foundation
 import QuorumCore
 import QuorumFiles
 
-/// The definition hash of every valid workflow as the project's files last validated, filed under a key made of
-/// every definition file's path and bytes. A command that only reports (`status`) compares an instance's pinned
-/// hash with it instead of validating the whole project again; any change to any file changes the key, and a
-/// missing or damaged file is simply not used. Commands that change the store always validate the files themselves.
+/// What the last validation of the project found about one workflow, kept for commands that only report (`status`):
+/// its definition hash (none when it did not validate) and the hash of each file that answer rests on — its own
+/// file, those it extends or follows, and `rules/` (every file, for a workflow that did not validate). A command
+/// hashes those files alone and believes the kept answer while they are unchanged and the project lists the same
+/// files; anything else, or a missing or damaged entry, costs a validation. Each workflow has a file of its own, so
+/// a command reads one, however many workflows the project has. Commands that change the store always validate the
+/// files themselves.
 struct DefinitionHashes: Codable, Equatable {
-    let key: String
-    let hashes: [String: String]
+    /// The hash of the project's list of definition files.
+    let listing: String
+    let definition: String?
+    /// The hash of each file's bytes, by path.
+    let files: [String: String]
 
-    static func key(of files: [String]) -> String {
-        ContentHash.of(files.sorted().flatMap { [Data($0.utf8), FileManager.default.contents(atPath: $0) ?? Data()] })
+    static func hash(ofFile path: String) -> String { ContentHash.of([FileManager.default.contents(atPath: path) ?? Data()]) }
+
+    static func listing(_ library: [String]) -> String { ContentHash.of(library.sorted().map { Data($0.utf8) }) }
+
+    /// The hash of each of `library`'s files as it is now. Taken before the files are validated: a file changed in
+    /// between then differs from its kept hash, and the next command validates again.
+    static func files(_ library: [String]) -> [String: String] {
+        Dictionary(library.map { ($0, hash(ofFile: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The hashes filed in `file` under `key`, if that is what the file holds.
-    static func read(_ file: String, key: String) -> DefinitionHashes? {
-        guard let data = FileManager.default.contents(atPath: file),
-              let stored = try? JSONDecoder().decode(DefinitionHashes.self, from: data), stored.key == key else { return nil }
-        return stored
+    /// The current definition hash (nil inside when the workflow does not validate), when these hashes can tell.
+    func definitionHash(library: [String]) -> String?? {
+        guard listing == Self.listing(library), files.allSatisfy({ Self.hash(ofFile: $0.key) == $0.value }) else { return nil }
+        return .some(definition)
     }
 
-    /// Keeps the hashes for the next command; a folder that cannot be written only costs that command the validation.
+    /// Where a workflow's entry is kept in `folder`: named by a hash of the id, whatever characters the id has.
+    static func entry(_ workflow: String, in folder: String) -> String {
+        folder + "/" + ContentHash.of([Data(workflow.utf8)]) + ".json"
+    }
+
+    static func read(_ workflow: String, in folder: String) -> DefinitionHashes? {
+        FileManager.default.contents(atPath: entry(workflow, in: folder)).flatMap { try? JSONDecoder().decode(DefinitionHashes.self, from: $0) }
+    }
+
+    /// Keeps what `catalog` found in the files hashed as `files`, an entry per workflow; a folder that cannot be
+    /// written only costs the next command a validation.
+    static func keep(_ catalog: DefinitionCatalog, files: [String: String], in folder: String) {
+        try? FileManager.default.removeItem(atPath: folder)
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let listing = listing(Array(files.keys)), workflowFiles = Set(catalog.workflowFiles.values)
+        let rules = files.filter { !workflowFiles.contains($0.key) }
+        for workflow in catalog.workflowFiles.keys {
+            let definition = catalog.definitions[workflow]
+            let rests = definition == nil ? files
+                : rules.merging(catalog.workflowSources[workflow, default: []].map { ($0, files[$0] ?? "") }) { kept, _ in kept }
+            let kept = DefinitionHashes(listing: listing, definition: definition.map { PinnedDefinition($0).hash }, files: rests)
+            kept.write(entry(workflow, in: folder))
+        }
+    }
+
     func write(_ file: String) {
         guard let data = try? JSONEncoder().encode(self) else { return }
-        let folder = (file as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try? data.write(to: URL(fileURLWithPath: file), options: .atomic)
-    }
-}
-
-extension DefinitionHashes {
-    init(key: String, catalog: DefinitionCatalog) {
-        self.init(key: key, hashes: catalog.definitions.mapValues { PinnedDefinition($0).hash })
     }
 }

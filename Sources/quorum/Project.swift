@@ -11,8 +11,9 @@ import QuorumStore
 final class Project {
     let options: ProjectOptions
     private(set) lazy var catalog: DefinitionCatalog = {
+        let library = library, files = DefinitionHashes.files(library)
         let catalog = DefinitionCatalog(files: [], library: library)
-        DefinitionHashes(key: DefinitionHashes.key(of: library), catalog: catalog).write(hashesFile)
+        DefinitionHashes.keep(catalog, files: files, in: hashesFolder)
         return catalog
     }()
     private var opened: InstanceService?
@@ -48,12 +49,12 @@ final class Project {
 
     var library: [String] { Self.library(options) }
 
-    private var hashesFile: String { options.folder(".quorum/cache/definition-hashes.json") }
+    private var hashesFolder: String { options.folder(".quorum/cache/definitions") }
 
     /// The hash of a workflow's current, valid definition (nil when it does not validate), without validating the
-    /// project when its files are as they were when it last did.
+    /// project when the files it rests on are as they were when it last did.
     func currentHash(of workflow: String) -> String? {
-        if let cached = DefinitionHashes.read(hashesFile, key: DefinitionHashes.key(of: library)) { return cached.hashes[workflow] }
+        if let kept = DefinitionHashes.read(workflow, in: hashesFolder)?.definitionHash(library: library) { return kept }
         return catalog.definitions[workflow].map { PinnedDefinition($0).hash }
     }
 

@@ -4,47 +4,72 @@ import QuorumFiles
 import Testing
 @testable import quorum
 
-/// `status` compares an instance's pinned definition with the hashes kept from the last validation, filed under the
-/// bytes of every definition file: any change to a file is seen, and a file that is not what it claims is not used.
+/// `status` compares an instance's pinned definition with the hash kept from the last validation while the files
+/// that definition rests on are unchanged, hashing those files alone; any other change to the project's files, or
+/// hashes it cannot read, costs a validation instead.
 struct DefinitionHashesTests {
-    @Test("the key changes with any byte of any file, and with a file added")
-    func theKeyFollowsEveryFile() throws {
+    /// Files the kept hashes were not taken from are never believed.
+    @Test func keptHashesNeedTheSameFilesAndTheirBytes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-hashes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let a = folder.appendingPathComponent("a.yaml").path, b = folder.appendingPathComponent("b.yaml").path
         try "id: a\n".write(toFile: a, atomically: true, encoding: .utf8)
-        let one = DefinitionHashes.key(of: [a])
-        #expect(DefinitionHashes.key(of: [a]) == one, "the same bytes give the same key")
-        try "id: b\n".write(toFile: a, atomically: true, encoding: .utf8)
-        let changed = DefinitionHashes.key(of: [a])
-        #expect(changed != one)
+        let kept = DefinitionHashes(listing: DefinitionHashes.listing([a]), definition: "h", files: DefinitionHashes.files([a]))
+        #expect(kept.definitionHash(library: [a]) == .some("h"))
+        let invalid = DefinitionHashes(listing: DefinitionHashes.listing([a]), definition: nil, files: DefinitionHashes.files([a]))
+        #expect(invalid.definitionHash(library: [a]) == .some(nil), "unchanged files: a workflow that did not validate still does not")
         try "".write(toFile: b, atomically: true, encoding: .utf8)
-        #expect(DefinitionHashes.key(of: [a, b]) != changed, "an empty file added still changes the key")
+        #expect(kept.definitionHash(library: [a, b]) == nil, "a file added, even empty, costs a validation")
+        try "id: a # sửa\n".write(toFile: a, atomically: true, encoding: .utf8)
+        #expect(kept.definitionHash(library: [a]) == nil)
         #expect(ContentHash.of([Data("ab".utf8), Data()]) != ContentHash.of([Data("a".utf8), Data("b".utf8)]), "parts are not run together")
     }
 
-    @Test("status sees a changed file at once, and ignores hashes filed under another key")
-    func statusSeesEveryChange() throws {
+    @Test("status hashes only the files an instance's definition rests on, and sees any change to them")
+    func statusSeesEveryChangeToWhatTheDefinitionRestsOn() throws {
         let quorum = try QuorumProcess()
         defer { quorum.remove() }
         #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)
-        let id = "pho-chanh-van-phong-2021-1"
-        #expect(try !quorum.run("status", id).output.contains("CHANGED"))
-        let cache = quorum.path(".quorum/cache/definition-hashes.json")
-        #expect(FileManager.default.fileExists(atPath: cache), "the validation's hashes are kept for the next command")
-        // The kept hashes are what status reads while the files are unchanged (a wrong one there shows).
-        let kept = try JSONDecoder().decode(DefinitionHashes.self, from: try Data(contentsOf: URL(fileURLWithPath: cache)))
-        DefinitionHashes(key: kept.key, hashes: ["pho-chanh-van-phong-2021": "0"]).write(cache)
-        #expect(try quorum.run("status", id).output.contains("CHANGED"), "the kept hashes are used")
-        kept.write(cache)
-        #expect(try !quorum.run("status", id).output.contains("CHANGED"))
+        #expect(try quorum.run("start", "truong-pho-phong-2021").status == 0)
+        let deputy = "pho-chanh-van-phong-2021-1", heads = "truong-pho-phong-2021-1"
+        #expect(try !quorum.run("status", deputy).output.contains("CHANGED"))
+        let cache = quorum.path(".quorum/cache/definitions")
+        #expect(DefinitionHashes.read("pho-chanh-van-phong-2021", in: cache) != nil,
+                "the validation's hashes are kept for the next command")
+        /// Keeps a wrong definition hash for `workflow`: status shows CHANGED while it believes what is kept.
+        func forge(_ workflow: String) throws {
+            let kept = try #require(DefinitionHashes.read(workflow, in: cache))
+            DefinitionHashes(listing: kept.listing, definition: "0", files: kept.files).write(DefinitionHashes.entry(workflow, in: cache))
+        }
+        func believed(_ id: String) throws -> Bool { try quorum.run("status", id).output.contains("CHANGED") }
+        func appendComment(_ file: String) throws {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: quorum.path(file)))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("\n# ghi chú\n".utf8))
+            try handle.close()
+        }
+
+        try forge("pho-chanh-van-phong-2021")
+        #expect(try believed(deputy), "the kept hashes are used")
+        try appendComment("workflows/lanh-dao-so-tnmt-2021.yaml")
+        #expect(try believed(deputy), "another unit's file is not what this definition rests on")
+        for file in ["workflows/quy-trinh-4-buoc.yaml", "rules/lich-lam-viec.yaml"] {
+            try forge("pho-chanh-van-phong-2021")
+            try appendComment(file)
+            #expect(try !believed(deputy), "\(file) is validated again")
+        }
+        try forge("pho-chanh-van-phong-2021")
+        try "id: nhap\n".write(toFile: quorum.path("workflows/nhap.yaml"), atomically: true, encoding: .utf8)
+        #expect(try !believed(deputy), "a file added to the project is validated")
+        try forge("truong-pho-phong-2021")
+        try appendComment("workflows/pho-chanh-van-phong-2021.yaml")
+        #expect(try !believed(heads), "the file of the track its meetings follow")
+
         try quorum.edit("workflows/pho-chanh-van-phong-2021.yaml", replacing: "name: Rà soát, bổ sung quy hoạch chức danh",
                         with: "name: Rà soát lại, bổ sung quy hoạch chức danh")
-        #expect(try quorum.run("status", id).output.contains("CHANGED"), "an edited file is seen although hashes were kept")
-        // Hashes filed under a key that is not the files' own are never read: the files are validated instead.
-        let forged = DefinitionHashes(key: "not the files", catalog: DefinitionCatalog(files: [], library: []))
-        forged.write(cache)
-        #expect(try quorum.run("status", id).output.contains("CHANGED"))
+        #expect(try quorum.run("status", deputy).output.contains("CHANGED"), "an edited definition is seen")
+        try Data("không phải JSON".utf8).write(to: URL(fileURLWithPath: DefinitionHashes.entry("pho-chanh-van-phong-2021", in: cache)))
+        #expect(try quorum.run("status", deputy).output.contains("CHANGED"), "a damaged entry is validated instead")
     }
 }

@@ -43,6 +43,15 @@ struct BundledDefinitionsTests {
         #expect(track.body("lanh-dao-vp")?.totalMembers == 4)
     }
 
+    /// What a definition rests on, so that a command can tell it unchanged by hashing those files alone.
+    @Test func aDefinitionKnowsTheWorkflowFilesItRestsOn() {
+        let names = { (id: String) in Self.catalog.workflowSources[id].map { Set($0.map { URL(fileURLWithPath: $0).lastPathComponent }) } }
+        #expect(names("pho-chanh-van-phong-2021") == ["pho-chanh-van-phong-2021.yaml", "van-phong-ubnd-tinh-2021.yaml", "quy-trinh-4-buoc.yaml"])
+        #expect(names("truong-pho-phong-2021") == ["truong-pho-phong-2021.yaml", "pho-chanh-van-phong-2021.yaml", "van-phong-ubnd-tinh-2021.yaml",
+                                                   "quy-trinh-4-buoc.yaml"], "its meetings follow the deputy chief's track")
+        #expect(names("quy-trinh-4-buoc") == nil, "an abstract workflow does not run")
+    }
+
     @Test func theChiefTrackRunsOnlyTheFirstStepAndKeepsThree() throws {
         let track = try #require(Self.catalog.definitions["chanh-van-phong-2021"])
         #expect(track.steps.map(\.id) == ["buoc-1"])

@@ -41,6 +41,20 @@ struct WorkbookTests {
         }
     }
 
+    /// A part the XML reader stops in (a file copied incompletely) is refused, not read as far as it goes: the cut
+    /// workbook's first person is well formed, and a roster of that one person would lose the rest without a word.
+    @Test("a workbook whose worksheet is cut off is refused, never read in part")
+    func cutWorkbookIsRefused() throws {
+        let file = Self.fixture("ho-so-cat-ngang.xlsx")
+        do {
+            let sheet = try XLSXSheet.read(file)
+            Issue.record("a cut worksheet was read: \(sheet.rows.count) rows")
+        } catch {
+            // The part is one line, cut after 1,356 characters: the fault is where it ends.
+            #expect(error.reason == "its part xl/worksheets/sheet1.xml is not well-formed XML (line 1, column 1357)")
+        }
+    }
+
     @Test("Excel's date serials, in both date systems, with the 1900 leap day Excel counts")
     func dateSerials() {
         #expect(XLSXSheet.date(serial: 1, uses1904: false) == "1900-01-01")

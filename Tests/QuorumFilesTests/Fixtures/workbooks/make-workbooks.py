@@ -17,6 +17,16 @@ book.save("ho-so.xlsx")
 sheet["D3"] = "31/02/1981"
 book.save("ho-so-sai-ngay.xlsx")
 
+# ho-so-cat-ngang.xlsx: ho-so.xlsx with its worksheet cut off after the first person's row, as a file copied
+# incompletely might be: the rows before the cut are well formed, the part as a whole is not.
+import zipfile
+with zipfile.ZipFile("ho-so.xlsx") as whole, zipfile.ZipFile("ho-so-cat-ngang.xlsx", "w", zipfile.ZIP_DEFLATED) as cut:
+    for item in whole.infolist():
+        data = whole.read(item.filename)
+        if item.filename == "xl/worksheets/sheet1.xml":
+            data = data[:data.index(b'<row r="3"')]
+        cut.writestr(item, data)
+
 # ho-so-libreoffice.xlsx: the same roster saved by LibreOffice Calc from CSV (shared strings, its own date styles):
 #   soffice --headless --infilter=CSV:44,34,76,1 --convert-to xlsx ho-so-libreoffice.csv
 import os, subprocess, tempfile
