@@ -86,7 +86,7 @@ struct StatusReport: Encodable {
         }
         lines += deadlineWarnings.map { "  ⚠ \($0)" }
         guard let id = currentStep, let step = definition.step(id), let body = definition.body(step.body) else {
-            return lines + DecisionText.finalList(state, in: definition)
+            return lines + DecisionText.finalList(state, in: definition, directory: directory)
         }
         lines.append(Messages.text(.statusCurrentStep, ["step": step.name, "id": step.id, "attempt": attempt]))
         lines.append(Messages.text(.statusMeets, ["when": nextMeeting?.display ?? Messages.text(.noDateSet)]))

@@ -33,7 +33,7 @@ struct IntegrityEndToEndTests {
     @Test func aTamperedHistoryIsReportedAndDecidedOnByNoCommand() throws {
         defer { quorum.remove() }
         #expect(try quorum.run("demo", "--store", quorum.store, "--formats", "md", "html", "docx").status == 0)
-        try tamper("UPDATE event SET payload = replace(payload, '\"votes\":3', '\"votes\":4') WHERE instance_id = '\(instance)' AND kind = 'recorded' AND payload LIKE '%buoc-4%'")
+        try tamper("UPDATE event SET payload = replace(payload, ',3]', ',4]') WHERE instance_id = '\(instance)' AND kind = 'recorded' AND payload LIKE '%buoc-4%'")
         for command in [["report", instance, "--step", "buoc-4"], ["report", instance], ["status", instance], ["history", instance],
                         ["reopen", instance, "buoc-4", "--reason", "x"]] {
             let result = try quorum.run(command)

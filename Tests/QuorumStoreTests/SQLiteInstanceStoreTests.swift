@@ -126,7 +126,7 @@ struct TamperDetectionTests {
 
     @Test func anAlteredVoteCountIsFoundAtItsEvent() throws {
         try chain(try SQLiteInstanceStore(path: path))
-        try tamper("UPDATE event SET payload = replace(payload, '\"votes\":3', '\"votes\":30') WHERE sequence = 3")
+        try tamper("UPDATE event SET payload = replace(payload, ',3]', ',30]') WHERE sequence = 3")
         let log = try #require(try SQLiteInstanceStore(path: path).load("w-1"))
         #expect(log.events[2].payload != log.events[1].payload)
         #expect(EventChain.verify(log) == .altered(sequence: 3))

@@ -67,8 +67,8 @@ public enum EventChain {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The canonical JSON a payload is stored as: sorted keys, ISO dates, the stored form of decisions (a title's
-    /// threshold once, see `TitleOutcome`).
+    /// The canonical JSON a payload is stored as: sorted keys, ISO dates, and the stored forms of large payloads (a
+    /// decision's threshold once per title, `TitleOutcome`; a record's votes as pairs, `TitleVotes`).
     public static func encode(_ payload: EventPayload) -> Data {
         if case .rosterImported(let roster) = payload { return encode(roster) }
         return (try? encoder.encode(payload)) ?? Data()
@@ -132,7 +132,7 @@ public enum EventChain {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        encoder.userInfo[.storedForm] = true
+        encoder.userInfo[.writesEvent] = true
         return encoder
     }()
 
@@ -141,4 +141,14 @@ public enum EventChain {
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }()
+}
+
+extension CodingUserInfoKey {
+    /// Set on the encoder that writes events, whose payloads some types store in a form of their own.
+    static let writesEvent = CodingUserInfoKey(rawValue: "quorum.writes-event")!
+}
+
+extension Encoder {
+    /// Whether this encoder writes an event (a payload's stored form), not output for people and programs.
+    var writesEvent: Bool { userInfo[.writesEvent] as? Bool == true }
 }

@@ -139,7 +139,7 @@ public struct CandidateOutcome: Codable, Sendable, Equatable {
         try container.encodeIfPresent(check, forKey: .check)
         try container.encodeIfPresent(rank, forKey: .rank)
         try container.encode(verdict, forKey: .verdict)
-        if !screening.isEmpty || encoder.userInfo[.storedForm] as? Bool != true { try container.encode(screening, forKey: .screening) }
+        if !screening.isEmpty || !encoder.writesEvent { try container.encode(screening, forKey: .screening) }
         try container.encodeIfPresent(tieBreak, forKey: .tieBreak)
     }
 

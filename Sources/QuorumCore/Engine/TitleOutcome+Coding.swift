@@ -1,15 +1,9 @@
 import Foundation
 import QuorumRules
 
-extension CodingUserInfoKey {
-    /// Set on the encoder that writes events: a title's candidates then name the threshold rule and its base once,
-    /// not once per candidate (a province's decision was four fifths rules repeated). Output for people and programs
-    /// (`--json`) keeps every candidate's check whole.
-    static let storedForm = CodingUserInfoKey(rawValue: "quorum.stored-form")!
-}
-
 /// A title's outcome in either form: every candidate with its whole check, or, as events store it, the rule and the
-/// base once with each candidate's verdict on it (`passes`); the arithmetic is worked again from the votes on reading.
+/// base once with each candidate's verdict on it (`passes`), not once per candidate (a province's decision was four
+/// fifths rules repeated); the arithmetic is worked again from the votes on reading.
 extension TitleOutcome {
     enum CodingKeys: String, CodingKey { case title, cap, kept, candidates, handedOn, structure, review, overLimit, threshold }
 
@@ -44,7 +38,7 @@ extension TitleOutcome {
         try container.encode(structure, forKey: .structure)
         try container.encodeIfPresent(review, forKey: .review)
         try container.encodeIfPresent(overLimit, forKey: .overLimit)
-        if encoder.userInfo[.storedForm] as? Bool == true, let threshold = sharedThreshold {
+        if encoder.writesEvent, let threshold = sharedThreshold {
             try container.encode(threshold, forKey: .threshold)
             try container.encode(candidates.map { StoredCandidate(outcome: $0, passes: $0.check?.passes) }, forKey: .candidates)
         } else {

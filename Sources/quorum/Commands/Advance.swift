@@ -21,8 +21,9 @@ struct Advance: ParsableCommand {
             let definition = try project.currentDefinition(of: instance)
             let (decision, state) = try project.service().advance(instance, current: definition)
             if json { return try Output.json(decision) }
-            DecisionText.lines(decision, in: definition, directory: PersonDirectory(definition: definition, roster: state.roster)).forEach { Output.line($0) }
-            DecisionText.finalList(state, in: definition).forEach { Output.line($0) }
+            let directory = PersonDirectory(definition: definition, roster: state.roster)
+            DecisionText.lines(decision, in: definition, directory: directory).forEach { Output.line($0) }
+            DecisionText.finalList(state, in: definition, directory: directory).forEach { Output.line($0) }
         }
     }
 }

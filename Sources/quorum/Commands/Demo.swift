@@ -104,7 +104,7 @@ struct Demo: ParsableCommand {
             state = next
         }
         Output.line()
-        DecisionText.finalList(state, in: definition).forEach { Output.line($0) }
+        DecisionText.finalList(state, in: definition, directory: PersonDirectory(definition: definition, roster: state.roster)).forEach { Output.line($0) }
         try writeRecords(state.id, project: project)
         Output.line()
     }

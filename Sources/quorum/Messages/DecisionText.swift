@@ -78,8 +78,25 @@ enum DecisionText {
                                    "arithmetic": check.arithmetic])
     }
 
+    /// A rule's words by language, as first rendered: every candidate of a title is checked against the same rule.
+    nonisolated(unsafe) private static var ruleWords: [RuleWords: String] = [:]
+
+    private struct RuleWords: Hashable {
+        let language: Language
+        let rule: ThresholdRule
+        let passes: Bool
+    }
+
     /// `trên 50% tổng số thành viên`, `is at least 2/3 of all members`: the rule, or (passes: false) its negation.
     static func rule(_ rule: ThresholdRule, passes: Bool) -> String {
+        let key = RuleWords(language: Messages.language, rule: rule, passes: passes)
+        if let known = ruleWords[key] { return known }
+        let words = worded(rule, passes: passes)
+        ruleWords[key] = words
+        return words
+    }
+
+    private static func worded(_ rule: ThresholdRule, passes: Bool) -> String {
         let comparison: MessageKey = switch (rule.comparison, passes) {
         case (.moreThan, true): .moreThan
         case (.moreThan, false): .notMoreThan
@@ -103,9 +120,8 @@ enum DecisionText {
     }
 
     /// Kept, added and removed people per title, once the procedure has ended.
-    static func finalList(_ state: InstanceState, in definition: WorkflowDefinition) -> [String] {
+    static func finalList(_ state: InstanceState, in definition: WorkflowDefinition, directory: PersonDirectory) -> [String] {
         guard let added = state.added else { return [] }
-        let directory = PersonDirectory(definition: definition, roster: state.roster)
         let nobody = Messages.text(.nobody)
         var lines = [Messages.text(.finalListHeading, ["term": definition.term.map { Messages.text(.finalListTerm, ["term": $0]) } ?? ""])]
         for title in definition.titles {

@@ -3,10 +3,11 @@ import Foundation
 import QuorumRules
 import Testing
 
-/// A decision is stored with each title's threshold rule and base once, each candidate's verdict on it and no empty
-/// screening, and reads back as decided. Any other encoder (output for people and programs, decisions stored before)
-/// writes a whole check per candidate, and that form still reads.
-struct DecisionFormTests {
+/// Large payloads are stored in a form of their own: a decision with each title's threshold rule and base once, each
+/// candidate's verdict on it and no empty screening; a record's votes as `[name, votes]` pairs. Each reads back as it
+/// was. Any other encoder (output for people and programs, events stored before) writes the whole form, which still
+/// reads.
+struct StoredFormTests {
     static let majority = ThresholdRule(id: "tren-50", base: .totalMembers, comparison: .moreThan, fraction: Fraction(numerator: 1, denominator: 2)!)
 
     static func decision(bases: [Int] = [13, 13, 13]) -> StepDecision {
@@ -62,5 +63,31 @@ struct DecisionFormTests {
         guard case .advanced(let back) = try EventChain.decode(Data(stored.utf8)) else { Issue.record("not a decision"); return }
         #expect(back.titles[0].candidates[2].check?.passes == true)
         #expect(back.titles[0].candidates[2].check?.scaledCount == 12)
+    }
+
+    static let record = StepRecord(step: "buoc-4", present: 13, votes: [
+        TitleVotes(title: "pho-chanh-van-phong", candidates: [CandidateVotes(name: "cb-1", votes: 9), CandidateVotes(name: "Lê Thị \"Bé\" Ba", votes: 0)]),
+        TitleVotes(title: "chanh-van-phong", candidates: []),
+    ])
+
+    @Test func aRecordsVotesAreStoredAsPairsAndReadBackTheSame() throws {
+        let stored = EventChain.encode(.recorded(Self.record))
+        #expect(text(stored).contains(#"{"tally":[["cb-1",9],["Lê Thị \"Bé\" Ba",0]],"title":"pho-chanh-van-phong"}"#))
+        #expect(!text(stored).contains(#""candidates""#))
+        #expect(try EventChain.decode(stored) == .recorded(Self.record))
+    }
+
+    @Test func aRecordWithVotesAsObjectsReads() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let earlier = try encoder.encode(EventPayload.recorded(Self.record))
+        #expect(text(earlier).contains(#"{"name":"cb-1","votes":9}"#))
+        #expect(try EventChain.decode(earlier) == .recorded(Self.record))
+    }
+
+    @Test(arguments: [#"[["cb-1",9,3]]"#, #"[["cb-1"]]"#, #"[[9,"cb-1"]]"#])
+    func aTallyEntryThatIsNotANameAndVotesIsRefused(tally: String) {
+        let json = #"{"recorded":{"_0":{"agreed":[],"attempt":1,"attendees":[],"papers":[],"runOff":false,"step":"buoc-4","votes":[{"tally":\#(tally),"title":"t"}]}}}"#
+        #expect(throws: DecodingError.self) { try EventChain.decode(Data(json.utf8)) }
     }
 }
