@@ -86,7 +86,7 @@ struct CSVTable {
         let positions = table.positions
         var line = 2 + TextLines.breaks(in: written.joined())
         while let fields = reader.next() {
-            defer { line += 1 + TextLines.breaks(in: fields.joined()) }
+            defer { line += fields.reduce(1) { $0 + TextLines.breaks(in: $1) } }
             if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == table.header.count else {
                 problems.append(fail(line, 1, code: "wrong-field-count", ["fields": fields.count, "header": table.header.count]))

@@ -1,12 +1,13 @@
-/// Splits text into lines at LF, dropping a CR before it. Works on Unicode scalars because Swift treats CRLF
-/// as one `Character`, which `\n`-based splitting on characters would miss.
+/// Splits text into lines at LF, dropping a CR before it. Works on the UTF-8 bytes, not on `Character`s: Swift treats
+/// CRLF as one `Character`, which `\n`-based splitting on characters would miss, and a line feed byte is never part of
+/// another character in UTF-8.
 enum TextLines {
     static func split(_ text: String) -> [String] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line[...]))
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
         }
     }
 
     /// How many line breaks a parsed field contains.
-    static func breaks(in text: String) -> Int { text.unicodeScalars.filter { $0 == "\n" }.count }
+    static func breaks(in text: String) -> Int { text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
 }

@@ -171,6 +171,10 @@ public final class SQLiteInstanceStore: InstanceStore {
         return InstanceChain(header: header, links: links, events: events, definitions: definitions)
     }
 
+    public func definition(_ hash: String) throws -> Data? {
+        try database.read { db in try Data.fetchOne(db, sql: "SELECT json FROM definition WHERE hash = ?", arguments: [hash]) }
+    }
+
     public func instances() throws -> [InstanceHeader] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT id, workflow, created_at FROM instance ORDER BY created_at, id").map(Self.header)

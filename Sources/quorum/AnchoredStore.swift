@@ -24,6 +24,7 @@ struct AnchoredStore: InstanceStore {
     func chains(_ instances: [String], decoding cases: Set<String>) throws -> [InstanceChain] { try base.chains(instances, decoding: cases) }
     func summaries() throws -> [String: StateSummary] { try base.summaries() }
     func instances() throws -> [InstanceHeader] { try base.instances() }
+    func definition(_ hash: String) throws -> Data? { try base.definition(hash) }
     func protectionProblem() -> EventChain.Problem? { base.protectionProblem() }
 
     /// `instance revision hash time`, one line per change. A failure to write is reported, never hidden.

@@ -2,13 +2,13 @@ import Foundation
 import QuorumCore
 import QuorumFiles
 
-/// What the last validation of the project found about one workflow, kept for commands that only report (`status`):
-/// its definition hash (none when it did not validate) and the hash of each file that answer rests on — its own
-/// file, those it extends or follows, and `rules/` (every file, for a workflow that did not validate). A command
-/// hashes those files alone and believes the kept answer while they are unchanged and the project lists the same
-/// files; anything else, or a missing or damaged entry, costs a validation. Each workflow has a file of its own, so
-/// a command reads one, however many workflows the project has. Commands that change the store always validate the
-/// files themselves.
+/// What the last validation of the project found about one workflow: its definition hash (none when it did not
+/// validate) and the hash of each file that answer rests on — its own file, those it extends or follows, and
+/// `rules/` (every file, for a workflow that did not validate). A command hashes those files alone and believes the
+/// kept answer while they are unchanged and the project lists the same files (`status` to say whether the YAML
+/// changed, commands on an instance to take the definition the store keeps under that hash); anything else, or a
+/// missing or damaged entry, costs a validation. Each workflow has a file of its own, so a command reads one,
+/// however many workflows the project has.
 struct DefinitionHashes: Codable, Equatable {
     /// The hash of the project's list of definition files.
     let listing: String

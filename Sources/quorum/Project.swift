@@ -12,6 +12,7 @@ final class Project {
     let options: ProjectOptions
     private(set) lazy var catalog: DefinitionCatalog = {
         let library = library, files = DefinitionHashes.files(library)
+        Logger(label: "quorum.project").debug("validating \(library.count) definition files")
         let catalog = DefinitionCatalog(files: [], library: library)
         DefinitionHashes.keep(catalog, files: files, in: hashesFolder)
         return catalog
@@ -82,9 +83,16 @@ final class Project {
     /// their meetings begin, for the plan document.
     func unit(of workflow: String) throws -> [WorkflowDefinition] { catalog.unit(of: try definition(workflow)) }
 
-    /// The current definition of the workflow an instance runs.
+    /// The current definition of the workflow an instance runs: while the files it rests on are those the last
+    /// validation hashed, the definition the store keeps under the hash it found (each instance pinned to it is
+    /// stored with it); otherwise, or when the store does not have it, the files validated again.
     func currentDefinition(of instance: String) throws -> WorkflowDefinition {
-        try definition(try service().load(instance).state.workflow)
+        let service = try service(), workflow = try service.header(instance).workflow
+        if case let hash?? = DefinitionHashes.read(workflow, in: hashesFolder)?.definitionHash(library: library),
+           let kept = try service.definition(hash) {
+            return kept
+        }
+        return try definition(workflow)
     }
 
     private static func bootstrapLogging(_ level: Logger.Level) {

@@ -72,4 +72,21 @@ struct DefinitionHashesTests {
         try Data("không phải JSON".utf8).write(to: URL(fileURLWithPath: DefinitionHashes.entry("pho-chanh-van-phong-2021", in: cache)))
         #expect(try quorum.run("status", deputy).output.contains("CHANGED"), "a damaged entry is validated instead")
     }
+
+    /// A command that changes the store takes the definition the store keeps while the files it rests on are those
+    /// the last validation hashed, and validates again as soon as one of them differs.
+    @Test func recordingValidatesOnlyWhenTheFilesChanged() throws {
+        let quorum = try QuorumProcess()
+        defer { quorum.remove() }
+        let id = "pho-chanh-van-phong-2021-1", sheet = quorum.path("samples/pho-chanh-van-phong-2021/buoc-1.yaml")
+        #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)
+        let record = try quorum.run("record", id, "buoc-1", "--file", sheet, "--log-level", "debug")
+        #expect(record.status == 0, "\(record.errors)")
+        #expect(!record.errors.contains("validating"), "the files are as start left them: \(record.errors)")
+        try quorum.edit("workflows/pho-chanh-van-phong-2021.yaml", replacing: "name: Rà soát, bổ sung quy hoạch chức danh",
+                        with: "name: Rà soát lại, bổ sung quy hoạch chức danh")
+        let advance = try quorum.run("advance", id, "--log-level", "debug")
+        #expect(advance.errors.contains("validating"))
+        #expect(advance.status != 0 && advance.errors.contains("pho-chanh-van-phong-2021"), "the changed definition is refused: \(advance.errors)")
+    }
 }

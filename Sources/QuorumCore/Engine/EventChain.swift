@@ -121,7 +121,7 @@ public enum EventChain {
     /// definition) are compared, not hashed again; other bytes under a known hash are hashed.
     private static let intactDefinitions = Mutex<[String: Data]>([:])
 
-    private static func isIntact(_ hash: String, _ json: Data) -> Bool {
+    static func isIntact(_ hash: String, _ json: Data) -> Bool {
         if intactDefinitions.withLock({ $0[hash] == json }) { return true }
         guard PinnedDefinition(hash: hash, json: json).recomputedHash == hash else { return false }
         intactDefinitions.withLock { $0[hash] = json }

@@ -252,6 +252,23 @@ public struct InstanceService: Sendable {
         try verification(id, expectedHead: expectedHead).problem
     }
 
+    /// The definition the store keeps under `hash`, decoded once per hash for the process; nil when the store has
+    /// none, or bytes that no longer match the hash.
+    public func definition(_ hash: String) throws -> WorkflowDefinition? {
+        guard let json = try store.definition(hash), EventChain.isIntact(hash, json) else { return nil }
+        return try CompiledDefinitions.shared.compiled(PinnedDefinition(hash: hash, json: json)).definition
+    }
+
+    /// An instance's header (its workflow, when it was started) without reading its history; every command that acts
+    /// on the instance then reads and verifies the history itself.
+    public func header(_ id: String) throws -> InstanceHeader {
+        let headers = try store.instances()
+        guard let header = headers.first(where: { $0.id == id }) else {
+            throw EngineError.unknownInstance(id, known: headers.map(\.id), store: store.location)
+        }
+        return header
+    }
+
     /// Where every instance stands, each read from its verified chain: from the summary the store kept when it is
     /// sealed to the chain's head, else folded from the history. Refuses, as every command does, when a chain is
     /// broken or the store has lost a protection.

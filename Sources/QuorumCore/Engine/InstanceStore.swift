@@ -18,6 +18,9 @@ public protocol InstanceStore: Sendable {
     /// stored: what verifying reads.
     func chain(_ instance: String, decoding cases: Set<String>) throws -> InstanceChain?
     func instances() throws -> [InstanceHeader]
+    /// The canonical JSON of a definition the store keeps, by its hash (not checked against it: verifying a chain that
+    /// pins it does that).
+    func definition(_ hash: String) throws -> Data?
     /// Where the store is, for messages such as "no instance X in …".
     var location: String? { get }
     /// A protection the store should have and has lost (an append-only trigger dropped), if any.

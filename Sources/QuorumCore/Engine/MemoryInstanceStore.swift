@@ -53,4 +53,6 @@ public final class MemoryInstanceStore: InstanceStore, @unchecked Sendable {
     }
 
     public func instances() throws -> [InstanceHeader] { lock.withLock { headers } }
+
+    public func definition(_ hash: String) throws -> Data? { lock.withLock { definitions[hash] } }
 }
