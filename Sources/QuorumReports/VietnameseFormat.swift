@@ -58,13 +58,8 @@ public enum VietnameseFormat {
     public static func timestamp(_ date: Date) -> String { timestampFormatter.string(from: date) }
 
     /// One formatter for every line: making one is far dearer than using it.
-    private static let timestampFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "vi_VN")
-        formatter.timeZone = TimeZone(identifier: MeetingTime.defaultTimeZone)
-        formatter.dateFormat = "dd/MM/yyyy HH:mm"
-        return formatter
-    }()
+    private static let timestampFormatter = MinuteFormatter(format: "dd/MM/yyyy HH:mm", locale: Locale(identifier: "vi_VN"),
+                                                            timeZone: TimeZone(identifier: MeetingTime.defaultTimeZone))
 
     /// `số phiếu của Lê Thị Mỹ Dung: 6 → 9`.
     static func difference(_ change: RecordChange, label: (String) -> String) -> String {

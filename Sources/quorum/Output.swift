@@ -1,5 +1,6 @@
 import Foundation
 import QuorumCore
+import QuorumReports
 
 /// Writing to the terminal and formatting what the engine decided.
 enum Output {
@@ -46,10 +47,5 @@ enum Output {
 
     static func timestamp(_ date: Date) -> String { timestampFormatter.string(from: date) }
 
-    private static let timestampFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
-        return formatter
-    }()
+    private static let timestampFormatter = MinuteFormatter(format: "yyyy-MM-dd HH:mm:ss xxx", locale: Locale(identifier: "en_US_POSIX"))
 }
