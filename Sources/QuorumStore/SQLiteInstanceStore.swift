@@ -117,13 +117,13 @@ public final class SQLiteInstanceStore: InstanceStore {
     }
 
     public func chain(_ instance: String, decoding cases: Set<String>) throws -> InstanceChain? {
-        try read(instance, decoding: cases.union(InstanceChain.pinning))
+        try read(instance, decoding: cases)
     }
 
     public func chains(_ instances: [String], decoding cases: Set<String>) throws -> [InstanceChain] {
         try database.read { db in
             var definitions: [String: Data] = [:]
-            return try instances.compactMap { try Self.read($0, decoding: cases.union(InstanceChain.pinning), db, definitions: &definitions) }
+            return try instances.compactMap { try Self.read($0, decoding: cases, db, definitions: &definitions) }
         }
     }
 
@@ -154,21 +154,30 @@ public final class SQLiteInstanceStore: InstanceStore {
                                    payloadData: try row.decode(atIndex: 3), previousHash: try row.decode(atIndex: 4), hash: try row.decode(atIndex: 5))
             })
         }
-        let wanted = cases.map { cases in links.indices.filter { links[$0].payloadCase.map(cases.contains) ?? true } } ?? Array(links.indices)
+        // Decoded: the cases asked for, payloads whose case the bytes do not say, and events that pin a definition
+        // unless the bytes say which (a `started` event in canonical form).
+        let wanted = cases.map { cases in
+            links.indices.filter { index in
+                guard let kind = links[index].payloadCase else { return true }
+                return cases.contains(kind) || (InstanceChain.pinning.contains(kind) && links[index].startedHash == nil)
+            }
+        } ?? Array(links.indices)
         let payloads = Self.decodeAll(wanted.map { links[$0].payloadData })
         let events = try zip(wanted, payloads).map { index, payload in
             try Self.readable("event of \(instance)", "sequence \(links[index].sequence): \(String(decoding: links[index].payloadData.prefix(120), as: UTF8.self))") {
                 links[index].event(try payload.get())
             }
         }
+        let decoded = Dictionary(uniqueKeysWithValues: zip(wanted, events))
+        let pinned = links.indices.compactMap { decoded[$0].map(\.payload.pinnedHash) ?? links[$0].startedHash }
         var definitions: [String: Data] = [:]
-        for hash in events.compactMap(\.payload.pinnedHash) {
+        for hash in pinned {
             if read[hash] == nil {
                 read[hash] = try Data.fetchOne(try db.cachedStatement(sql: "SELECT json FROM definition WHERE hash = ?"), arguments: [hash])
             }
             definitions[hash] = read[hash]
         }
-        return InstanceChain(header: header, links: links, events: events, definitions: definitions)
+        return InstanceChain(header: header, links: links, events: events, pinned: pinned, definitions: definitions)
     }
 
     public func definition(_ hash: String) throws -> Data? {

@@ -91,3 +91,31 @@ struct StoredFormTests {
         #expect(throws: DecodingError.self) { try EventChain.decode(Data(json.utf8)) }
     }
 }
+
+/// A list of instances reads the definition a `started` event pins from its bytes when they are exactly the canonical
+/// form, and decodes any other bytes: nothing pinned goes unchecked.
+struct StartedHashTests {
+    static let hash = String(repeating: "0123456789abcdef", count: 4)
+
+    private func link(_ json: String) -> InstanceChain.Link {
+        InstanceChain.Link(sequence: 1, at: Date(), actor: "a", payloadData: Data(json.utf8), previousHash: "", hash: "")
+    }
+
+    @Test func theHashIsReadFromCanonicalBytes() {
+        let stored = EventChain.encode(.started(Started(workflow: "pho-chanh-van-phong-2021", definitionHash: Self.hash)))
+        #expect(InstanceChain.Link(sequence: 1, at: Date(), actor: "a", payloadData: stored, previousHash: "", hash: "").startedHash == Self.hash)
+    }
+
+    @Test(arguments: [
+        #"{"started":{"_0":{"definitionHash":"\#(hash)","definitionHash":"\#(hash)","workflow":"w"}}}"#,
+        #"{"started":{"_0":{"definitionHash":"\#(hash.uppercased())","workflow":"w"}}}"#,
+        #"{"started":{"_0":{"definitionHash":"\#(hash)","workflow":"w\"x"}}}"#,
+        #"{"started":{"_0":{"definitionHash":"\#(hash)","workflow":"w","x":"y"}}}"#,
+        #"{"started":{"_0":{"definitionHash":"\#(hash.dropLast())","workflow":"w"}}}"#,
+        #"{"started":{"_0":{"definitionHash":"\#(hash)","workflow":"w"}}} "#,
+        #"{"migrated":{"_0":{"definitionHash":"\#(hash)","workflow":"w"}}}"#,
+    ])
+    func otherBytesAreDecodedInstead(json: String) {
+        #expect(link(json).startedHash == nil)
+    }
+}

@@ -86,7 +86,8 @@ struct StoreHardeningTests {
         let chain = try #require(try store.chain("track-1", decoding: ["recorded"]))
         #expect(chain.links.map(\.hash) == log.events.map(\.hash))
         #expect(chain.links.map(\.payloadData) == log.events.map(\.payloadData))
-        #expect(chain.events.map(\.payload.kind) == log.events.map(\.payload.kind).filter { ["started", "migrated", "recorded"].contains($0) })
+        #expect(chain.events.map(\.payload.kind) == log.events.map(\.payload.kind).filter { $0 == "recorded" })
+        #expect(chain.pinned == log.events.compactMap(\.payload.pinnedHash), "the pinned definition is read from the started event's bytes")
         #expect(chain.events.map(\.payload.kind).contains("recorded"))
         #expect(EventChain.verify(chain) == nil)
         // An event verify does not decode is still checked, byte for byte.
@@ -99,7 +100,7 @@ struct StoreHardeningTests {
             try db.execute(sql: "DELETE FROM definition")
         }
         guard case .definitionMissing? = try service.verification("track-1").problem else {
-            Issue.record("the started event must be decoded whatever its kind column says")
+            Issue.record("the started event's pinned definition must be read whatever its kind column says")
             return
         }
         try DatabaseQueue(path: path).write { db in

@@ -108,7 +108,7 @@ public enum EventChain {
             if !digest(expected, spells: link.hash) { return .altered(sequence: link.sequence) }
             previous = link.hash
         }
-        for pinned in chain.events.compactMap(\.payload.pinnedHash) where chain.definitions[pinned] == nil {
+        for pinned in chain.pinned where chain.definitions[pinned] == nil {
             return .definitionMissing(hash: pinned)
         }
         for (hash, json) in chain.definitions where !isIntact(hash, json) {

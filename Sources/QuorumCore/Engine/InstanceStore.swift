@@ -14,8 +14,8 @@ public protocol InstanceStore: Sendable {
     /// The summaries last kept, by instance: check each with `StateSummary.describes` before use.
     func summaries() throws -> [String: StateSummary]
     func load(_ instance: String) throws -> InstanceLog?
-    /// The history's chain with the payloads of `cases` (and of `InstanceChain.pinning`) decoded, the others left as
-    /// stored: what verifying reads.
+    /// The history's chain with the payloads of `cases` decoded, the others left as stored, and the definitions it
+    /// pins: what verifying reads.
     func chain(_ instance: String, decoding cases: Set<String>) throws -> InstanceChain?
     func instances() throws -> [InstanceHeader]
     /// The canonical JSON of a definition the store keeps, by its hash (not checked against it: verifying a chain that
