@@ -1,8 +1,8 @@
 import Foundation
 
 /// An instance's history as its hash chain sees it: every event's sealed fields with the payload left as stored
-/// bytes, the definitions it pins, and only the events whose payload a reader asked for decoded. Verifying a long history needs the bytes, not
-/// the payloads, and decoding was most of the work.
+/// bytes, the definitions it pins, and only the events whose payload a reader asked for decoded. Verifying a long
+/// history needs the bytes, not the payloads, and decoding was most of the work.
 public struct InstanceChain: Sendable {
     /// One event as the chain covers it.
     public struct Link: Sendable {
