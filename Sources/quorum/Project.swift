@@ -50,7 +50,10 @@ final class Project {
 
     var library: [String] { Self.library(options) }
 
-    private var hashesFolder: String { options.folder(".quorum/cache/definitions") }
+    /// Where what the last validation found is kept, an entry per workflow (`DefinitionHashes`).
+    static func hashesFolder(_ options: ProjectOptions) -> String { options.folder(".quorum/cache/definitions") }
+
+    private var hashesFolder: String { Self.hashesFolder(options) }
 
     /// The hash of a workflow's current, valid definition (nil when it does not validate), without validating the
     /// project when the files it rests on are as they were when it last did.

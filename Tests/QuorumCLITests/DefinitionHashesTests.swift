@@ -73,6 +73,20 @@ struct DefinitionHashesTests {
         #expect(try quorum.run("status", deputy).output.contains("CHANGED"), "a damaged entry is validated instead")
     }
 
+    /// `validate` of the whole project keeps what it found, like any command that validates; of single files, not.
+    @Test func validatingTheProjectKeepsWhatItFound() throws {
+        let quorum = try QuorumProcess()
+        defer { quorum.remove() }
+        let cache = quorum.path(".quorum/cache/definitions")
+        #expect(try quorum.run("validate", "workflows/pho-chanh-van-phong-2021.yaml").status == 0)
+        #expect(DefinitionHashes.read("pho-chanh-van-phong-2021", in: cache) == nil)
+        #expect(try quorum.run("validate").status == 0)
+        let kept = try #require(DefinitionHashes.read("pho-chanh-van-phong-2021", in: cache))
+        #expect(kept.definition != nil)
+        #expect(kept.files.keys.contains { $0.hasSuffix("workflows/pho-chanh-van-phong-2021.yaml") })
+        #expect(kept.files.keys.contains { $0.hasSuffix("rules/hd-06-2017.yaml") })
+    }
+
     /// A command that changes the store takes the definition the store keeps while the files it rests on are those
     /// the last validation hashed, and validates again as soon as one of them differs.
     @Test func recordingValidatesOnlyWhenTheFilesChanged() throws {
