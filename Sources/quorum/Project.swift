@@ -10,13 +10,7 @@ import QuorumStore
 /// the store (so commands that need no store, like `simulate`, never create one).
 final class Project {
     let options: ProjectOptions
-    private(set) lazy var catalog: DefinitionCatalog = {
-        let library = library, files = DefinitionHashes.files(library)
-        Logger(label: "quorum.project").debug("validating \(library.count) definition files")
-        let catalog = DefinitionCatalog(files: [], library: library)
-        DefinitionHashes.keep(catalog, files: files, in: hashesFolder)
-        return catalog
-    }()
+    private(set) lazy var catalog = Self.validated(options, reporting: [])
     private var opened: InstanceService?
 
     /// The instance service, opening (and on first use creating) the store. Commands that only read never create
@@ -50,15 +44,23 @@ final class Project {
 
     var library: [String] { Self.library(options) }
 
-    /// Where what the last validation found is kept, an entry per workflow (`DefinitionHashes`).
-    static func hashesFolder(_ options: ProjectOptions) -> String { options.folder(".quorum/cache/definitions") }
+    /// The project's definitions validated, problems reported for `files` (of the project's), and what was found kept
+    /// for the next commands (`DefinitionHashes`), the files hashed before they are read.
+    static func validated(_ options: ProjectOptions, reporting files: [String]) -> DefinitionCatalog {
+        let library = library(options), hashed = DefinitionHashes.files(library)
+        Logger(label: "quorum.project").debug("validating \(library.count) definition files")
+        let catalog = DefinitionCatalog(files: files, library: library)
+        DefinitionHashes.keep(catalog, files: hashed, in: hashesFolder(options))
+        return catalog
+    }
 
-    private var hashesFolder: String { Self.hashesFolder(options) }
+    /// Where what the last validation found is kept, an entry per workflow (`DefinitionHashes`).
+    private static func hashesFolder(_ options: ProjectOptions) -> String { options.folder(".quorum/cache/definitions") }
 
     /// The hash of a workflow's current, valid definition (nil when it does not validate), without validating the
     /// project when the files it rests on are as they were when it last did.
     func currentHash(of workflow: String) -> String? {
-        if let kept = DefinitionHashes.read(workflow, in: hashesFolder)?.definitionHash(library: library) { return kept }
+        if let kept = keptHash(of: workflow) { return kept }
         return catalog.definitions[workflow].map { PinnedDefinition($0).hash }
     }
 
@@ -91,11 +93,14 @@ final class Project {
     /// stored with it); otherwise, or when the store does not have it, the files validated again.
     func currentDefinition(of instance: String) throws -> WorkflowDefinition {
         let service = try service(), workflow = try service.header(instance).workflow
-        if case let hash?? = DefinitionHashes.read(workflow, in: hashesFolder)?.definitionHash(library: library),
-           let kept = try service.definition(hash) {
-            return kept
-        }
+        if case let hash?? = keptHash(of: workflow), let kept = try service.definition(hash) { return kept }
         return try definition(workflow)
+    }
+
+    /// What the last validation found for `workflow` (nil inside when it did not validate), while the files it rests
+    /// on are unchanged; nil when only a validation can tell.
+    private func keptHash(of workflow: String) -> String?? {
+        DefinitionHashes.read(workflow, in: Self.hashesFolder(options))?.definitionHash(library: library)
     }
 
     private static func bootstrapLogging(_ level: Logger.Level) {

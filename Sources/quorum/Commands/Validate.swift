@@ -17,13 +17,10 @@ struct Validate: ParsableCommand {
     var json = false
 
     func run() throws {
-        let library = Project.library(options), whole = paths.isEmpty
-        let files = whole ? library : DefinitionCatalog.yamlFiles(in: paths)
-        let hashed = whole ? DefinitionHashes.files(library) : [:]
-        let catalog = DefinitionCatalog(files: files, library: library)
         // The whole project checked: what it found is kept for the next commands, as any validation keeps it.
-        if whole { DefinitionHashes.keep(catalog, files: hashed, in: Project.hashesFolder(options)) }
-        let diagnostics = catalog.diagnostics
+        let files = paths.isEmpty ? Project.library(options) : DefinitionCatalog.yamlFiles(in: paths)
+        let diagnostics = (paths.isEmpty ? Project.validated(options, reporting: files)
+            : DefinitionCatalog(files: files, library: Project.library(options))).diagnostics
         let errors = diagnostics.filter { $0.severity == .error }.count
         if json {
             try Output.json(ValidationReport(files: files.count, errors: errors, warnings: diagnostics.count - errors, diagnostics: diagnostics.map(WordedDiagnostic.init)))
