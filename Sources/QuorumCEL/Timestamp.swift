@@ -19,26 +19,35 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { (lhs.seconds, lhs.nanos) < (rhs.seconds, rhs.nanos) }
 
-    /// Reads RFC 3339: `2021-03-18T07:00:00Z`, `2021-03-18T14:00:00.5+07:00`.
+    /// Reads RFC 3339: `2021-03-18T07:00:00Z`, `2021-03-18T14:00:00.5+07:00`. Every character of the form is ASCII,
+    /// so it is read as bytes: a text with any other character is refused where that character stands.
     public init?(rfc3339 text: String) {
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
         func number(_ range: Range<Int>) -> Int64? {
-            guard range.upperBound <= scalars.count, scalars[range].allSatisfy(\.isDigit) else { return nil }
-            return Int64(String(String.UnicodeScalarView(scalars[range])))
+            guard range.upperBound <= bytes.count else { return nil }
+            var value: Int64 = 0
+            for byte in bytes[range] {
+                guard isDigit(byte) else { return nil }
+                value = value * 10 + Int64(byte - 48)
+            }
+            return value
         }
-        guard scalars.count >= 20, scalars[4] == "-", scalars[7] == "-", scalars[10] == "T" || scalars[10] == "t",
-              scalars[13] == ":", scalars[16] == ":",
+        func byte(_ position: Int, is characters: Character...) -> Bool {
+            position < bytes.count && characters.contains { $0.asciiValue == bytes[position] }
+        }
+        guard bytes.count >= 20, byte(4, is: "-"), byte(7, is: "-"), byte(10, is: "T", "t"), byte(13, is: ":"), byte(16, is: ":"),
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               (1...12).contains(month), (1...Civil.daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var position = 19
         var nanos: Int64 = 0
-        if scalars[position] == "." {
+        if byte(position, is: ".") {
             position += 1
             var digits = 0
-            while position < scalars.count, scalars[position].isDigit {
-                if digits < 9 { nanos = nanos * 10 + Int64(scalars[position].value - 48) }
+            while position < bytes.count, isDigit(bytes[position]) {
+                if digits < 9 { nanos = nanos * 10 + Int64(bytes[position] - 48) }
                 digits += 1
                 position += 1
             }
@@ -46,33 +55,43 @@ public struct Timestamp: Hashable, Comparable, Sendable {
             for _ in digits..<9 { nanos *= 10 }
         }
         var offset: Int64 = 0
-        guard position < scalars.count else { return nil }
-        if scalars[position] == "Z" || scalars[position] == "z" {
+        if byte(position, is: "Z", "z") {
             position += 1
         } else {
-            guard scalars[position] == "+" || scalars[position] == "-", let hours = number(position + 1..<position + 3),
-                  scalars.count > position + 3, scalars[position + 3] == ":", let minutes = number(position + 4..<position + 6)
+            guard byte(position, is: "+", "-"), let hours = number(position + 1..<position + 3), byte(position + 3, is: ":"),
+                  let minutes = number(position + 4..<position + 6)
             else { return nil }
-            offset = (hours * 3600 + minutes * 60) * (scalars[position] == "-" ? -1 : 1)
+            offset = (hours * 3600 + minutes * 60) * (byte(position, is: "-") ? -1 : 1)
             position += 6
         }
-        guard position == scalars.count else { return nil }
+        guard position == bytes.count else { return nil }
         let seconds = Civil.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
         self.init(seconds: seconds, nanos: Int32(nanos))
     }
 
     /// RFC 3339 in UTC, with fraction digits only when not zero.
     public var rfc3339: String {
-        let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
-        let (year, month, day) = Civil.date(fromDays: days)
-        var text = String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", year, month, day,
-                          secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        let secondOfDay = seconds.floorDivided(by: 86_400).remainder
+        var text = date + "T" + Self.digits(secondOfDay / 3600, 2) + ":" + Self.digits(secondOfDay / 60 % 60, 2) + ":"
+            + Self.digits(secondOfDay % 60, 2)
         if nanos != 0 {
-            var fraction = String(format: "%09d", nanos)
+            var fraction = Self.digits(Int64(nanos), 9)
             while fraction.hasSuffix("0") { fraction.removeLast() }
             text += "." + fraction
         }
         return text + "Z"
+    }
+
+    /// The day in UTC, `2025-03-31`.
+    public var date: String {
+        let (year, month, day) = Civil.date(fromDays: seconds.floorDivided(by: 86_400).quotient)
+        return Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2)
+    }
+
+    /// A number of at least `width` digits, zeros in front (CEL's years run from 1 to 9999, so none is negative).
+    private static func digits(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     /// The calendar fields in a time zone: an IANA name, or a fixed offset such as `+07:00` or `-02:30`.

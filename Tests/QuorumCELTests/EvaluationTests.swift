@@ -37,6 +37,17 @@ struct EvaluationTests {
         #expect(try eval("optional.of(1.0)").literal == "optional.of(1.0)")
     }
 
+    @Test func timestampsAreReadAndWrittenInFullWidth() {
+        #expect(Timestamp(rfc3339: "0001-01-01T00:00:00Z")?.rfc3339 == "0001-01-01T00:00:00Z")
+        #expect(Timestamp(rfc3339: "0999-12-31T23:59:59.120+00:30")?.rfc3339 == "0999-12-31T23:29:59.12Z")
+        #expect(Timestamp(rfc3339: "1969-12-31T23:59:59.000000001Z")?.date == "1969-12-31")
+        #expect(Timestamp(rfc3339: "2025-03-31T00:00:00-07:00")?.date == "2025-03-31")
+        // Digits of other scripts are not digits here, nor is any other text around a well-formed one.
+        for text in ["２０２１-03-18T07:00:00Z", "2021-03-18T07:00:00Zé", "2021-03-18T07:00:00", "2021-02-29T07:00:00Z", "2021-03-18T07:00:00+07"] {
+            #expect(Timestamp(rfc3339: text) == nil, "\(text)")
+        }
+    }
+
     @Test func syntaxErrorsPointIntoTheExpression() {
         #expect(throws: SyntaxError.self) { try Program(parsing: "1 +") }
         do {

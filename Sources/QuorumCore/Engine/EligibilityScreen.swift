@@ -145,7 +145,7 @@ public struct EligibilityScreen: Sendable {
 
     /// Dates as the day they are (2025-03-31), not as a timestamp literal.
     static func display(_ value: Value) -> String {
-        if case .timestamp = value { return String(value.literal.split(separator: "\"").dropFirst().first?.prefix(10) ?? "") }
+        if case .timestamp(let time) = value { return time.date }
         return value.literal
     }
 

@@ -6,7 +6,13 @@ public struct PinnedDefinition: Sendable, Equatable {
     public let hash: String
     public let json: Data
 
+    /// The definition encoded and hashed; once per definition in a process, as a process that starts many instances
+    /// pins them all to the same one.
     public init(_ definition: WorkflowDefinition) {
+        self = CompiledDefinitions.shared.pinned(definition)
+    }
+
+    init(encoding definition: WorkflowDefinition) {
         json = (try? Self.encoder.encode(definition)) ?? Data()
         hash = Self.digest(json)
     }

@@ -26,7 +26,7 @@ public enum RuleContext {
 
     public static func withDates(_ value: Value) -> Value {
         switch value {
-        case .string(let text) where text.count == 10 && text.unicodeScalars.allSatisfy({ $0 == "-" || ("0"..."9").contains($0) }):
+        case .string(let text) where text.utf8.count == 10 && text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }):
             return Timestamp(rfc3339: text + "T00:00:00Z").map(Value.timestamp) ?? value
         case .list(let elements): return .list(elements.map(withDates))
         case .map(let map): return .map(CELMap(map.entries.map { ($0.key, withDates($0.value)) }))
