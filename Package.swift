@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets point one way: QuorumCEL and QuorumRules (no dependencies) ← QuorumCore (model, validation, engine)
-// ← QuorumFiles (YAML/CSV loading) and QuorumStore (SQLite) ← the `quorum` executable.
+// ← QuorumFiles (YAML/CSV loading) and QuorumStore (SQLite, PostgreSQL) ← the `quorum` executable.
 let package = Package(
     name: "Quorum",
     platforms: [.macOS(.v15)],
@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "QuorumCEL"),
@@ -48,6 +49,7 @@ let package = Package(
             dependencies: [
                 "QuorumCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -76,7 +78,7 @@ let package = Package(
         .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore", "QuorumFiles"], exclude: ["Fixtures"]),
         .testTarget(
             name: "QuorumStoreTests",
-            dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["QuorumStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "QuorumCLITests", dependencies: ["quorum", "QuorumCore", "QuorumFiles"]),

@@ -7,7 +7,7 @@ import QuorumCore
 /// deletes, replacements and out-of-sequence inserts), each command is one IMMEDIATE transaction, and the (instance,
 /// sequence) key makes a double advance impossible. The store holds personal data: its folder is created owner-only
 /// (0700) and its files are made owner-only (0600), whatever the umask.
-public final class SQLiteInstanceStore: InstanceStore {
+public final class SQLiteInstanceStore: HistoryCopyTarget {
     private let database: DatabaseQueue
     public let location: String?
     private let logger = Logger(label: "quorum.store")
@@ -67,16 +67,28 @@ public final class SQLiteInstanceStore: InstanceStore {
     }
 
     public func create(_ header: InstanceHeader, definition: PinnedDefinition, events: [Event], summary: StateSummary?) throws {
+        try writeImmediately { db in try Self.insert(header, definitions: [definition], events: events, summary: summary, db) }
+    }
+
+    public func adopt(_ logs: [InstanceLog], summaries: [String: StateSummary]) throws {
         try writeImmediately { db in
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM instance WHERE id = ?", arguments: [header.id]) != nil {
-                throw EngineError.duplicateInstance(header.id)
+            for log in logs {
+                try Self.insert(log.header, definitions: log.definitions.map { PinnedDefinition(hash: $0.key, json: $0.value) },
+                                events: log.events, summary: summaries[log.header.id], db)
             }
-            try db.execute(sql: "INSERT INTO instance (id, workflow, created_at) VALUES (?, ?, ?)",
-                           arguments: [header.id, header.workflow, header.createdAt])
-            try Self.insert([definition], db)
-            try Self.insert(events, for: header.id, db)
-            try Self.keep(summary, for: header.id, db)
         }
+    }
+
+    private static func insert(_ header: InstanceHeader, definitions: [PinnedDefinition], events: [Event], summary: StateSummary?,
+                               _ db: Database) throws {
+        if try Int.fetchOne(db, sql: "SELECT 1 FROM instance WHERE id = ?", arguments: [header.id]) != nil {
+            throw EngineError.duplicateInstance(header.id)
+        }
+        try db.execute(sql: "INSERT INTO instance (id, workflow, created_at) VALUES (?, ?, ?)",
+                       arguments: [header.id, header.workflow, header.createdAt])
+        try insert(definitions, db)
+        try insert(events, for: header.id, db)
+        try keep(summary, for: header.id, db)
     }
 
     public func append(_ events: [Event], to instance: String, expectedRevision: Int, definitions: [PinnedDefinition],
@@ -100,7 +112,7 @@ public final class SQLiteInstanceStore: InstanceStore {
             var summaries: [String: StateSummary] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT instance_id, revision, head, current_step, finished, seal, \(facts) FROM summary")
             while let row = try rows.next() {
-                let (instance, summary) = try Self.readable("summary", row.description) {
+                let (instance, summary) = try StoredChain.readable("summary", row.description) {
                     (try row.decode(atIndex: 0) as String,
                      StateSummary(revision: try row.decode(atIndex: 1), head: try row.decode(atIndex: 2), currentStep: try row.decode(atIndex: 3),
                                   finished: try row.decode(atIndex: 4), factsJSON: try row.decode(atIndex: 6),
@@ -135,8 +147,7 @@ public final class SQLiteInstanceStore: InstanceStore {
     }
 
     /// The instance's chain with the payloads of `cases` decoded (every payload when nil), and the definitions its
-    /// events pin (read once per transaction: many instances share one). A payload whose case cannot be read from its
-    /// bytes is decoded, so nothing pinned goes unchecked.
+    /// events pin (read once per transaction: many instances share one).
     private static func read(_ instance: String, decoding cases: Set<String>?, _ db: Database, definitions read: inout [String: Data]) throws -> InstanceChain? {
         // Statements prepared once per connection (listing reads every instance), columns by position from a
         // cursor: no row copied, no column looked up by name, payloads read as bytes.
@@ -149,35 +160,17 @@ public final class SQLiteInstanceStore: InstanceStore {
         let rows = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence"),
                                        arguments: [instance])
         while let row = try rows.next() {
-            links.append(try Self.readable("event of \(instance)", row.description) {
-                InstanceChain.Link(sequence: try row.decode(atIndex: 0), at: try row.decode(atIndex: 1), actor: try row.decode(atIndex: 2),
+            links.append(try StoredChain.readable("event of \(instance)", row.description) {
+                InstanceChain.Link(sequence: try row.decode(atIndex: 0), at: StoredChain.millisecond(try row.decode(atIndex: 1)), actor: try row.decode(atIndex: 2),
                                    payloadData: try row.decode(atIndex: 3), previousHash: try row.decode(atIndex: 4), hash: try row.decode(atIndex: 5))
             })
         }
-        // Decoded: the cases asked for, payloads whose case the bytes do not say, and events that pin a definition
-        // unless the bytes say which (a `started` event in canonical form).
-        let wanted = cases.map { cases in
-            links.indices.filter { index in
-                guard let kind = links[index].payloadCase else { return true }
-                return cases.contains(kind) || (InstanceChain.pinning.contains(kind) && links[index].startedHash == nil)
-            }
-        } ?? Array(links.indices)
-        let payloads = Self.decodeAll(wanted.map { links[$0].payloadData })
-        let events = try zip(wanted, payloads).map { index, payload in
-            try Self.readable("event of \(instance)", "sequence \(links[index].sequence): \(String(decoding: links[index].payloadData.prefix(120), as: UTF8.self))") {
-                links[index].event(try payload.get())
-            }
-        }
-        let decoded = Dictionary(uniqueKeysWithValues: zip(wanted, events))
-        let pinned = links.indices.compactMap { decoded[$0].map(\.payload.pinnedHash) ?? links[$0].startedHash }
-        var definitions: [String: Data] = [:]
-        for hash in pinned {
+        return try StoredChain.assemble(header, links: links, decoding: cases) { hash in
             if read[hash] == nil {
                 read[hash] = try Data.fetchOne(try db.cachedStatement(sql: "SELECT json FROM definition WHERE hash = ?"), arguments: [hash])
             }
-            definitions[hash] = read[hash]
+            return read[hash]
         }
-        return InstanceChain(header: header, links: links, events: events, pinned: pinned, definitions: definitions)
     }
 
     public func definition(_ hash: String) throws -> Data? {
@@ -191,36 +184,9 @@ public final class SQLiteInstanceStore: InstanceStore {
     }
 
     private static func header(_ row: Row) throws -> InstanceHeader {
-        try readable("instance", row.description) {
+        try StoredChain.readable("instance", row.description) {
             InstanceHeader(id: try row.decode(forColumn: "id"), workflow: try row.decode(forColumn: "workflow"),
-                           createdAt: try row.decode(forColumn: "created_at"))
-        }
-    }
-
-    /// Decodes a row, or says which row of the store could not be read, instead of stopping the program.
-    /// Every payload decoded, on every core when the history is long: decoding is most of reading a long history,
-    /// and each payload decodes alone. The results keep the order of the events.
-    private static func decodeAll(_ payloads: [Data]) -> [Result<EventPayload, any Error>] {
-        guard payloads.count >= 1_000 else { return payloads.map { data in Result { try EventChain.decode(data) } } }
-        let results = UnsafeMutableBufferPointer<Result<EventPayload, any Error>>.allocate(capacity: payloads.count)
-        defer { results.deallocate() }
-        let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            for index in stride(from: lane, to: payloads.count, by: lanes) {
-                (shared.baseAddress! + index).initialize(to: Result { try EventChain.decode(payloads[index]) })
-            }
-        }
-        let decoded = Array(results)
-        _ = results.deinitialize()
-        return decoded
-    }
-
-    private static func readable<T>(_ what: String, _ row: @autoclosure () -> String, _ decode: () throws -> T) throws -> T {
-        do {
-            return try decode()
-        } catch {
-            throw StoreError.unreadableRow(what: what, row: row(), reason: "\(error)")
+                           createdAt: StoredChain.millisecond(try row.decode(forColumn: "created_at")))
         }
     }
 

@@ -17,6 +17,11 @@ struct CommandFailure: Error, CustomStringConvertible {
         switch error {
         case let .unreadableRow(what, row, reason): Messages.text(.storeUnreadableRow, ["what": what, "row": row, "reason": reason])
         case let .readOnly(path): Messages.text(.storeReadOnly, ["path": path])
+        case let .badAddress(address, reason): Messages.text(.storeBadAddress, ["address": address, "reason": reason])
+        case let .unreachable(location, reason): Messages.text(.storeUnreachable, ["location": location, "reason": reason])
+        case let .refusedByServer(location, reason): Messages.text(.storeRefused, ["location": location, "reason": reason])
+        case let .copyConflict(instances, target):
+            Messages.text(.storeCopyConflict, ["instances": instances.joined(separator: ", "), "target": target])
         }
     }
 

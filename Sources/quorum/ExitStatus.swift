@@ -31,8 +31,12 @@ enum ExitStatus: Int32, CaseIterable {
             default: return .refused
             }
         case let store as StoreError:
-            if case .unreadableRow = store { return .tampered }
-            return .refused
+            switch store {
+            case .unreadableRow: return .tampered
+            case .badAddress: return .badInput
+            case .unreachable: return .internalError
+            case .readOnly, .refusedByServer, .copyConflict: return .refused
+            }
         default: return .internalError
         }
     }

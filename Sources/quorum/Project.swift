@@ -18,14 +18,14 @@ final class Project {
     func service(creating: Bool = false) throws -> InstanceService {
         if let opened { return opened }
         let path = options.storePath
-        if !creating, !FileManager.default.fileExists(atPath: path) {
+        if !creating, !StoreAddress.exists(path) {
             throw CommandFailure(Messages.text(.noStore, ["path": path]), .badInput)
         }
         let actor = options.actorName
         guard !actor.isEmpty, !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw CommandFailure(Messages.text(.badActor), .badInput)
         }
-        var store: any InstanceStore = try SQLiteInstanceStore(path: path)
+        var store: any InstanceStore = try StoreAddress.open(path)
         if let anchor = options.anchorPath { store = AnchoredStore(base: store, file: anchor) }
         var service = InstanceService(store: store, actor: actor)
         service.systemUser = ProjectOptions.systemUser

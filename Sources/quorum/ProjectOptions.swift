@@ -7,7 +7,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "Project folder holding workflows/ and rules/.")
     var project: String = "."
 
-    @Option(name: .long, help: "SQLite store file (default: $QUORUM_STORE, else .quorum/quorum.sqlite in the project folder).")
+    @Option(name: .long, help: "The store: a SQLite file, or a shared PostgreSQL store as postgres://USER@HOST/DATABASE (default: $QUORUM_STORE, else .quorum/quorum.sqlite in the project folder).")
     var store: String?
 
     @Option(name: .long, help: "Who is running the command, for the history (default: the system user).")

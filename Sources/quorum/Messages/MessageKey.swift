@@ -60,7 +60,8 @@ enum MessageKey: String, CaseIterable {
     // What-if scenarios
     case scenarioNone, scenarioOtherWorkflow, scenarioHeading, scenarioNote, scenarioAsExpected, scenarioSummary, scenarioClosedStep
     case scenarioCycleEnded, scenarioStoppedElsewhere, scenarioNotBecause, scenarioWentOn, scenarioRefused, scenarioNotEnded
-    case scenarioAddedOtherwise, verifyFailed, storeUnreadableRow, storeReadOnly
+    case scenarioAddedOtherwise, verifyFailed, storeUnreadableRow, storeReadOnly, storeBadAddress, storeUnreachable, storeRefused
+    case storeCopyConflict, storeCopied, storeCopiedInstance, storeCopyAlreadyThere, storeCopyNothing, helpStore, helpStoreCopy
     // Commands: what they did, and what they refuse before the engine is asked
     case warning, anchorNotWritten, pdfNoChromium, pdfFailed, pdfNoFont, reportNeedsOutput, reportNeedsStep, resultsRunOff
     case resultsEntry, results, nothingToRecord, badBallots, issuedNeedsPapers, badCount, recorded, fromFile, nextAdvance

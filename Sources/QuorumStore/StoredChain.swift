@@ -1,0 +1,67 @@
+import Foundation
+import QuorumCore
+
+/// What every store does with the rows it read back: decides which payloads to decode, decodes them, and names the
+/// row that cannot be read instead of stopping the program. SQLite and PostgreSQL read their rows differently and
+/// assemble the chain here alike.
+enum StoredChain {
+    /// The instance's chain with the payloads of `cases` decoded (every payload when nil), and the definitions its
+    /// events pin, from `definition` (which a store may answer from what it read earlier in the same transaction).
+    /// A payload whose case cannot be read from its bytes is decoded, so nothing pinned goes unchecked.
+    static func assemble(_ header: InstanceHeader, links: [InstanceChain.Link], decoding cases: Set<String>?,
+                         definition: (String) throws -> Data?) throws -> InstanceChain {
+        let instance = header.id
+        // Decoded: the cases asked for, payloads whose case the bytes do not say, and events that pin a definition
+        // unless the bytes say which (a `started` event in canonical form).
+        let wanted = cases.map { cases in
+            links.indices.filter { index in
+                guard let kind = links[index].payloadCase else { return true }
+                return cases.contains(kind) || (InstanceChain.pinning.contains(kind) && links[index].startedHash == nil)
+            }
+        } ?? Array(links.indices)
+        let payloads = decodeAll(wanted.map { links[$0].payloadData })
+        let events = try zip(wanted, payloads).map { index, payload in
+            try readable("event of \(instance)", "sequence \(links[index].sequence): \(String(decoding: links[index].payloadData.prefix(120), as: UTF8.self))") {
+                links[index].event(try payload.get())
+            }
+        }
+        let decoded = Dictionary(uniqueKeysWithValues: zip(wanted, events))
+        let pinned = links.indices.compactMap { decoded[$0].map(\.payload.pinnedHash) ?? links[$0].startedHash }
+        var definitions: [String: Data] = [:]
+        for hash in pinned { definitions[hash] = try definition(hash) }
+        return InstanceChain(header: header, links: links, events: events, pinned: pinned, definitions: definitions)
+    }
+
+    /// Every payload decoded, on every core when the history is long: decoding is most of reading a long history,
+    /// and each payload decodes alone. The results keep the order of the events.
+    private static func decodeAll(_ payloads: [Data]) -> [Result<EventPayload, any Error>] {
+        guard payloads.count >= 1_000 else { return payloads.map { data in Result { try EventChain.decode(data) } } }
+        let results = UnsafeMutableBufferPointer<Result<EventPayload, any Error>>.allocate(capacity: payloads.count)
+        defer { results.deallocate() }
+        let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        nonisolated(unsafe) let shared = results
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for index in stride(from: lane, to: payloads.count, by: lanes) {
+                (shared.baseAddress! + index).initialize(to: Result { try EventChain.decode(payloads[index]) })
+            }
+        }
+        let decoded = Array(results)
+        _ = results.deinitialize()
+        return decoded
+    }
+
+    /// A stored time to its millisecond, as the hash chain keeps times: each store keeps times its own way (SQLite as
+    /// text to the millisecond, PostgreSQL in microseconds), and the same history reads back the same from either.
+    static func millisecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    /// Decodes a row, or says which row of the store could not be read, instead of stopping the program.
+    static func readable<T>(_ what: String, _ row: @autoclosure () -> String, _ decode: () throws -> T) throws -> T {
+        do {
+            return try decode()
+        } catch {
+            throw StoreError.unreadableRow(what: what, row: row(), reason: "\(error)")
+        }
+    }
+}
