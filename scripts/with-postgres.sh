@@ -3,7 +3,7 @@
 # stops the cluster and removes it. The store's contract suite runs against it (Tests/QuorumStoreTests):
 #   scripts/with-postgres.sh swift test
 # Needs PostgreSQL's server programs (Debian: apt-get install postgresql). The cluster listens on 127.0.0.1 only,
-# on $QUORUM_TEST_POSTGRES_PORT (54329), trusts local connections and does not sync to disk: it is for tests alone.
+# on $QUORUM_TEST_POSTGRES_PORT (else the first free port from 54329), trusts local connections and does not sync to disk: it is for tests alone.
 set -euo pipefail
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -12,7 +12,11 @@ if [ ! -x "$bin/initdb" ]; then
     echo "with-postgres: no PostgreSQL server programs (initdb, pg_ctl); install Debian's postgresql package" >&2
     exit 1
 fi
+# The first free port from 54329 (another run may hold one), unless QUORUM_TEST_POSTGRES_PORT names it.
 port=${QUORUM_TEST_POSTGRES_PORT:-54329}
+if [ -z "${QUORUM_TEST_POSTGRES_PORT:-}" ]; then
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+fi
 folder=$(mktemp -d /tmp/quorum-postgres.XXXXXX)
 chmod 755 "$folder"
 

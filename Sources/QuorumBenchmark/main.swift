@@ -16,6 +16,10 @@ func option(_ name: String, default value: Int) -> Int {
 }
 
 let project = FileManager.default.currentDirectoryPath
+// The commands it runs sign with a key of the benchmark's own, never the signing key of whoever runs it.
+let signingKey = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-benchmark-\(getpid()).key").path
+setenv("QUORUM_SIGNING_KEY", signingKey, 1)
+defer { try? FileManager.default.removeItem(atPath: signingKey) }
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let quorum = binaries.appendingPathComponent("quorum").path, hello = binaries.appendingPathComponent("quorum-hello").path
 Scratch.kept = arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }

@@ -144,12 +144,12 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
         guard let row = try session.query("SELECT id, workflow, created_at FROM instance WHERE id = \(instance)").first else { return nil }
         let header = try Self.header(row)
         let links = try session.query("""
-            SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = \(instance) ORDER BY sequence
+            SELECT sequence, at, actor, payload, previous_hash, hash, signer, signature FROM event WHERE instance_id = \(instance) ORDER BY sequence
             """).map { row in
             try StoredChain.readable("event of \(instance)", "\(row)") {
-                let (sequence, at, actor, payload, previous, hash) = try row.decode((Int, Date, String, Data, String, String).self)
+                let (sequence, at, actor, payload, previous, hash, signer, signature) = try row.decode((Int, Date, String, Data, String, String, String?, String?).self)
                 return InstanceChain.Link(sequence: sequence, at: StoredChain.millisecond(at), actor: actor, payloadData: payload,
-                                          previousHash: previous, hash: hash)
+                                          previousHash: previous, hash: hash, signature: StoredChain.signature(signer: signer, value: signature))
             }
         }
         return try StoredChain.assemble(header, links: links, decoding: cases) { hash in
@@ -192,11 +192,11 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
     private static func insert(_ events: [Event], for instance: String, _ session: Session) throws {
         for start in stride(from: 0, to: events.count, by: 1_000) {
             let batch = events[start..<min(start + 1_000, events.count)]
-            var binds = PostgresBindings(capacity: batch.count * 8)
+            var binds = PostgresBindings(capacity: batch.count * 10)
             var rows: [String] = []
             for event in batch {
                 let first = binds.count + 1
-                rows.append("(" + (first..<first + 8).map { "$\($0)" }.joined(separator: ", ") + ")")
+                rows.append("(" + (first..<first + 10).map { "$\($0)" }.joined(separator: ", ") + ")")
                 binds.append(instance)
                 binds.append(event.sequence)
                 binds.append(event.at)
@@ -205,9 +205,12 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
                 try binds.append(event.payloadData)
                 binds.append(event.previousHash)
                 binds.append(event.hash)
+                binds.append(event.signature?.signer)
+                binds.append(event.signature?.value)
             }
             try session.query(PostgresQuery(unsafeSQL: """
-                INSERT INTO event (instance_id, sequence, at, actor, kind, payload, previous_hash, hash) VALUES \(rows.joined(separator: ", "))
+                INSERT INTO event (instance_id, sequence, at, actor, kind, payload, previous_hash, hash, signer, signature)
+                    VALUES \(rows.joined(separator: ", "))
                 """, binds: binds))
         }
     }

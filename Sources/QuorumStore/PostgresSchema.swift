@@ -23,6 +23,8 @@ enum PostgresSchema {
                 payload BYTEA NOT NULL,
                 previous_hash TEXT NOT NULL,
                 hash TEXT NOT NULL,
+                signer TEXT,
+                signature TEXT,
                 PRIMARY KEY (instance_id, sequence)
             )
             """,

@@ -10,6 +10,8 @@ import QuorumCore
 public final class SQLiteInstanceStore: HistoryCopyTarget {
     private let database: DatabaseQueue
     public let location: String?
+    /// What events are read with: their signatures, or none from an archive written before they were kept.
+    private let eventColumns: String
     private let logger = Logger(label: "quorum.store")
 
     /// Opens the store at `path`, creating the file and its folder on first use. Opening and migrating hold an
@@ -32,6 +34,7 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
             configuration.readonly = true
             let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
             database = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+            eventColumns = try database.read(Self.eventColumns)
             logger.debug("opened store at \(path), read-only")
             return
         }
@@ -41,10 +44,16 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
             try StoreSchema.migrator.migrate(database)
             return database
         }
+        eventColumns = try database.read(Self.eventColumns)
         for file in [path, path + "-wal", path + "-shm", path + ".lock"] where manager.fileExists(atPath: file) {
             try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
         logger.debug("opened store at \(path)")
+    }
+
+    private static func eventColumns(_ db: Database) throws -> String {
+        let signed = try db.columns(in: "event").contains { $0.name == "signature" }
+        return "sequence, at, actor, payload, previous_hash, hash, " + (signed ? "signer, signature" : "NULL, NULL")
     }
 
     /// Runs `body` holding an exclusive lock on a file beside the store.
@@ -135,20 +144,21 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
     public func chains(_ instances: [String], decoding cases: Set<String>) throws -> [InstanceChain] {
         try database.read { db in
             var definitions: [String: Data] = [:]
-            return try instances.compactMap { try Self.read($0, decoding: cases, db, definitions: &definitions) }
+            return try instances.compactMap { try Self.read($0, decoding: cases, columns: eventColumns, db, definitions: &definitions) }
         }
     }
 
     private func read(_ instance: String, decoding cases: Set<String>?) throws -> InstanceChain? {
         try database.read { db in
             var definitions: [String: Data] = [:]
-            return try Self.read(instance, decoding: cases, db, definitions: &definitions)
+            return try Self.read(instance, decoding: cases, columns: eventColumns, db, definitions: &definitions)
         }
     }
 
     /// The instance's chain with the payloads of `cases` decoded (every payload when nil), and the definitions its
     /// events pin (read once per transaction: many instances share one).
-    private static func read(_ instance: String, decoding cases: Set<String>?, _ db: Database, definitions read: inout [String: Data]) throws -> InstanceChain? {
+    private static func read(_ instance: String, decoding cases: Set<String>?, columns: String, _ db: Database,
+                             definitions read: inout [String: Data]) throws -> InstanceChain? {
         // Statements prepared once per connection (listing reads every instance), columns by position from a
         // cursor: no row copied, no column looked up by name, payloads read as bytes.
         guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, workflow, created_at FROM instance WHERE id = ?"),
@@ -157,12 +167,13 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
         }
         let header = try Self.header(row)
         var links: [InstanceChain.Link] = []
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT sequence, at, actor, payload, previous_hash, hash FROM event WHERE instance_id = ? ORDER BY sequence"),
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT \(columns) FROM event WHERE instance_id = ? ORDER BY sequence"),
                                        arguments: [instance])
         while let row = try rows.next() {
             links.append(try StoredChain.readable("event of \(instance)", row.description) {
                 InstanceChain.Link(sequence: try row.decode(atIndex: 0), at: StoredChain.millisecond(try row.decode(atIndex: 1)), actor: try row.decode(atIndex: 2),
-                                   payloadData: try row.decode(atIndex: 3), previousHash: try row.decode(atIndex: 4), hash: try row.decode(atIndex: 5))
+                                   payloadData: try row.decode(atIndex: 3), previousHash: try row.decode(atIndex: 4), hash: try row.decode(atIndex: 5),
+                                   signature: StoredChain.signature(signer: try row.decode(atIndex: 6), value: try row.decode(atIndex: 7)))
             })
         }
         return try StoredChain.assemble(header, links: links, decoding: cases) { hash in
@@ -222,8 +233,10 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
         for event in events {
             let payload = String(decoding: event.payloadData, as: UTF8.self)
             try db.execute(sql: """
-                INSERT INTO event (instance_id, sequence, at, actor, kind, payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [instance, event.sequence, event.at, event.actor, event.payload.kind, payload, event.previousHash, event.hash])
+                INSERT INTO event (instance_id, sequence, at, actor, kind, payload, previous_hash, hash, signer, signature)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [instance, event.sequence, event.at, event.actor, event.payload.kind, payload, event.previousHash, event.hash,
+                                 event.signature?.signer, event.signature?.value])
         }
     }
 }

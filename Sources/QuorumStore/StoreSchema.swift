@@ -61,6 +61,13 @@ enum StoreSchema {
         migrator.registerMigration("v5-summary-facts") { db in
             try db.execute(sql: "ALTER TABLE summary ADD COLUMN facts TEXT")
         }
+        // The signature of the command that appended an event (on its last event), beside the hash it signs.
+        migrator.registerMigration("v6-signatures") { db in
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN signer TEXT;
+                ALTER TABLE event ADD COLUMN signature TEXT;
+                """)
+        }
         return migrator
     }
 

@@ -50,6 +50,12 @@ enum StoredChain {
         return decoded
     }
 
+    /// A signature from its two columns, both or neither.
+    static func signature(signer: String?, value: String?) -> EventSignature? {
+        guard let signer, let value else { return nil }
+        return EventSignature(signer: signer, value: value)
+    }
+
     /// A stored time to its millisecond, as the hash chain keeps times: each store keeps times its own way (SQLite as
     /// text to the millisecond, PostgreSQL in microseconds), and the same history reads back the same from either.
     static func millisecond(_ date: Date) -> Date {

@@ -29,6 +29,8 @@ final class Project {
         if let anchor = options.anchorPath { store = AnchoredStore(base: store, file: anchor) }
         var service = InstanceService(store: store, actor: actor)
         service.systemUser = ProjectOptions.systemUser
+        service.signingKey = { try LocalKey.loadOrCreate() }
+        service.keyring = try options.keyringPath.map { try KeyringFile.read($0) }
         opened = service
         return service
     }

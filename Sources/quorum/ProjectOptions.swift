@@ -16,6 +16,9 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "After each change, append the instance's new head hash to this file, kept apart from the store (default: $QUORUM_ANCHOR).")
     var anchor: String?
 
+    @Option(name: .long, help: "The public keys whose signatures are trusted (default: $QUORUM_KEYRING, else .quorum/keyring.yaml in the project folder when it exists).")
+    var keyring: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 
@@ -31,6 +34,13 @@ struct ProjectOptions: ParsableArguments {
     static var systemUser: String? { ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] }
 
     var anchorPath: String? { anchor ?? ProcessInfo.processInfo.environment["QUORUM_ANCHOR"] }
+
+    /// The keyring named, or the project's when it has one; nil when there is none.
+    var keyringPath: String? {
+        if let named = keyring ?? ProcessInfo.processInfo.environment["QUORUM_KEYRING"].flatMap({ $0.isEmpty ? nil : $0 }) { return named }
+        let kept = folder(".quorum/keyring.yaml")
+        return FileManager.default.fileExists(atPath: kept) ? kept : nil
+    }
 
     func folder(_ name: String) -> String { (project as NSString).appendingPathComponent(name) }
 }

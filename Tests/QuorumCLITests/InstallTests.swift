@@ -25,10 +25,11 @@ struct InstallTests {
         let libraries = try run(URL(fileURLWithPath: "/usr/bin/ldd"), [binary.path], environment: [:])
         #expect(!libraries.output.contains("libswift") && !libraries.output.contains("libFoundation"), "\(libraries.output)")
 
-        // A clean environment: no Swift on PATH, no HOME or store variables; the project found with --project.
+        // A clean environment: no Swift on PATH, no HOME or store variables; the project found with --project. (The
+        // signing key is kept in the scratch project, not in the home of whoever runs the tests.)
         let quorum = try QuorumProcess()
         defer { quorum.remove() }
-        let clean = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let clean = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "QUORUM_SIGNING_KEY": quorum.path(".keys/signing.key")]
         #expect(try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "command -v swift"], environment: clean).status != 0, "swift is on the clean PATH")
         let version = try run(binary, ["--version"], environment: clean)
         #expect(version.status == 0 && version.output.hasPrefix("0.1.0 (commit "), "\(version.output)\(version.errors)")

@@ -98,10 +98,16 @@ struct IntegrityEndToEndTests {
             let result = try run(asReader + [QuorumProcess.binary.path] + command + ["--store", quorum.store, "--project", quorum.project.path])
             #expect(result.status == 0, "\(command): \(result.errors)")
         }
-        let refused = try run(asReader + [QuorumProcess.binary.path, "reopen", instance, "buoc-4", "--reason", "x", "--store", quorum.store,
-                                          "--project", quorum.project.path])
+        let reopen = [QuorumProcess.binary.path, "reopen", instance, "buoc-4", "--reason", "x", "--store", quorum.store, "--project", quorum.project.path]
+        // Without a place for the reader's signing key (a home it cannot write), a command that would write says so.
+        let keyless = try run(asReader + reopen)
+        #expect(keyless.status == 2)
+        #expect(keyless.errors.contains("cannot keep the signing key at ") && keyless.errors.contains("Set QUORUM_SIGNING_KEY"), "\(keyless.errors)")
+        let key = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-reader-\(UUID().uuidString).key").path
+        defer { try? FileManager.default.removeItem(atPath: key) }
+        let refused = try run(asReader + reopen, environment: ["QUORUM_SIGNING_KEY": key])
         #expect(refused.status == 1, "an archive is not written to")
-        #expect(refused.errors.contains("is read-only (an archive, or a file this account cannot write)"))
+        #expect(refused.errors.contains("is read-only (an archive, or a file this account cannot write)"), "\(refused.errors)")
     }
 
     /// An archive kept from 0.1, read-only, is not migrated: it never had the protections added later, and it
@@ -209,12 +215,12 @@ struct IntegrityEndToEndTests {
         #expect(present.errors.contains("--present takes a whole number from 0 to 1000000"))
     }
 
-    private func run(_ arguments: [String]) throws -> QuorumProcess.Result {
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> QuorumProcess.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        process.environment = ["PATH": "/usr/bin:/bin", "USER": "reader", "HOME": "/"]
+        process.environment = ["PATH": "/usr/bin:/bin", "USER": "reader", "HOME": "/"].merging(environment) { $1 }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -58,6 +58,9 @@ struct QuorumProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["QUORUM_STORE"] = store
         environment["USER"] = "hanh.hctc"
+        // The clerk's signing key lives with the scratch project, never in the home of whoever runs the tests.
+        environment["QUORUM_SIGNING_KEY"] = project.appendingPathComponent(".keys/signing.key").path
+        environment["QUORUM_KEYRING"] = nil
         // Messages in English unless a test asks for Vietnamese, whatever the machine's locale.
         environment["LANG"] = "C.UTF-8"
         environment["QUORUM_LANG"] = nil

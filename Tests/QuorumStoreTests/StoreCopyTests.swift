@@ -12,7 +12,9 @@ struct StoreCopyTests {
     /// An office's store: one instance decided and ended, one started and recorded.
     private func office(_ kind: StoreKind) throws -> (ScratchStore, InstanceService) {
         let scratch = try ScratchStore(kind)
-        let service = InstanceService(store: try scratch.open(), actor: "clerk")
+        var service = InstanceService(store: try scratch.open(), actor: "clerk")
+        let key = SigningKey()
+        service.signingKey = { key }
         let record = StepRecord(step: "agree", present: 4, agreed: [TitleList(title: "deputy", names: ["Ann"])])
         let ended = try service.start(Fixtures.definition).id
         _ = try service.record(record, in: ended, current: Fixtures.definition)
@@ -26,17 +28,20 @@ struct StoreCopyTests {
         let target = try ScratchStore(to)
         let report = try StoreCopy.run(from: try source.open(), to: try target.open())
         #expect(report.copied.map(\.instance) == ["track-1", "track-2"] && report.alreadyThere.isEmpty)
-        let copied = InstanceService(store: try target.open(), actor: "auditor")
+        var copied = InstanceService(store: try target.open(), actor: "auditor")
+        let provinceKey = SigningKey()
+        copied.signingKey = { provinceKey }
         for id in ["track-1", "track-2"] {
             let original = try #require(try source.open().load(id)), there = try #require(try target.open().load(id))
             #expect(there.events.map(\.hash) == original.events.map(\.hash))
             #expect(there.events.map(\.payloadData) == original.events.map(\.payloadData))
+            #expect(there.events.map(\.signature) == original.events.map(\.signature) && there.events.last?.signature != nil)
             #expect(there.header == original.header && there.definitions == original.definitions)
             #expect(try copied.verify(id) == nil)
         }
         #expect(try target.open().summaries() == source.open().summaries())
         #expect(try copied.standings().map(\.finished) == [true, false])
-        // Work goes on in the target: the copied instance advances there.
+        // Work goes on in the target, signed by the key of whoever works there: the copied instance advances.
         _ = try copied.advance("track-2", current: Fixtures.definition)
         #expect(try copied.load("track-2").state.isFinished)
     }

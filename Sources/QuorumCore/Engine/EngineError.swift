@@ -36,6 +36,10 @@ public enum EngineError: Error, Equatable {
     case ties(instance: String, step: String, ties: [TitleTie], settled: [TitleOutcome])
     case overCap(step: String, title: String, passed: Int, free: Int)
     case concurrentChange(instance: String, expected: Int, actual: Int)
+    /// The command's signing key is not in the keyring: what it wrote would not verify.
+    case untrustedKey(fingerprint: String)
+    /// A command without a signing key on a history whose commands sign: its unsigned events would not verify.
+    case unsignedWrite(instance: String)
     case duplicateInstance(String)
     case rosterMissing(instance: String, step: String)
     case structureNotMet(instance: String, title: String, findings: [EligibilityScreen.Finding])

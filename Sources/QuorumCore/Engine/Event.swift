@@ -14,6 +14,9 @@ public struct Event: Sendable, Equatable {
     public let payloadData: Data
     public let previousHash: String
     public let hash: String
+    /// The signature of the command that appended this event, on its last event; nil on the others, and on events
+    /// written before signatures.
+    public var signature: EventSignature?
 
     /// Seals a new event onto the chain after `previousHash`.
     public init(sequence: Int, at: Date, actor: String, payload: EventPayload, previousHash: String) {
@@ -25,7 +28,8 @@ public struct Event: Sendable, Equatable {
     }
 
     /// An event as stored; `hash` is taken as given (verification recomputes it from `payloadData`).
-    public init(sequence: Int, at: Date, actor: String, payload: EventPayload, payloadData: Data, previousHash: String, hash: String) {
+    public init(sequence: Int, at: Date, actor: String, payload: EventPayload, payloadData: Data, previousHash: String, hash: String,
+                signature: EventSignature? = nil) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
@@ -33,6 +37,7 @@ public struct Event: Sendable, Equatable {
         self.payloadData = payloadData
         self.previousHash = previousHash
         self.hash = hash
+        self.signature = signature
     }
 
     public static func == (lhs: Event, rhs: Event) -> Bool {

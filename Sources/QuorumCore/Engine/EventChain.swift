@@ -27,6 +27,12 @@ public enum EventChain {
         case unprotected(String)
         /// The head of the chain is not the hash expected (newest events cut off, or others added).
         case unexpectedHead(expected: String, actual: String, revision: Int)
+        /// A signature that is not its signer's signature of the event's hash (the event or the signature changed).
+        case badSignature(sequence: Int)
+        /// A history with signed events whose last event is not signed: events added or rewritten without a key.
+        case unsignedHead(sequence: Int)
+        /// A signature by a key the keyring does not trust.
+        case untrustedSigner(sequence: Int, fingerprint: String)
     }
 
     /// The hash of one event: its sequence, time in milliseconds, actor and previous hash, then its stored payload bytes.
@@ -95,19 +101,33 @@ public enum EventChain {
     public static func decode(_ data: Data) throws -> EventPayload { try decoder.decode(EventPayload.self, from: data) }
 
     /// Recomputes the chain and reports the first problem, or nil when the history is intact.
-    public static func verify(_ log: InstanceLog) -> Problem? { verify(InstanceChain(log)) }
+    public static func verify(_ log: InstanceLog, trusting keyring: Keyring? = nil) -> Problem? {
+        verify(InstanceChain(log), trusting: keyring)
+    }
 
-    /// Recomputes the chain from the stored bytes and reports the first problem, or nil when the history is intact.
-    public static func verify(_ chain: InstanceChain) -> Problem? {
-        var previous = origin(for: chain.header.id)
+    /// Recomputes the chain from the stored bytes and its signatures, and reports the first problem, or nil when the
+    /// history is intact. Every signature must be its signer's, and by a key of `keyring` when one is given; once a
+    /// history has a signed event its last event must be signed, so events added or rewritten without a key show.
+    /// (A history stripped of every signature and hashed again reads as one written before signatures; the head hash
+    /// written down elsewhere, `--anchor`, catches that.)
+    public static func verify(_ chain: InstanceChain, trusting keyring: Keyring? = nil) -> Problem? {
+        var previous = origin(for: chain.header.id), signed = false
         for (index, link) in chain.links.enumerated() {
             if link.sequence != index + 1 { return .missing(after: index) }
             if index == 0, link.previousHash == origin { previous = origin }
             if link.previousHash != previous { return .broken(sequence: link.sequence) }
             let expected = digest(sequence: link.sequence, at: link.at, actor: link.actor, payloadData: link.payloadData, previous: previous)
             if !digest(expected, spells: link.hash) { return .altered(sequence: link.sequence) }
+            if let signature = link.signature {
+                guard signature.verifies(link.hash) else { return .badSignature(sequence: link.sequence) }
+                if let keyring, keyring.name(of: signature.signer) == nil {
+                    return .untrustedSigner(sequence: link.sequence, fingerprint: signature.fingerprint)
+                }
+                signed = true
+            }
             previous = link.hash
         }
+        if signed, let head = chain.links.last, head.signature == nil { return .unsignedHead(sequence: head.sequence) }
         for pinned in chain.pinned where chain.definitions[pinned] == nil {
             return .definitionMissing(hash: pinned)
         }

@@ -12,19 +12,22 @@ public struct InstanceChain: Sendable {
         public let payloadData: Data
         public let previousHash: String
         public let hash: String
+        public let signature: EventSignature?
 
-        public init(sequence: Int, at: Date, actor: String, payloadData: Data, previousHash: String, hash: String) {
+        public init(sequence: Int, at: Date, actor: String, payloadData: Data, previousHash: String, hash: String,
+                    signature: EventSignature? = nil) {
             self.sequence = sequence
             self.at = at
             self.actor = actor
             self.payloadData = payloadData
             self.previousHash = previousHash
             self.hash = hash
+            self.signature = signature
         }
 
         init(_ event: Event) {
             self.init(sequence: event.sequence, at: event.at, actor: event.actor, payloadData: event.payloadData,
-                      previousHash: event.previousHash, hash: event.hash)
+                      previousHash: event.previousHash, hash: event.hash, signature: event.signature)
         }
 
         /// The payload's case (`started`, `recorded`, …) read from the stored bytes, which the hash covers: the one
@@ -58,7 +61,8 @@ public struct InstanceChain: Sendable {
 
         /// The event with its payload decoded.
         public func event(_ payload: EventPayload) -> Event {
-            Event(sequence: sequence, at: at, actor: actor, payload: payload, payloadData: payloadData, previousHash: previousHash, hash: hash)
+            Event(sequence: sequence, at: at, actor: actor, payload: payload, payloadData: payloadData, previousHash: previousHash, hash: hash,
+                  signature: signature)
         }
     }
 

@@ -13,12 +13,27 @@ public struct InstanceService: Sendable {
     public var enforcesOrderAcrossTracks = true
     /// The account of the machine the command runs under, kept with entered results beside the actor label.
     public var systemUser: String?
+    /// The key the command signs its events with (the last event of each command), asked for only when it writes;
+    /// nil writes unsigned events.
+    public var signingKey: (@Sendable () throws -> SigningKey)?
+    /// The keys whose signatures are trusted; nil accepts any signature that is its signer's.
+    public var keyring: Keyring?
     private let logger = Logger(label: "quorum.engine")
 
     public init(store: any InstanceStore, actor: String, clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.actor = actor
         self.clock = clock
+    }
+
+    /// The same service for another actor (a second clerk at the same desk), with its store, key, keyring and settings.
+    public func acting(as actor: String) -> InstanceService {
+        var other = InstanceService(store: store, actor: actor, clock: clock)
+        other.enforcesOrderAcrossTracks = enforcesOrderAcrossTracks
+        other.systemUser = systemUser
+        other.signingKey = signingKey
+        other.keyring = keyring
+        return other
     }
 
     /// Starts an instance of a runnable definition. Its id is the workflow id with a running number; if another
@@ -42,6 +57,7 @@ public struct InstanceService: Sendable {
                 events.append(Event(sequence: 2, at: header.createdAt, actor: actor, payload: .opened(Self.opening(first, attempt: 1, in: definition)),
                                     previousHash: event.hash))
             }
+            events = try signed(events, after: InstanceState(id: header.id, workflow: definition.id, events: [], firstStep: nil))
             let state = InstanceState(id: header.id, workflow: definition.id, events: events, firstStep: definition.steps.first?.id)
             do {
                 try store.create(header, definition: pinned, events: events, summary: StateSummary(state, definition: definition))
@@ -60,7 +76,7 @@ public struct InstanceService: Sendable {
         guard let log = try store.load(id) else {
             throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
         }
-        if let problem = EventChain.verify(log) ?? store.protectionProblem() { throw EngineError.tampered(instance: id, problem: problem) }
+        if let problem = EventChain.verify(log, trusting: keyring) ?? store.protectionProblem() { throw EngineError.tampered(instance: id, problem: problem) }
         return log
     }
 
@@ -146,6 +162,7 @@ public struct InstanceService: Sendable {
             events.append(Event(sequence: events[0].sequence + 1, at: events[0].at, actor: actor,
                                 payload: .opened(Self.opening(step, attempt: attempt, in: loaded.definition)), previousHash: events[0].hash))
         }
+        events = try signed(events, after: loaded.state)
         let state = loaded.state.applying(events)
         try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [],
                          summary: StateSummary(state, definition: loaded.definition))
@@ -299,7 +316,7 @@ public struct InstanceService: Sendable {
         let summaries = try store.summaries()
         var verified: [String: StateSummary] = [:]
         for chain in try store.chains(headers.map(\.id).filter { summaries[$0] != nil }, decoding: []) {
-            if let problem = EventChain.verify(chain) ?? protection { throw EngineError.tampered(instance: chain.header.id, problem: problem) }
+            if let problem = EventChain.verify(chain, trusting: keyring) ?? protection { throw EngineError.tampered(instance: chain.header.id, problem: problem) }
             if let summary = summaries[chain.header.id], summary.describes(chain) { verified[chain.header.id] = summary }
         }
         return verified
@@ -312,7 +329,7 @@ public struct InstanceService: Sendable {
         guard let chain = try store.chain(id, decoding: cases) else {
             throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
         }
-        if let problem = EventChain.verify(chain) { return (problem, chain) }
+        if let problem = EventChain.verify(chain, trusting: keyring) { return (problem, chain) }
         // A hash from the past is fine when it is in the chain: the history only grew since.
         if let expectedHead, let head = chain.links.last, !chain.links.contains(where: { $0.hash == expectedHead }) {
             return (.unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence), chain)
@@ -339,6 +356,21 @@ public struct InstanceService: Sendable {
         return loaded
     }
 
+    /// The events of one command, its last one signed with the command's key when it has one. A key the keyring does
+    /// not trust, and a command without a key after signed events, are refused before anything is stored: the history
+    /// would not verify.
+    private func signed(_ events: [Event], after state: InstanceState) throws -> [Event] {
+        guard let signingKey else {
+            if state.isSigned { throw EngineError.unsignedWrite(instance: state.id) }
+            return events
+        }
+        guard var last = events.last else { return events }
+        let key = try signingKey()
+        if let keyring, keyring.name(of: key.publicKey) == nil { throw EngineError.untrustedKey(fingerprint: EventSignature.fingerprint(of: key.publicKey)) }
+        last.signature = try key.sign(last.hash)
+        return events.dropLast() + [last]
+    }
+
     func event(_ payload: EventPayload, after state: InstanceState) -> Event {
         Event(sequence: state.revision + 1, at: clock(), actor: actor, payload: payload, previousHash: state.lastHash)
     }
@@ -353,7 +385,8 @@ public struct InstanceService: Sendable {
             events.append(next)
             previous = previous.applying([next])
         }
-        try store.append(events, to: state.id, expectedRevision: state.revision, definitions: definitions, summary: StateSummary(previous, definition: definition))
+        try store.append(try signed(events, after: state), to: state.id, expectedRevision: state.revision, definitions: definitions,
+                         summary: StateSummary(previous, definition: definition))
         logger.debug("\(state.id): \(payloads.map(\.kind).joined(separator: ", ")) at revision \(state.revision + events.count)")
     }
 }

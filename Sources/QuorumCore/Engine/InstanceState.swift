@@ -19,6 +19,8 @@ public struct InstanceState: Sendable {
     public private(set) var revision = 0
     /// The hash of the last event, which the next event must carry as its previous hash.
     public private(set) var lastHash = EventChain.origin
+    /// Whether any event so far is signed: from then on every command must sign, or the history would not verify.
+    public private(set) var isSigned = false
     /// The step waiting for results, or nil once the procedure has ended.
     public private(set) var currentStep: String?
     /// How many times the current step has been held (quorum failures hold it again).
@@ -65,6 +67,7 @@ public struct InstanceState: Sendable {
     private mutating func apply(_ event: Event) {
         revision = event.sequence
         lastHash = event.hash
+        if event.signature != nil { isSigned = true }
         switch event.payload {
         case .started(let started):
             definitionHash = started.definitionHash

@@ -68,8 +68,7 @@ struct Demo: ParsableCommand {
             if let second {
                 // The counting committee's second clerk enters the same minutes again.
                 let main = try project.service()
-                var clerk = InstanceService(store: main.store, actor: main.actor + " (nhập lần 2)")
-                clerk.systemUser = main.systemUser
+                let clerk = main.acting(as: main.actor + " (nhập lần 2)")
                 try record(second, step: id, entry: 2, service: clerk, state: state, definition: definition)
             }
             if let correction = sample("\(id).correction", in: folder) {

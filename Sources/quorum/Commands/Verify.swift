@@ -22,7 +22,8 @@ struct Verify: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
-            let (problem, chain) = try project.service().verification(instance, expectedHead: expect, decoding: DoubleEntryAudit.cases)
+            let service = try project.service()
+            let (problem, chain) = try service.verification(instance, expectedHead: expect, decoding: DoubleEntryAudit.cases)
             let links = chain.links
             if let problem {
                 if json { try Output.json(VerificationReport(instance: instance, intact: false, problem: RefusalText.chain(problem))) }
@@ -30,10 +31,17 @@ struct Verify: ParsableCommand {
             }
             if json {
                 return try Output.json(VerificationReport(instance: instance, intact: true, events: links.count, headSequence: links.last?.sequence,
-                                                          head: links.last?.hash, expected: expect, sameUser: DoubleEntryAudit.sameUser(chain.events).map(Self.sameUser)))
+                                                          head: links.last?.hash, expected: expect, sameUser: DoubleEntryAudit.sameUser(chain.events).map(Self.sameUser),
+                                                          signers: Signer.all(in: chain, keyring: service.keyring)))
             }
             Output.line(Messages.text(.verified, ["instance": instance, "count": links.count, "sequence": links.last?.sequence ?? 0, "hash": links.last?.hash ?? "—",
                                                   "holds": expect.map { Messages.text(.verifiedHolds, ["hash": $0.prefix(16)]) } ?? ""]))
+            let signers = Signer.all(in: chain, keyring: service.keyring)
+            if signers.isEmpty { Output.line(Messages.text(.notSigned)) }
+            for signer in signers {
+                Output.line(Messages.text(.signedBy, ["fingerprint": signer.fingerprint, "name": signer.name ?? Messages.text(.signedByUnknown),
+                                                      "count": signer.signatures, "sequence": signer.lastSequence]))
+            }
             Output.line(Messages.text(.verifyActorsNote))
             for finding in DoubleEntryAudit.sameUser(chain.events) {
                 Output.line("⚠ " + Self.sameUser(finding))
@@ -59,4 +67,25 @@ struct VerificationReport: Encodable {
     var expected: String?
     var problem: String?
     var sameUser: [String]?
+    var signers: [Signer]?
+}
+
+/// A key that signed the history: whose, when the keyring says, and how many commands it signed.
+struct Signer: Encodable {
+    let fingerprint: String
+    let name: String?
+    let signatures: Int
+    let lastSequence: Int
+
+    /// Every key that signed the chain, in the order each first signed.
+    static func all(in chain: InstanceChain, keyring: Keyring?) -> [Signer] {
+        let signed = chain.links.compactMap { link in link.signature.map { (key: $0.signer, sequence: link.sequence) } }
+        var order: [String] = []
+        for entry in signed where !order.contains(entry.key) { order.append(entry.key) }
+        return order.map { key in
+            let mine = signed.filter { $0.key == key }
+            return Signer(fingerprint: EventSignature.fingerprint(of: key), name: keyring?.name(of: key), signatures: mine.count,
+                          lastSequence: mine.last?.sequence ?? 0)
+        }
+    }
 }

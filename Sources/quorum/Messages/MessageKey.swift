@@ -52,7 +52,7 @@ enum MessageKey: String, CaseIterable {
     case refusalNotACandidate, refusalOutOfOrder, refusalRunning, refusalNothingToCorrect, refusalNotYetHeld, refusalMovedBefore
     case refusalEmptyReason, refusalTampered, refusalFrozenEnded, refusalFrozen, needPresent, needValidBallots, needVotes
     case needAgreed, needEntry, needListDecision, needReview, chainAltered, chainBroken, chainMissing, chainDefinitionAltered
-    case chainDefinitionMissing, chainUnprotected, chainUnexpectedHead, changeLine, changePresent, changeIssued, changeReturned
+    case chainDefinitionMissing, chainUnprotected, chainUnexpectedHead, chainBadSignature, chainUnsignedHead, chainUntrustedSigner, changeLine, changePresent, changeIssued, changeReturned
     case changeValid, changeInvalid, changeVotes, changeAgreed, changeReview, entryNumber, changeWas, changeNow, remedyStart
     case remedyCorrectEnded, remedyMigrate, remedyRecord, remedyRecordEntry, remedyDecideList, remedyReview, remedyRunOff
     case remedyBodyDecision, remedyEither, remedyThenAdvance, remedyStatus, remedyRoster, remedyStructure, remedyCorrectEntry
@@ -61,6 +61,7 @@ enum MessageKey: String, CaseIterable {
     case scenarioNone, scenarioOtherWorkflow, scenarioHeading, scenarioNote, scenarioAsExpected, scenarioSummary, scenarioClosedStep
     case scenarioCycleEnded, scenarioStoppedElsewhere, scenarioNotBecause, scenarioWentOn, scenarioRefused, scenarioNotEnded
     case scenarioAddedOtherwise, verifyFailed, storeUnreadableRow, storeReadOnly, storeBadAddress, storeUnreachable, storeRefused
+    case refusalUntrustedKey, refusalUnsignedWrite, badSigningKey, keyNotWritten, keyShown, helpKey, helpKeyShow, signedBy, signedByUnknown, notSigned
     case storeCopyConflict, storeCopied, storeCopiedInstance, storeCopyAlreadyThere, storeCopyNothing, helpStore, helpStoreCopy
     // Commands: what they did, and what they refuse before the engine is asked
     case warning, anchorNotWritten, pdfNoChromium, pdfFailed, pdfNoFont, reportNeedsOutput, reportNeedsStep, resultsRunOff

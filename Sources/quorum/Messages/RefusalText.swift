@@ -51,6 +51,10 @@ enum RefusalText {
             return Messages.text(.refusalConcurrent, ["instance": instance, "expected": expected, "actual": actual])
         case let .duplicateInstance(id):
             return Messages.text(.refusalDuplicate, ["instance": id])
+        case let .unsignedWrite(instance):
+            return Messages.text(.refusalUnsignedWrite, ["instance": instance])
+        case let .untrustedKey(fingerprint):
+            return Messages.text(.refusalUntrustedKey, ["fingerprint": fingerprint, "path": LocalKey.path])
         case let .rosterMissing(_, step):
             return Messages.text(.refusalRosterMissing, ["step": step])
         case let .structureNotMet(_, title, findings):
@@ -120,6 +124,9 @@ enum RefusalText {
         case .unprotected(let what): Messages.text(.chainUnprotected, ["what": what])
         case let .unexpectedHead(expected, actual, revision):
             Messages.text(.chainUnexpectedHead, ["revision": revision, "actual": actual.prefix(16), "expected": expected.prefix(16)])
+        case .badSignature(let sequence): Messages.text(.chainBadSignature, ["sequence": sequence])
+        case .unsignedHead(let sequence): Messages.text(.chainUnsignedHead, ["sequence": sequence])
+        case let .untrustedSigner(sequence, fingerprint): Messages.text(.chainUntrustedSigner, ["sequence": sequence, "fingerprint": fingerprint])
         }
     }
 
