@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets point one way: QuorumCEL and QuorumRules (no dependencies) ← QuorumCore (model, validation, engine)
-// ← QuorumFiles (YAML/CSV loading) and QuorumStore (SQLite, PostgreSQL) ← the `quorum` executable.
+// ← QuorumFiles (YAML/CSV loading), QuorumStore (SQLite, PostgreSQL) and QuorumAccess (users) ← the `quorum` executable.
 let package = Package(
     name: "Quorum",
     platforms: [.macOS(.v15)],
@@ -43,6 +43,15 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Users of a shared store: passwords (scrypt), roles and units, and signing keys sealed by the password.
+        .target(
+            name: "QuorumAccess",
+            dependencies: [
+                "QuorumCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "QuorumReports", dependencies: ["QuorumCore", "QuorumRules", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "QuorumStore",
@@ -56,6 +65,7 @@ let package = Package(
         .executableTarget(
             name: "quorum",
             dependencies: [
+                "QuorumAccess",
                 "QuorumCEL",
                 "QuorumCore",
                 "QuorumReports",
@@ -75,6 +85,7 @@ let package = Package(
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore", "QuorumFiles"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumCEL", "QuorumCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuorumAccessTests", dependencies: ["QuorumAccess", "QuorumCore"]),
         .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore", "QuorumFiles"], exclude: ["Fixtures"]),
         .testTarget(
             name: "QuorumStoreTests",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuorumAccess
 import QuorumCore
 import QuorumFiles
 import QuorumStore
@@ -25,6 +26,22 @@ struct CommandFailure: Error, CustomStringConvertible {
         }
     }
 
+    static func text(_ error: AccessError) -> String {
+        func suggestion(_ likely: String?) -> String { likely.map { Messages.text(.didYouMean, ["name": "'\($0)'"]) } ?? "" }
+        return switch error {
+        case let .unknownUser(id, likely): Messages.text(.accessUnknownUser, ["id": id, "suggestion": suggestion(likely)])
+        case let .userExists(id): Messages.text(.accessUserExists, ["id": id])
+        case let .badUserID(id): Messages.text(.accessBadUserID, ["id": id])
+        case let .weakPassword(minimum): Messages.text(.accessWeakPassword, ["minimum": minimum])
+        case .noRole: Messages.text(.accessNoRole)
+        case let .unknownUnit(unit, likely): Messages.text(.accessUnknownUnit, ["unit": unit, "suggestion": suggestion(likely)])
+        case .wrongPassword: Messages.text(.accessWrongPassword)
+        case let .disabled(id): Messages.text(.accessDisabled, ["id": id])
+        case let .damagedUser(id): Messages.text(.accessDamagedUser, ["id": id])
+        case let .unreadableFile(path, reason): Messages.text(.accessUnreadableFile, ["path": path, "reason": reason])
+        }
+    }
+
     /// Runs a command body, printing any refusal as `error: …` on stderr and exiting with its documented code. The
     /// commands suggested after a refusal name `instance` when the command was about one.
     static func reporting(instance: String? = nil, _ body: () throws -> Void) throws {
@@ -37,6 +54,9 @@ struct CommandFailure: Error, CustomStringConvertible {
             Output.error(renderer.render(error.diagnostics))
             throw ExitStatus.of(error).exitCode
         } catch let error as StoreError {
+            Output.error(Messages.text(.error, ["message": Self.text(error)]))
+            throw ExitStatus.of(error).exitCode
+        } catch let error as AccessError {
             Output.error(Messages.text(.error, ["message": Self.text(error)]))
             throw ExitStatus.of(error).exitCode
         } catch let error as EngineError {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuorumAccess
 import QuorumCore
 import QuorumFiles
 import QuorumStore
@@ -29,6 +30,12 @@ enum ExitStatus: Int32, CaseIterable {
                  .invalidRecord, .missingCount:
                 return .badInput
             default: return .refused
+            }
+        case let access as AccessError:
+            switch access {
+            case .wrongPassword, .disabled: return .refused
+            case .damagedUser, .unreadableFile: return .tampered
+            default: return .badInput
             }
         case let store as StoreError:
             switch store {

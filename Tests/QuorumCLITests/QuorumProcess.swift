@@ -69,16 +69,27 @@ struct QuorumProcess {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let input = Pipe()
+        process.standardInput = input
         try process.run()
-        return Running(process: process, output: output, errors: errors)
+        return Running(process: process, output: output, errors: errors, input: input)
     }
 
     struct Running {
         let process: Process
         let output: Pipe
         let errors: Pipe
+        /// The command's standard input, when the test holds it.
+        var input: Pipe? = nil
+
+        /// Writes `text` to the command's standard input and closes it.
+        func input(_ text: String) {
+            input?.fileHandleForWriting.write(Data(text.utf8))
+            try? input?.fileHandleForWriting.close()
+        }
 
         func finish() -> Result {
+            try? input?.fileHandleForWriting.close()
             let out = output.fileHandleForReading.readDataToEndOfFile()
             let err = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()

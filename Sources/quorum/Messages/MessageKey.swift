@@ -61,6 +61,9 @@ enum MessageKey: String, CaseIterable {
     case scenarioNone, scenarioOtherWorkflow, scenarioHeading, scenarioNote, scenarioAsExpected, scenarioSummary, scenarioClosedStep
     case scenarioCycleEnded, scenarioStoppedElsewhere, scenarioNotBecause, scenarioWentOn, scenarioRefused, scenarioNotEnded
     case scenarioAddedOtherwise, verifyFailed, storeUnreadableRow, storeReadOnly, storeBadAddress, storeUnreachable, storeRefused
+    case helpUser, helpUserAdd, helpUserDisable, helpUserList, userAdded, userDisabled, userLine, userLineDisabled, userNone
+    case noPassword, passwordPrompt, passwordAgain, passwordMismatch, accessUnknownUser, accessUserExists, accessBadUserID
+    case accessWeakPassword, accessNoRole, accessUnknownUnit, accessWrongPassword, accessDisabled, accessDamagedUser, accessUnreadableFile
     case refusalUntrustedKey, refusalUnsignedWrite, badSigningKey, keyNotWritten, keyShown, helpKey, helpKeyShow, signedBy, signedByUnknown, notSigned
     case storeCopyConflict, storeCopied, storeCopiedInstance, storeCopyAlreadyThere, storeCopyNothing, helpStore, helpStoreCopy
     // Commands: what they did, and what they refuse before the engine is asked
