@@ -36,6 +36,15 @@ public struct UserDirectory: Sendable, Equatable {
     /// Adds a user with a new signing key sealed by their password. `knownUnits` are the units that exist.
     public mutating func add(id: String, name: String, roles: [Role], units: [String], password: String, knownUnits: Set<String>,
                              at date: Date = Date()) throws -> User {
+        try check(id: id, roles: roles, units: units, knownUnits: knownUnits)
+        guard password.count >= Self.minimumPassword else { throw AccessError.weakPassword(minimum: Self.minimumPassword) }
+        let added = try User(id: id, name: name, roles: Array(Set(roles)).sorted(), units: units, password: password, added: date)
+        users.append(added)
+        return added
+    }
+
+    /// Whether a user could be added with these, before their password is asked for.
+    public func check(id: String, roles: [Role], units: [String], knownUnits: Set<String>) throws {
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) })
         else { throw AccessError.badUserID(id) }
         guard user(id) == nil else { throw AccessError.userExists(id) }
@@ -43,10 +52,6 @@ public struct UserDirectory: Sendable, Equatable {
         if let unknown = units.first(where: { $0 != "*" && !knownUnits.contains($0) }) {
             throw AccessError.unknownUnit(unknown, likely: Suggestion.closest(to: unknown, in: knownUnits.sorted()))
         }
-        guard password.count >= Self.minimumPassword else { throw AccessError.weakPassword(minimum: Self.minimumPassword) }
-        let added = try User(id: id, name: name, roles: Array(Set(roles)).sorted(), units: units, password: password, added: date)
-        users.append(added)
-        return added
     }
 
     /// Disables a user: they can no longer sign in; what they did stays theirs.

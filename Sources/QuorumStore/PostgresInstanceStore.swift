@@ -51,14 +51,20 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
         }
     }
 
-    /// A trigger that keeps the history append-only and has been dropped or disabled, if any.
+    /// A trigger that keeps the history append-only and has been dropped or disabled, if any; protections that cannot
+    /// be read are a problem too, since they cannot be shown to hold.
     public func protectionProblem() -> EventChain.Problem? {
-        let present = (try? transaction { session in
-            Set(try session.query("""
-                SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'
-                    AND tgrelid IN ('event'::regclass, 'definition'::regclass, 'instance'::regclass)
-                """).map { try $0.decode(String.self) })
-        }) ?? []
+        let present: Set<String>
+        do {
+            present = try transaction(readOnly: true) { session in
+                Set(try session.query("""
+                    SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'
+                        AND tgrelid IN ('event'::regclass, 'definition'::regclass, 'instance'::regclass)
+                    """).map { try $0.decode(String.self) })
+            }
+        } catch {
+            return .unprotected("its triggers could not be read (\(error))")
+        }
         return PostgresSchema.protections.map(\.name).first { !present.contains($0) }.map { .unprotected("the trigger \($0) was dropped or disabled") }
     }
 

@@ -32,7 +32,10 @@ struct UserCommandTests {
 
     @Test func mistakesAreNamedAndNothingIsWritten() throws {
         defer { quorum.remove() }
-        let unit = try add(["hanh", "--name", "Hạnh", "--role", "clerk", "--unit", "pho-chanh-van-phong-2012"], password: "mat-khau-du-dai")
+        // Checked before the password is asked for: none is given here, and the mistake is what is said.
+        let asking = try quorum.start(["user", "add", "hanh", "--name", "Hạnh", "--role", "clerk", "--unit", "pho-chanh-van-phong-2012"])
+        asking.input("")
+        let unit = asking.finish()
         #expect(unit.status == 2)
         #expect(unit.errors.contains("there is no workflow 'pho-chanh-van-phong-2012' in this project to be a unit; did you mean 'pho-chanh-van-phong-2021'?"))
         let role = try add(["hanh", "--name", "Hạnh", "--role", "clark", "--unit", "*"], password: "mat-khau-du-dai")

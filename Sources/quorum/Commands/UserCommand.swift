@@ -37,8 +37,10 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try CommandFailure.reporting {
                 var directory = try UserDirectory.load(options.usersPath)
+                let known = options.knownUnits()
+                try directory.check(id: id, roles: roles, units: units, knownUnits: known)
                 let password = try PasswordInput.read()
-                let user = try directory.add(id: id, name: name, roles: roles, units: units, password: password, knownUnits: options.knownUnits())
+                let user = try directory.add(id: id, name: name, roles: roles, units: units, password: password, knownUnits: known)
                 try directory.save(to: options.usersPath)
                 Output.line(Messages.text(.userAdded, ["id": user.id, "name": user.name, "roles": user.roles.map(\.rawValue).joined(separator: ", "),
                                                        "units": user.units.joined(separator: ", "), "path": options.usersPath,
