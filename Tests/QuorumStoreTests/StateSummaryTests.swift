@@ -1,18 +1,15 @@
 import Foundation
-import GRDB
 @testable import QuorumCore
 import QuorumStore
 import Testing
 
 /// The list of instances reads where each stands from the summary kept with its events, and only when that summary
-/// is sealed to the head of the instance's verified chain; otherwise it folds the history, as every other command.
+/// is sealed to the head of the instance's verified chain; otherwise it folds the history, as every other command. Held
+/// to every kind of store.
 struct StateSummaryTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-summary-\(UUID().uuidString)")
-    var path: String { folder.appendingPathComponent("quorum.sqlite").path }
-
     /// Three instances: one just started, one with results recorded, one decided past its only step.
-    private func instances() throws -> (InstanceService, SQLiteInstanceStore) {
-        let store = try SQLiteInstanceStore(path: path)
+    private func instances(_ scratch: ScratchStore) throws -> (InstanceService, any InstanceStore) {
+        let store = try scratch.open()
         let service = InstanceService(store: store, actor: "clerk")
         let definition = Fixtures.definition
         let record = StepRecord(step: "agree", present: 4, agreed: [TitleList(title: "deputy", names: ["Ann"])])
@@ -35,8 +32,8 @@ struct StateSummaryTests {
         try service.standings().map { "\($0.header.id) \($0.currentStep ?? "-") \($0.finished)" }
     }
 
-    @Test func everyChangeKeepsASummarySealedToTheNewHead() throws {
-        let (service, store) = try instances()
+    @Test(arguments: StoreKind.available) func everyChangeKeepsASummarySealedToTheNewHead(kind: StoreKind) throws {
+        let (service, store) = try instances(try ScratchStore(kind))
         let summaries = try store.summaries()
         #expect(summaries.count == 3)
         for chain in try store.chains(try store.instances().map(\.id), decoding: []) {
@@ -49,13 +46,12 @@ struct StateSummaryTests {
         #expect(try listed(service).contains { $0.hasSuffix("true") }, "one instance has ended")
     }
 
-    @Test func anEditedOrStaleSummaryIsNotBelieved() throws {
-        let (service, store) = try instances()
+    @Test(arguments: StoreKind.available) func anEditedOrStaleSummaryIsNotBelieved(kind: StoreKind) throws {
+        let scratch = try ScratchStore(kind)
+        let (service, store) = try instances(scratch)
         let ids = try store.instances().map(\.id)
         // Edited: the step changed without the seal.
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE summary SET current_step = 'elsewhere', finished = 1 WHERE instance_id = ?", arguments: [ids[0]])
-        }
+        try scratch.sql("UPDATE summary SET current_step = 'elsewhere', finished = TRUE WHERE instance_id = '\(ids[0])'")
         // Stale: an event appended by a writer that keeps no summary.
         let state = try service.load(ids[1]).state
         let event = Event(sequence: state.revision + 1, at: Date(), actor: "clerk",
@@ -77,8 +73,9 @@ struct StateSummaryTests {
         }
     }
 
-    @Test func whatTheCycleReadsIsSealedWithTheSummaryAndBelievedOnlyThen() throws {
-        let (service, store) = try instances()
+    @Test(arguments: StoreKind.available) func whatTheCycleReadsIsSealedWithTheSummaryAndBelievedOnlyThen(kind: StoreKind) throws {
+        let scratch = try ScratchStore(kind)
+        let (service, store) = try instances(scratch)
         let ids = try store.instances().map(\.id), expected = try foldedFacts(service)
         #expect(try store.summaries().values.allSatisfy { $0.facts != nil })
         #expect(try service.facts(of: store.instances()) == expected)
@@ -86,20 +83,21 @@ struct StateSummaryTests {
         #expect(expected[0].decided.isEmpty && expected[0].planned.isEmpty)
         let kept = try store.summaries()
         let forged = StateSummary.Facts(cycle: expected[0].cycle, year: expected[0].year, decided: ["agree"], planned: ["ann": ["Deputy"]])
-        try DatabaseQueue(path: path).write { db in
+        let other = try #require(kept[ids[1]]), old = try #require(kept[ids[2]])
+        try scratch.sql(
             // Edited: the first instance claims a plan it never decided, without the seal.
-            try db.execute(sql: "UPDATE summary SET facts = ? WHERE instance_id = ?", arguments: [forged.json, ids[0]])
+            "UPDATE summary SET facts = '\(forged.json)' WHERE instance_id = '\(ids[0])'",
             // Resealed by someone who can compute the seal: believed, which shows the summary is what is read (the
             // chain's head is what it is sealed to; anchors defend against a writer who can reseal).
-            let other = try #require(kept[ids[1]])
-            try db.execute(sql: "UPDATE summary SET facts = ?, seal = ? WHERE instance_id = ?", arguments: [forged.json,
-                StateSummary.seal(revision: other.revision, head: other.head, currentStep: other.currentStep, finished: other.finished,
-                                  facts: forged.json), ids[1]])
+            """
+            UPDATE summary SET facts = '\(forged.json)', seal = '\(StateSummary.seal(revision: other.revision, head: other.head,
+                currentStep: other.currentStep, finished: other.finished, facts: forged.json))' WHERE instance_id = '\(ids[1])'
+            """,
             // Kept before facts were: none, sealed as then.
-            let old = try #require(kept[ids[2]])
-            try db.execute(sql: "UPDATE summary SET facts = NULL, seal = ? WHERE instance_id = ?", arguments: [
-                StateSummary.seal(revision: old.revision, head: old.head, currentStep: old.currentStep, finished: old.finished, facts: nil), ids[2]])
-        }
+            """
+            UPDATE summary SET facts = NULL, seal = '\(StateSummary.seal(revision: old.revision, head: old.head, currentStep: old.currentStep,
+                finished: old.finished, facts: nil))' WHERE instance_id = '\(ids[2])'
+            """)
         let summaries = try store.summaries(), chains = try store.chains(ids, decoding: [])
         #expect(!(try #require(summaries[ids[0]])).describes(chains[0]))
         #expect((try #require(summaries[ids[2]])).describes(chains[2]) && summaries[ids[2]]?.facts == nil)
@@ -107,13 +105,10 @@ struct StateSummaryTests {
         #expect(try listed(service) == folded(service), "a summary without facts still lists")
     }
 
-    @Test func aListOverABrokenChainIsRefused() throws {
-        let (service, _) = try instances()
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "DROP TRIGGER event_append_only_update")
-            try db.execute(sql: "UPDATE event SET actor = 'someone else' WHERE instance_id = 'track-3' AND sequence = 2")
-            try db.execute(sql: StoreSchemaTriggers.eventUpdate)
-        }
+    @Test(arguments: StoreKind.available) func aListOverABrokenChainIsRefused(kind: StoreKind) throws {
+        let scratch = try ScratchStore(kind)
+        let (service, _) = try instances(scratch)
+        try scratch.tamper("UPDATE event SET actor = 'someone else' WHERE instance_id = 'track-3' AND sequence = 2")
         #expect(throws: EngineError.tampered(instance: "track-3", problem: .altered(sequence: 2))) { try service.standings() }
     }
 }
