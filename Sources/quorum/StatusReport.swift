@@ -111,7 +111,7 @@ struct StatusReport: Encodable {
             lines.append(Messages.text(.statusNothingRecorded))
         }
         lines.append(needed.map { Messages.text(.statusBlocking, ["reason": $0]) } ?? Messages.text(.statusNothingBlocking, ["instance": instance]))
-        for finding in DoubleEntryAudit.sameUser(events) { lines.append("    ⚠ \(finding)") }
+        for finding in DoubleEntryAudit.sameUser(events) { lines.append("    ⚠ " + Verify.sameUser(finding)) }
         return lines
     }
 }

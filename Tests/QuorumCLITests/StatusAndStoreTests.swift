@@ -34,6 +34,22 @@ struct StatusAndStoreTests {
         #expect(!FileManager.default.fileExists(atPath: quorum.store), "the demo's invented people stay out of the real store")
     }
 
+    @Test func statusWordsADoubleEntryFromOneAccount() throws {
+        defer { quorum.remove() }
+        for command in [["start", track], ["roster", instance, "--file", "\(samples)/roster.csv"], ["record", instance, "buoc-1", "--file", "\(samples)/buoc-1.yaml"],
+                        ["advance", instance], ["record", instance, "buoc-2", "--file", "\(samples)/buoc-2.yaml"],
+                        ["decide", instance, "--file", "\(samples)/buoc-2.decision.yaml"], ["advance", instance],
+                        ["record", instance, "buoc-3", "--file", "\(samples)/buoc-3.yaml", "--entry", "1"],
+                        ["record", instance, "buoc-3", "--file", "\(samples)/buoc-3.entry-2.yaml", "--entry", "2", "--actor", "Trần Văn Khác"]] {
+            let result = try quorum.run(command)
+            #expect(result.status == 0, "\(command): \(result.errors)")
+        }
+        let status = try quorum.run("status", instance).output
+        #expect(status.contains("⚠ both entries of step 'buoc-3' (attempt 1) were made by the system user 'hanh.hctc', under the names 'hanh.hctc', 'Trần Văn Khác'"),
+                "\(status)")
+        #expect(!status.contains("Finding("))
+    }
+
     @Test func statusNamesWhatBlocksTheNextStep() throws {
         defer { quorum.remove() }
         #expect(try quorum.run("start", track).status == 0)
