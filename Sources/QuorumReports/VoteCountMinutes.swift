@@ -86,8 +86,11 @@ public enum VoteCountMinutes {
             blocks.append(.bullets(corrections))
         }
         for finding in DoubleEntryAudit.sameUser(source.events) where finding.step == stepID && finding.attempt == meeting.decision.attempt {
-            blocks.append(.note("Lưu ý: hai lần nhập kết quả đều được thực hiện từ cùng một tài khoản máy (\(finding.systemUser)) dưới hai tên "
-                + finding.actors.joined(separator: " và ") + "."))
+            let shared = switch finding.trace {
+            case .systemUser(let user): "được thực hiện từ cùng một tài khoản máy (\(user))"
+            case .signingKey(let fingerprint): "được ký bằng cùng một khóa (\(fingerprint))"
+            }
+            blocks.append(.note("Lưu ý: hai lần nhập kết quả đều \(shared) dưới hai tên " + finding.actors.joined(separator: " và ") + "."))
         }
         blocks.append(.note("Biên bản được lập từ dữ liệu đã ghi nhận của \(source.instance), đã kiểm tra chuỗi băm; mã kiểm chứng (SHA-256) "
             + "của quyết định: \(meeting.hash). Người nhập liệu được ghi theo tên khai báo khi nhập, chưa được xác thực."))

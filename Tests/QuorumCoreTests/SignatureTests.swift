@@ -78,6 +78,24 @@ struct SignatureTests {
         #expect(try service(nil).verify(id) == nil, "the history is as it was")
     }
 
+    @Test func bothHalvesOfADoubleEntrySignedWithOneKeyAreFlagged() throws {
+        func entry(_ number: Int, actor: String, user: String, key: SigningKey?) throws -> Event {
+            var record = Fixtures.votes(["Ann": 3, "Bob": 1])
+            record.entry = number
+            record.enteredBy = user
+            var event = Event(sequence: number, at: Date(), actor: actor, payload: .recorded(record), previousHash: "p")
+            event.signature = try key?.sign(event.hash)
+            return event
+        }
+        let oneKey = DoubleEntryAudit.sameUser([try entry(1, actor: "Hạnh", user: "may-1", key: clerk), try entry(2, actor: "Tuấn", user: "may-2", key: clerk)])
+        #expect(oneKey.map(\.trace) == [.signingKey(EventSignature.fingerprint(of: clerk.publicKey))])
+        #expect(DoubleEntryAudit.sameUser([try entry(1, actor: "Hạnh", user: "may-1", key: clerk), try entry(2, actor: "Tuấn", user: "may-2", key: stranger)]).isEmpty)
+        #expect(DoubleEntryAudit.sameUser([try entry(1, actor: "Hạnh", user: "may", key: clerk), try entry(2, actor: "Tuấn", user: "may", key: clerk)]).map(\.trace)
+            == [.systemUser("may"), .signingKey(EventSignature.fingerprint(of: clerk.publicKey))])
+        #expect(DoubleEntryAudit.sameUser([try entry(1, actor: "Hạnh", user: "may", key: clerk), try entry(2, actor: "Hạnh", user: "may", key: clerk)]).isEmpty,
+                "one name for both is not hidden")
+    }
+
     @Test func historiesWrittenWithoutAKeyStillVerify() throws {
         let id = try history(signedWith: nil)
         #expect(try store.load(id)?.events.allSatisfy { $0.signature == nil } == true)

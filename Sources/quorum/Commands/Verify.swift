@@ -52,8 +52,11 @@ struct Verify: ParsableCommand {
 
 extension Verify {
     static func sameUser(_ finding: DoubleEntryAudit.Finding) -> String {
-        Messages.text(.sameUser, ["step": finding.step, "attempt": finding.attempt, "user": finding.systemUser,
-                                  "actors": finding.actors.map { "'\($0)'" }.joined(separator: ", ")])
+        let actors = finding.actors.map { "'\($0)'" }.joined(separator: ", ")
+        return switch finding.trace {
+        case .systemUser(let user): Messages.text(.sameUser, ["step": finding.step, "attempt": finding.attempt, "user": user, "actors": actors])
+        case .signingKey(let key): Messages.text(.sameKey, ["step": finding.step, "attempt": finding.attempt, "key": key, "actors": actors])
+        }
     }
 }
 

@@ -71,7 +71,7 @@ enum MessageKey: String, CaseIterable {
     case resultsEntry, results, nothingToRecord, badBallots, issuedNeedsPapers, badCount, recorded, fromFile, nextAdvance
     case corrected, correctedBack, decideNeeds, decisionRecorded, reopened, reopenNext, rosterImported, rosterNext
     case overrideNeedsReason, overrideRecorded, started, startedPinned, startedFirstStep, migrated, notADateTime, rescheduled
-    case theStep, rescheduleOvertaken, verified, verifiedHolds, sameUser, verifyActorsNote, noSamples, noSampleForStep, noStore, badActor
+    case theStep, rescheduleOvertaken, verified, verifiedHolds, sameUser, sameKey, verifyActorsNote, noSamples, noSampleForStep, noStore, badActor
     case workflowBlocked, workflowInvalid, noWorkflow, runnableWorkflows, noFinishedRun, outputExists, wroteFrom
     case newCycleValidation, varSyntax, evaluationFailed, initInvalid, initDamaged, initNoRules
 }
