@@ -59,6 +59,22 @@ struct SignatureTests {
         #expect(EventChain.verify(log) == nil)
     }
 
+    @Test func aListChecksTheHeadsSignatureAndVerifyChecksThemAll() throws {
+        let log = try #require(try store.load(try history(signedWith: clerk)))
+        // An earlier command's signature swapped for another of the same key: the events are untouched, the head's
+        // signature still vouches for them, and only who signed that command is wrong.
+        var events = log.events
+        events[1].signature = try clerk.sign(events[0].hash)
+        let swapped = InstanceChain(InstanceLog(header: log.header, events: events, definitions: log.definitions))
+        #expect(EventChain.verify(swapped) == .badSignature(sequence: 2))
+        #expect(EventChain.verify(swapped, everySignature: false) == nil)
+        events[5].signature = try clerk.sign(events[4].hash)
+        let head = InstanceChain(InstanceLog(header: log.header, events: events, definitions: log.definitions))
+        #expect(EventChain.verify(head, everySignature: false) == .badSignature(sequence: 6))
+        #expect(EventChain.verify(swapped, trusting: Keyring([stranger.publicKey: "Người lạ"]), everySignature: false)
+            == .untrustedSigner(sequence: 2, fingerprint: EventSignature.fingerprint(of: clerk.publicKey)))
+    }
+
     @Test func aKeyringTrustsOnlyItsKeysAndAnUntrustedKeyWritesNothing() throws {
         let id = try history(signedWith: clerk)
         let trusted = Keyring([clerk.publicKey: "Văn thư"])
