@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Targets point one way: QuorumCEL and QuorumRules (no dependencies) ← QuorumCore (model, validation, engine)
-// ← QuorumFiles (YAML/CSV loading), QuorumStore (SQLite, PostgreSQL) and QuorumAccess (users) ← the `quorum` executable.
+// ← QuorumFiles (YAML/CSV loading), QuorumStore (SQLite, PostgreSQL) and QuorumAccess (users) ← the `quorum` executable
+// (the command line, and `quorum serve`: a JSON API on Hummingbird and web pages from swift-mustache templates).
 let package = Package(
     name: "Quorum",
     platforms: [.macOS(.v15)],
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(name: "QuorumCEL"),
@@ -72,7 +75,9 @@ let package = Package(
                 "QuorumFiles",
                 "QuorumStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["BuildInfo"]
         ),

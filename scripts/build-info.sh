@@ -1,9 +1,9 @@
 #!/bin/sh
-# Run by the BuildInfo plugin when one of its inputs changes (messages/, rules/, templates/init/, the procedure, this
+# Run by the BuildInfo plugin when one of its inputs changes (messages/, rules/, templates/, the procedure, this
 # script, or the commit, through .git/HEAD and .git/index): writes OUTPUT/BuildInfo.swift with the commit the
-# binary is built from and, base64-encoded, the message catalogs (messages/) and the files `quorum init` puts in a
-# new project (the rule sets, the 4-step procedure and templates/init/). The file is rewritten only when its
-# content changes, so that nothing is recompiled for an input touched but not changed.
+# binary is built from and, base64-encoded, the message catalogs (messages/), the files `quorum init` puts in a new
+# project (the rule sets, the 4-step procedure and templates/init/) and the web view's (templates/web/). The file is
+# rewritten only when its content changes, so that nothing is recompiled for an input touched but not changed.
 set -eu
 package=$1
 output=$2
@@ -36,6 +36,10 @@ temporary="$output/BuildInfo.swift.new"
     echo "    /// The message catalogs: language code, then the YAML in base64."
     echo "    static let catalogs: [(path: String, base64: String)] = ["
     for file in "$package"/messages/*.yaml; do entry "$(basename "$file" .yaml)" "$file"; done
+    echo "    ]"
+    echo "    /// The web view of \`quorum serve\`: its templates and style sheet, by file name, in base64."
+    echo "    static let webFiles: [(path: String, base64: String)] = ["
+    for file in "$package"/templates/web/*; do entry "$(basename "$file")" "$file"; done
     echo "    ]"
     echo "}"
 } > "$temporary"

@@ -1,3 +1,4 @@
+import Foundation
 import QuorumCore
 
 /// A body's decision written in a file, title by title: `TITLE: { choose: [names], reason: … }`.
@@ -7,6 +8,13 @@ public struct DecisionSheet: Sendable {
     public static func read(_ file: String) throws(InputError) -> DecisionSheet {
         var problems: [LocatedDiagnostic] = []
         guard let tree = DefinitionCatalog.read(file, problems: &problems) else { throw InputError(diagnostics: problems) }
+        return try read(tree)
+    }
+
+    /// A decision sent as YAML or JSON text (the body of a request to `quorum serve`), located in `name`.
+    public static func read(yaml data: Data, named name: String) throws(InputError) -> DecisionSheet {
+        var problems: [LocatedDiagnostic] = []
+        guard let tree = DefinitionCatalog.parse(data, file: name, problems: &problems) else { throw InputError(diagnostics: problems) }
         return try read(tree)
     }
 

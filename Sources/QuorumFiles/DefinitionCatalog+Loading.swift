@@ -131,7 +131,8 @@ extension DefinitionCatalog {
                 if !blockers.isEmpty { blockedBy[entry.id] = blockers }
                 if let definition, !problems.hasErrors, blockers.isEmpty {
                     definitions[entry.id] = definition
-                    let own = Set(Self.chain(of: entry.id, in: trees).compactMap { workflowFiles[$0] })
+                    lineage[entry.id] = Self.chain(of: entry.id, in: trees)
+                    let own = Set(lineage[entry.id]!.compactMap { workflowFiles[$0] })
                     workflowSources[entry.id] = Self.followedWorkflows(entry.document).reduce(into: own) { files, other in
                         files.formUnion(workflowSources[other] ?? Set([workflowFiles[other]].compactMap { $0 }))
                     }

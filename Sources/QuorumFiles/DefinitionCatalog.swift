@@ -16,6 +16,9 @@ public struct DefinitionCatalog: Sendable {
     /// definition rests on them all.
     public internal(set) var workflowSources: [String: Set<String>] = [:]
     public internal(set) var abstractWorkflows: Set<String> = []
+    /// For each runnable definition, its id and the ids of the workflows it extends, nearest first: the units a user
+    /// may be given that cover it.
+    public internal(set) var lineage: [String: [String]] = [:]
     /// The working calendar, for schedule checks, when `rules/` has one.
     public internal(set) var calendar: WorkCalendar?
     /// How offices' roster files name columns and write values, when `rules/` declares it.
@@ -121,6 +124,11 @@ public struct DefinitionCatalog: Sendable {
             problems.append(.error(at: nil, code: "cannot-read-file", ["file": file]))
             return nil
         }
+        return parse(data, file: file, problems: &problems)
+    }
+
+    /// YAML text read elsewhere (a request's body), its problems located in `file`.
+    static func parse(_ data: Data, file: String, problems: inout [LocatedDiagnostic]) -> YAMLTree? {
         guard data.count <= maximumFileSize else {
             problems.append(.error(at: SourceLocation(file: file, line: 1, column: 1),
                                    code: "file-too-large", ["size": data.count / 1_048_576, "limit": maximumFileSize / 1_048_576]))

@@ -13,6 +13,13 @@ public enum ResultSheetReader {
         return try read(tree, file: file, step: step)
     }
 
+    /// Results sent as YAML or JSON text (the body of a request to `quorum serve`), located in `name`.
+    public static func read(yaml data: Data, named name: String, step: String) throws(InputError) -> ResultSheet {
+        var problems: [LocatedDiagnostic] = []
+        guard let tree = DefinitionCatalog.parse(data, file: name, problems: &problems) else { throw InputError(diagnostics: problems) }
+        return try read(tree, file: name, step: step)
+    }
+
     /// Folded YAML text (`>`) ends in a newline that is no part of what was said.
     static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
 import QuorumCore
 
@@ -53,7 +54,7 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
 
     /// A trigger that keeps the history append-only and has been dropped or disabled, if any; protections that cannot
     /// be read are a problem too, since they cannot be shown to hold.
-    public func protectionProblem() -> EventChain.Problem? {
+    public func protectionProblem() throws -> EventChain.Problem? {
         let present: Set<String>
         do {
             present = try transaction(readOnly: true) { session in
@@ -62,7 +63,11 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
                         AND tgrelid IN ('event'::regclass, 'definition'::regclass, 'instance'::regclass)
                     """).map { try $0.decode(String.self) })
             }
+        } catch let error as StoreError where error.isUnreachable {
+            // A server out of reach says nothing about its protections: the command may be run again.
+            throw error
         } catch {
+            // One that does not show them is a problem: what cannot be checked is not trusted.
             return .unprotected("its triggers could not be read (\(error))")
         }
         return PostgresSchema.protections.map(\.name).first { !present.contains($0) }.map { .unprotected("the trigger \($0) was dropped or disabled") }
@@ -234,14 +239,42 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
 
     // MARK: Transactions
 
-    /// The connection inside one transaction, its statements waited for.
+    /// The connection inside one transaction, its statements waited for, each at most `answerTime`.
     struct Session {
         let connection: PostgresConnection
         let logger: Logger
 
+        /// The longest a statement is waited for. A server that crashed can leave a statement without an answer for
+        /// ever, even once its connection is closed, and a server's requests wait for each other: the statement is
+        /// given up when the connection closes, or after this long (then the connection is closed), and the command
+        /// is told the store is out of reach (nothing more was stored).
+        static let answerTime = TimeAmount.seconds(15)
+
         @discardableResult
         func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
-            try connection.query(query, logger: logger).wait()
+            let loop = connection.eventLoop, connection = connection, asked = NIODeadline.now()
+            let answer = loop.makePromise(of: PostgresQueryResult.self)
+            let settled = NIOLockedValueBox(false)
+            let settle: @Sendable (Result<PostgresQueryResult, any Error>) -> Void = { result in
+                guard settled.withLockedValue({ done in defer { done = true }; return !done }) else { return }
+                answer.completeWith(result)
+            }
+            let watch = loop.scheduleRepeatedTask(initialDelay: .milliseconds(50), delay: .milliseconds(50)) { task in
+                if connection.isClosed {
+                    settle(.failure(NoAnswer(reason: "the server closed the connection")))
+                } else if NIODeadline.now() - asked > Self.answerTime {
+                    settle(.failure(NoAnswer(reason: "no answer within \(Self.answerTime.nanoseconds / 1_000_000_000) s")))
+                    let _: EventLoopFuture<Void> = connection.close()
+                } else {
+                    return
+                }
+                task.cancel()
+            }
+            connection.query(query, logger: logger).whenComplete { result in
+                watch.cancel()
+                settle(result)
+            }
+            return try answer.futureResult.wait()
         }
 
         /// The number of rows a statement changed.
@@ -254,7 +287,9 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
     /// finish stores nothing. Reads run in a read-only snapshot, so a history is read as of one moment.
     private func transaction<T>(readOnly: Bool = false, _ work: (Session) throws -> T) throws -> T {
         try lock.withLock {
-            try Self.reporting(location ?? "") {
+            // A connection the server closed (it restarted) is not used again: the store is opened anew.
+            guard !connection.isClosed else { throw StoreError.unreachable(location: location ?? "", reason: "the server closed the connection") }
+            return try Self.reporting(location ?? "") {
                 let session = Session(connection: connection, logger: logger)
                 try session.query(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
                 do {
@@ -269,20 +304,38 @@ public final class PostgresInstanceStore: HistoryCopyTarget, @unchecked Sendable
         }
     }
 
-    /// The server's errors as the store's: a lost connection is `unreachable` (nothing more was stored; trying again is
-    /// safe), a statement the server refused is `refusedByServer` with the server's own words.
+    /// The server's errors as the store's: a lost connection, or a refusal that passes (`transient`), is
+    /// `unreachable` (nothing more was stored; trying again is safe); a statement the server refused is
+    /// `refusedByServer` with the server's own words.
     private static func reporting<T>(_ location: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PSQLError {
             if let message = error.serverInfo?[.message] {
-                throw StoreError.refusedByServer(location: location, reason: "\(message) (SQLSTATE \(error.serverInfo?[.sqlState] ?? "?"))")
+                let state = error.serverInfo?[.sqlState] ?? "?", reason = "\(message) (SQLSTATE \(state))"
+                if transient(state) { throw StoreError.unreachable(location: location, reason: reason) }
+                throw StoreError.refusedByServer(location: location, reason: reason)
             }
             throw StoreError.unreachable(location: location, reason: error.underlying.map { "\($0)" } ?? "\(error.code)")
         } catch let error as ChannelError {
             throw StoreError.unreachable(location: location, reason: "\(error)")
         } catch let error as IOError {
             throw StoreError.unreachable(location: location, reason: error.description)
+        } catch let error as NoAnswer {
+            throw StoreError.unreachable(location: location, reason: error.description)
         }
+    }
+
+    /// A statement the server did not answer: it closed the connection, or took too long.
+    struct NoAnswer: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { reason }
+    }
+
+    /// Whether a refusal's SQLSTATE passes by itself, the transaction rolled back: the connection lost (class 08),
+    /// the server shutting down, crashed or starting up (57P01–57P03), out of connections or memory (class 53), or a
+    /// serialization failure or deadlock (40001, 40P01).
+    static func transient(_ sqlState: String) -> Bool {
+        sqlState.hasPrefix("08") || sqlState.hasPrefix("57P") || sqlState.hasPrefix("53") || sqlState == "40001" || sqlState == "40P01"
     }
 }

@@ -12,4 +12,10 @@ public enum StoreError: Error, Equatable {
     case copyConflict(instances: [String], target: String)
     /// The server refused a statement (a protection of the history, or a role without the right).
     case refusedByServer(location: String, reason: String)
+
+    /// Whether the store could not be reached: nothing more was stored, and the command may be run again.
+    public var isUnreachable: Bool {
+        if case .unreachable = self { return true }
+        return false
+    }
 }

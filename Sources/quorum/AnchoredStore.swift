@@ -25,7 +25,7 @@ struct AnchoredStore: InstanceStore {
     func summaries() throws -> [String: StateSummary] { try base.summaries() }
     func instances() throws -> [InstanceHeader] { try base.instances() }
     func definition(_ hash: String) throws -> Data? { try base.definition(hash) }
-    func protectionProblem() -> EventChain.Problem? { base.protectionProblem() }
+    func protectionProblem() throws -> EventChain.Problem? { try base.protectionProblem() }
 
     /// `instance revision hash time`, one line per change. A failure to write is reported, never hidden.
     private func anchor(_ instance: String, _ event: Event?) {

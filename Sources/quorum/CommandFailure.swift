@@ -49,23 +49,22 @@ struct CommandFailure: Error, CustomStringConvertible {
             try body()
         } catch let error as ExitCode {
             throw error
-        } catch let error as InputError {
-            var renderer = DiagnosticRenderer()
-            Output.error(renderer.render(error.diagnostics))
-            throw ExitStatus.of(error).exitCode
-        } catch let error as StoreError {
-            Output.error(Messages.text(.error, ["message": Self.text(error)]))
-            throw ExitStatus.of(error).exitCode
-        } catch let error as AccessError {
-            Output.error(Messages.text(.error, ["message": Self.text(error)]))
-            throw ExitStatus.of(error).exitCode
-        } catch let error as EngineError {
-            Output.error(RefusalText.lines(error, instance: instance).joined(separator: "\n"))
-            throw ExitStatus.of(error).exitCode
         } catch {
-            let status = ExitStatus.of(error)
-            Output.error(Messages.text(status == .internalError ? .internalError : .error, ["message": "\(error)"]))
-            throw status.exitCode
+            Output.error(message(error, instance: instance))
+            throw ExitStatus.of(error).exitCode
+        }
+    }
+
+    /// A refusal in words, as the command line prints it and `quorum serve` answers it.
+    static func message(_ error: any Error, instance: String?) -> String {
+        switch error {
+        case let error as InputError:
+            var renderer = DiagnosticRenderer()
+            return renderer.render(error.diagnostics)
+        case let error as StoreError: return Messages.text(.error, ["message": Self.text(error)])
+        case let error as AccessError: return Messages.text(.error, ["message": Self.text(error)])
+        case let error as EngineError: return RefusalText.lines(error, instance: instance).joined(separator: "\n")
+        default: return Messages.text(ExitStatus.of(error) == .internalError ? .internalError : .error, ["message": "\(error)"])
         }
     }
 }

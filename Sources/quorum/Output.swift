@@ -39,10 +39,15 @@ enum Output {
     }
 
     static func json(_ value: some Encodable) throws {
+        print(String(decoding: try encoded(value), as: UTF8.self))
+    }
+
+    /// A value as the JSON every command and `quorum serve` print: sorted keys, ISO 8601 dates.
+    static func encoded(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return try encoder.encode(value)
     }
 
     static func timestamp(_ date: Date) -> String { timestampFormatter.string(from: date) }

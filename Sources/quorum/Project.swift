@@ -18,26 +18,46 @@ final class Project {
     func service(creating: Bool = false) throws -> InstanceService {
         if let opened { return opened }
         let path = options.storePath
-        if !creating, !StoreAddress.exists(path) {
+        if kept == nil, !creating, !StoreAddress.exists(path) {
             throw CommandFailure(Messages.text(.noStore, ["path": path]), .badInput)
         }
-        let actor = options.actorName
+        let actor = identity?.actor ?? options.actorName
         guard !actor.isEmpty, !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw CommandFailure(Messages.text(.badActor), .badInput)
         }
-        var store: any InstanceStore = try StoreAddress.open(path)
+        var store: any InstanceStore = try kept ?? StoreAddress.open(path)
         if let anchor = options.anchorPath { store = AnchoredStore(base: store, file: anchor) }
         var service = InstanceService(store: store, actor: actor)
-        service.systemUser = ProjectOptions.systemUser
-        service.signingKey = { try LocalKey.loadOrCreate() }
-        service.keyring = try options.keyringPath.map { try KeyringFile.read($0) }
+        let keyring = try options.keyringPath.map { try KeyringFile.read($0) }
+        if let identity {
+            // Every entry a server makes comes from its own account: the users themselves tell entries apart.
+            service.signingKey = { [key = identity.key] in key }
+            service.keyring = keyring.map(identity.keyring.merging) ?? identity.keyring
+        } else {
+            service.systemUser = ProjectOptions.systemUser
+            service.signingKey = { try LocalKey.loadOrCreate() }
+            service.keyring = keyring
+        }
         opened = service
         return service
     }
 
-    init(_ options: ProjectOptions) throws {
+    /// Who acts when `quorum serve` runs the command: the signed-in user, their key, and every user's key trusted.
+    struct Identity {
+        let actor: String
+        let key: SigningKey
+        let keyring: Keyring
+    }
+
+    let identity: Identity?
+    /// The store already open, which a server keeps across requests; nil opens the one the options name.
+    private let kept: (any InstanceStore)?
+
+    init(_ options: ProjectOptions, identity: Identity? = nil, store: (any InstanceStore)? = nil) throws {
         Self.bootstrapLogging(options.logLevel)
         self.options = options
+        self.identity = identity
+        kept = store
     }
 
     static func library(_ options: ProjectOptions) -> [String] {

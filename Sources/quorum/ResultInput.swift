@@ -24,7 +24,12 @@ struct ResultInput: ParsableArguments {
     var runOff = false
 
     /// What the results are, for the messages.
-    var what: String { runOff ? Messages.text(.resultsRunOff) : entry.map { Messages.text(.resultsEntry, ["entry": $0]) } ?? Messages.text(.results) }
+    var what: String { Self.what(entry: entry, runOff: runOff) }
+
+    /// "results", "entry 2 of the results", "the results of a run-off", for the messages.
+    static func what(entry: Int?, runOff: Bool) -> String {
+        runOff ? Messages.text(.resultsRunOff) : entry.map { Messages.text(.resultsEntry, ["entry": $0]) } ?? Messages.text(.results)
+    }
 
     /// The most a count may be: far beyond any body, far below any overflow.
     static let maximumCount = 1_000_000

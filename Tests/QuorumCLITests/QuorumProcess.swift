@@ -99,4 +99,18 @@ struct QuorumProcess {
     }
 
     func remove() { try? FileManager.default.removeItem(at: project) }
+
+    /// Runs `python3` with `arguments`, the environment changed as given, and waits for it.
+    static func python(_ arguments: [String], environment changes: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        // UTF-8 whatever the locale, so that Vietnamese in arguments and the environment reaches the script intact.
+        process.environment = ProcessInfo.processInfo.environment.merging(changes.merging(["PYTHONUTF8": "1"]) { mine, _ in mine }) { _, new in new }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        return Running(process: process, output: output, errors: errors).finish()
+    }
 }

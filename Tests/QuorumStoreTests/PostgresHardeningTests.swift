@@ -57,6 +57,41 @@ struct PostgresHardeningTests {
         #expect(throws: EngineError.tampered(instance: "track-1", problem: problem)) { try service.load("track-1") }
     }
 
+    /// A server that cannot take the connection now (starting up after a crash, out of connections) is out of reach
+    /// for the moment, and the command may be run again; a refusal that stays (no privilege) is not.
+    @Test func aServerThatCannotTakeTheConnectionNowCanBeTriedAgain() throws {
+        let (scratch, _) = try twoInstances()
+        let login = "busy_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        try ScratchStore.postgres(scratch.address, ["CREATE ROLE \(login) LOGIN CONNECTION LIMIT 0 IN ROLE quorum_writer"])
+        var url = try #require(URLComponents(string: scratch.address))
+        url.user = login
+        #expect {
+            _ = try StoreAddress.open(try #require(url.string)).instances()
+        } throws: { error in
+            guard case StoreError.unreachable(_, let reason) = error else { return false }
+            return reason.contains("SQLSTATE 53300")
+        }
+        #expect(["57P03", "57P01", "08006", "40001", "40P01", "53300"].allSatisfy(PostgresInstanceStore.transient))
+        #expect(!["42501", "23505", "P0001", "57014"].contains(where: PostgresInstanceStore.transient))
+    }
+
+    /// A store whose server dropped its connection (a restart, an administrator) says so at once, as out of reach
+    /// for now, and a store opened again works: a server keeping the store open across requests carries on.
+    @Test func aConnectionTheServerDroppedIsOutOfReachAndAStoreOpenedAgainWorks() throws {
+        let (scratch, _) = try twoInstances()
+        let store = try scratch.open()
+        #expect(try store.instances().count == 2)
+        try ScratchStore.postgres(scratch.address, ["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"])
+        let began = Date()
+        #expect {
+            _ = try store.instances()
+        } throws: { error in
+            (error as? StoreError)?.isUnreachable == true
+        }
+        #expect(Date().timeIntervalSince(began) < 5, "refused when the connection closed, not after the longest wait")
+        #expect(try scratch.open().instances().count == 2)
+    }
+
     @Test func anEventOutOfSequenceIsRefused() throws {
         let (scratch, _) = try twoInstances()
         #expect(throws: (any Error).self) {

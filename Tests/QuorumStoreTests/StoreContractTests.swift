@@ -76,7 +76,7 @@ struct StoreContractTests {
             #expect(throws: (any Error).self, "\(statement)") { try scratch.sql(statement) }
         }
         #expect(try store.load("w-1")?.events == [started()])
-        #expect(store.protectionProblem() == nil)
+        #expect(try store.protectionProblem() == nil)
     }
 
     @Test(arguments: StoreKind.available) func twoWritersRacingOnOneRevisionMeansExactlyOneWins(kind: StoreKind) throws {

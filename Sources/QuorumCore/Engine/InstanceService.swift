@@ -76,7 +76,7 @@ public struct InstanceService: Sendable {
         guard let log = try store.load(id) else {
             throw EngineError.unknownInstance(id, known: try store.instances().map(\.id), store: store.location)
         }
-        if let problem = EventChain.verify(log, trusting: keyring) ?? store.protectionProblem() { throw EngineError.tampered(instance: id, problem: problem) }
+        if let problem = try EventChain.verify(log, trusting: keyring) ?? store.protectionProblem() { throw EngineError.tampered(instance: id, problem: problem) }
         return log
     }
 
@@ -312,7 +312,7 @@ public struct InstanceService: Sendable {
     /// The summaries of `headers` that describe their verified chains (read as bytes, in one transaction); a broken
     /// chain refuses the whole read, as loading it would.
     private func verifiedSummaries(of headers: [InstanceHeader]) throws -> [String: StateSummary] {
-        let protection = store.protectionProblem()
+        let protection = try store.protectionProblem()
         let summaries = try store.summaries()
         var verified: [String: StateSummary] = [:]
         for chain in try store.chains(headers.map(\.id).filter { summaries[$0] != nil }, decoding: []) {
@@ -336,7 +336,7 @@ public struct InstanceService: Sendable {
         if let expectedHead, let head = chain.links.last, !chain.links.contains(where: { $0.hash == expectedHead }) {
             return (.unexpectedHead(expected: expectedHead, actual: head.hash, revision: head.sequence), chain)
         }
-        return (store.protectionProblem(), chain)
+        return (try store.protectionProblem(), chain)
     }
 
     /// A meeting that follows another track's step may be recorded only once an instance of that track has decided

@@ -23,8 +23,9 @@ public protocol InstanceStore: Sendable {
     func definition(_ hash: String) throws -> Data?
     /// Where the store is, for messages such as "no instance X in …".
     var location: String? { get }
-    /// A protection the store should have and has lost (an append-only trigger dropped), if any.
-    func protectionProblem() -> EventChain.Problem?
+    /// A protection the store should have and has lost (an append-only trigger dropped), if any; throws when the
+    /// store cannot be reached to tell.
+    func protectionProblem() throws -> EventChain.Problem?
 }
 
 extension InstanceStore {

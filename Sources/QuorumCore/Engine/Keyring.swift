@@ -8,4 +8,7 @@ public struct Keyring: Sendable, Equatable {
     public func name(of publicKey: String) -> String? { names[publicKey] }
 
     public var isEmpty: Bool { names.isEmpty }
+
+    /// Both keyrings' keys; where both name a key, this one's name.
+    public func merging(_ other: Keyring) -> Keyring { Keyring(names.merging(other.names) { mine, _ in mine }) }
 }

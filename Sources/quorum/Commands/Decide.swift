@@ -45,16 +45,21 @@ struct Decide: ParsableCommand {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             let payloads = try project.service().decide(entries, in: instance, current: definition)
-            let directory = try project.service().load(instance).directory
-            for payload in payloads {
-                let (title, names): (String, [String]) = switch payload {
-                case .listDecided(let decision): (decision.title, decision.chosen)
-                case .tieDecided(let decision): (decision.title, decision.chosen)
-                default: ("", [])
-                }
-                Output.line(Messages.text(.decisionRecorded, ["title": title, "people": names.isEmpty ? Messages.text(.nobody) : names.map(directory.label).joined(separator: ", ")]))
-            }
+            Self.lines(payloads, directory: try project.service().load(instance).directory).forEach { Output.line($0) }
             Output.line(Messages.text(.nextAdvance, ["instance": instance]))
+        }
+    }
+
+    /// What the body decided, a line for each title: `Phó Chánh Văn phòng: Lê Thị Mỹ Dung, …`.
+    static func lines(_ payloads: [EventPayload], directory: PersonDirectory) -> [String] {
+        payloads.compactMap { payload in
+            let (title, names): (String, [String])
+            switch payload {
+            case .listDecided(let decision): (title, names) = (decision.title, decision.chosen)
+            case .tieDecided(let decision): (title, names) = (decision.title, decision.chosen)
+            default: return nil
+            }
+            return Messages.text(.decisionRecorded, ["title": title, "people": names.isEmpty ? Messages.text(.nobody) : names.map(directory.label).joined(separator: ", ")])
         }
     }
 }

@@ -33,19 +33,8 @@ struct Schedule: ParsableCommand {
         try CommandFailure.reporting {
             let project = try Project(options)
             let definitions = try workflows.isEmpty ? project.catalog.definitions.values.sorted { $0.id < $1.id } : workflows.map(project.definition)
-            let timetable = Timetable(definitions, calendar: project.catalog.calendar)
-            let warnings = timetable.findings.map { finding in
-                LocatedDiagnostic(.warning, at: project.catalog.stepLocations[finding.workflow]?[finding.step], code: "schedule", saying: finding.message)
-            }
-            let deadlines = definitions.compactMap { definition -> ScheduleReport.Deadline? in
-                let today = Deadline.today(in: definition)
-                guard let deadline = Deadline(definition), let days = deadline.daysLeft(from: today) else { return nil }
-                return .init(workflow: definition.id, date: deadline.date, daysLeft: days, warning: days >= 0 ? Messages.deadlineWarning(deadline, today: today) : nil)
-            }
-            if json {
-                return try Output.json(ScheduleReport(meetings: timetable.meetings.map(ScheduleReport.Meeting.init), calendarChecked: project.catalog.calendar != nil,
-                                                      warnings: warnings.map(WordedDiagnostic.init), deadlines: deadlines))
-            }
+            let (timetable, warnings, deadlines) = Self.plan(definitions, project: project)
+            if json { return try Output.json(ScheduleReport(timetable, project: project, warnings: warnings, deadlines: deadlines)) }
             for meeting in timetable.meetings {
                 Output.line("\(meeting.start.weekday) \(meeting.start.display)  \(meeting.step.minutes) min  \(meeting.workflow.id) / \(meeting.step.name)"
                     + "  — \(meeting.body.name) (\(meeting.body.totalMembers))" + (meeting.step.place.map { ", \($0)" } ?? ""))
@@ -63,6 +52,24 @@ struct Schedule: ParsableCommand {
                 Output.line(Messages.text(.wrote, ["path": path]))
             }
         }
+    }
+}
+
+extension Schedule {
+    /// The meetings of `definitions` in time order, the warnings about them located where each time is set, and each
+    /// workflow's deadline.
+    static func plan(_ definitions: [WorkflowDefinition], project: Project)
+        -> (timetable: Timetable, warnings: [LocatedDiagnostic], deadlines: [ScheduleReport.Deadline]) {
+        let timetable = Timetable(definitions, calendar: project.catalog.calendar)
+        let warnings = timetable.findings.map { finding in
+            LocatedDiagnostic(.warning, at: project.catalog.stepLocations[finding.workflow]?[finding.step], code: "schedule", saying: finding.message)
+        }
+        let deadlines = definitions.compactMap { definition -> ScheduleReport.Deadline? in
+            let today = Deadline.today(in: definition)
+            guard let deadline = Deadline(definition), let days = deadline.daysLeft(from: today) else { return nil }
+            return .init(workflow: definition.id, date: deadline.date, daysLeft: days, warning: days >= 0 ? Messages.deadlineWarning(deadline, today: today) : nil)
+        }
+        return (timetable, warnings, deadlines)
     }
 }
 
@@ -108,4 +115,11 @@ struct ScheduleReport: Encodable {
     let calendarChecked: Bool
     let warnings: [WordedDiagnostic]
     let deadlines: [Deadline]
+
+    init(_ timetable: Timetable, project: Project, warnings: [LocatedDiagnostic], deadlines: [Deadline]) {
+        meetings = timetable.meetings.map(Meeting.init)
+        calendarChecked = project.catalog.calendar != nil
+        self.warnings = warnings.map(WordedDiagnostic.init)
+        self.deadlines = deadlines
+    }
 }

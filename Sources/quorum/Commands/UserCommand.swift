@@ -99,8 +99,11 @@ struct UsersOptions: ParsableArguments {
 
     @OptionGroup var language: LanguageOption
 
-    var usersPath: String {
-        users ?? ProcessInfo.processInfo.environment["QUORUM_USERS"].flatMap { $0.isEmpty ? nil : $0 }
+    var usersPath: String { Self.path(users, project: project) }
+
+    /// The users file named, else `$QUORUM_USERS`, else the project's.
+    static func path(_ named: String?, project: String) -> String {
+        named ?? ProcessInfo.processInfo.environment["QUORUM_USERS"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (project as NSString).appendingPathComponent(".quorum/users.json")
     }
 

@@ -25,15 +25,11 @@ struct Verify: ParsableCommand {
             let service = try project.service()
             let (problem, chain) = try service.verification(instance, expectedHead: expect, decoding: DoubleEntryAudit.cases)
             let links = chain.links
+            if json { try Output.json(VerificationReport(instance: instance, problem: problem, chain: chain, expected: expect, keyring: service.keyring)) }
             if let problem {
-                if json { try Output.json(VerificationReport(instance: instance, intact: false, problem: RefusalText.chain(problem))) }
                 throw CommandFailure(Messages.text(.verifyFailed, ["instance": instance, "problem": RefusalText.chain(problem)]), .tampered)
             }
-            if json {
-                return try Output.json(VerificationReport(instance: instance, intact: true, events: links.count, headSequence: links.last?.sequence,
-                                                          head: links.last?.hash, expected: expect, sameUser: DoubleEntryAudit.sameUser(chain.events).map(Self.sameUser),
-                                                          signers: Signer.all(in: chain, keyring: service.keyring)))
-            }
+            if json { return }
             Output.line(Messages.text(.verified, ["instance": instance, "count": links.count, "sequence": links.last?.sequence ?? 0, "hash": links.last?.hash ?? "—",
                                                   "holds": expect.map { Messages.text(.verifiedHolds, ["hash": $0.prefix(16)]) } ?? ""]))
             let signers = Signer.all(in: chain, keyring: service.keyring)
@@ -71,6 +67,22 @@ struct VerificationReport: Encodable {
     var problem: String?
     var sameUser: [String]?
     var signers: [Signer]?
+
+    /// The verification of an instance's chain: its problem, or its length, head, signers and double-entry findings.
+    init(instance: String, problem: EventChain.Problem?, chain: InstanceChain, expected: String?, keyring: Keyring?) {
+        self.instance = instance
+        intact = problem == nil
+        guard problem == nil else {
+            self.problem = problem.map(RefusalText.chain)
+            return
+        }
+        events = chain.links.count
+        headSequence = chain.links.last?.sequence
+        head = chain.links.last?.hash
+        self.expected = expected
+        sameUser = DoubleEntryAudit.sameUser(chain.events).map(Verify.sameUser)
+        signers = Signer.all(in: chain, keyring: keyring)
+    }
 }
 
 /// A key that signed the history: whose, when the keyring says, and how many commands it signed.

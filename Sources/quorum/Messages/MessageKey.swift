@@ -61,6 +61,8 @@ enum MessageKey: String, CaseIterable {
     case scenarioNone, scenarioOtherWorkflow, scenarioHeading, scenarioNote, scenarioAsExpected, scenarioSummary, scenarioClosedStep
     case scenarioCycleEnded, scenarioStoppedElsewhere, scenarioNotBecause, scenarioWentOn, scenarioRefused, scenarioNotEnded
     case scenarioAddedOtherwise, verifyFailed, storeUnreadableRow, storeReadOnly, storeBadAddress, storeUnreachable, storeRefused
+    case helpServe, serveListening, serveNoUsers, serveSignIn, serveThrottled, serveForbidden, serveFormats, serveStaleForm, serveActionView, serveActionStart,
+         serveActionRecord, serveActionSecondEntry, serveActionCorrect, serveActionRoster, serveActionDecide, serveActionAdvance
     case helpUser, helpUserAdd, helpUserDisable, helpUserList, userAdded, userDisabled, userLine, userLineDisabled, userNone
     case noPassword, passwordPrompt, passwordAgain, passwordMismatch, accessUnknownUser, accessUserExists, accessBadUserID
     case accessWeakPassword, accessNoRole, accessUnknownUnit, accessWrongPassword, accessDisabled, accessDamagedUser, accessUnreadableFile
