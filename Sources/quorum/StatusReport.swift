@@ -30,7 +30,9 @@ struct StatusReport: Encodable {
              candidates, recorded, needed, decisions, finalList
     }
 
-    init(_ id: String, project: Project) throws {
+    /// `remedies`: whether what blocks the step comes with the commands that would unblock it (the web view has
+    /// forms instead).
+    init(_ id: String, project: Project, remedies: Bool = true) throws {
         let loaded = try project.service().load(id)
         state = loaded.state
         definition = loaded.definition
@@ -50,7 +52,8 @@ struct StatusReport: Encodable {
         let service = try project.service()
         // Nothing when the step can be decided (or the procedure has ended).
         needed = state.isFinished ? nil : service.blocker(loaded).map { error in
-            ((error as? EngineError).map { [RefusalText.text($0)] + RefusalText.remedies($0, instance: id) } ?? ["\(error)"]).joined(separator: "\n      ")
+            ((error as? EngineError).map { [RefusalText.text($0)] + (remedies ? RefusalText.remedies($0, instance: id) : []) } ?? ["\(error)"])
+                .joined(separator: "\n      ")
         }
         directory = loaded.directory
         events = loaded.events

@@ -33,11 +33,10 @@ struct WebView: Sendable {
                 let standings = try project.service().standings().filter { user.acts(in: api.lineage(of: $0.header.workflow)) }
                 let rows = try standings.map { standing -> [String: Any] in
                     let id = standing.header.id
-                    let report = standing.finished ? nil : try StatusReport(id, project: project)
-                    // What blocks the step, without the commands the terminal would suggest.
+                    let report = standing.finished ? nil : try StatusReport(id, project: project, remedies: false)
                     var row: [String: Any] = ["id": id, "workflow": standing.header.workflow, "step": standing.currentStep ?? Messages.text(.instanceEnded),
                                               "done": standing.finished ? Messages.text(.instanceEnded) : "—"]
-                    if let needed = report?.needed { row["blocking"] = needed.components(separatedBy: "\n").first }
+                    if let needed = report?.needed { row["blocking"] = needed }
                     return row
                 }
                 return ("instances", ["instances": rows, "anyInstances": !rows.isEmpty])
@@ -64,7 +63,14 @@ struct WebView: Sendable {
             let id = try context.parameters.require("id")
             return try await show(request, on: id) { project, _ in ("history", try historyPage(id, project: project)) }
         }
-        router.get("instances/{id}/reports", use: api.report)
+        router.get("instances/{id}/reports") { request, context in
+            do {
+                return try await api.report(request, context)
+            } catch let failure as APIFailure {
+                if failure.status == .unauthorized { return .redirect(to: "/login") }
+                return try await page("error", ["problem": failure.message], status: failure.status)
+            }
+        }
         router.post("instances/{id}/results", use: record)
         router.post("instances/{id}/decisions", use: decide)
         router.post("instances/{id}/advance", use: advance)
@@ -74,7 +80,7 @@ struct WebView: Sendable {
 
     /// The instance's status, each decision explained, its records, and the forms the user's roles allow.
     private func instancePage(_ id: String, project: Project, user: User, entered: [String: Any] = [:]) throws -> [String: Any] {
-        let report = try StatusReport(id, project: project)
+        let report = try StatusReport(id, project: project, remedies: false)
         let loaded = try project.service().load(id)
         let directory = loaded.directory
         var values: [String: Any] = [
