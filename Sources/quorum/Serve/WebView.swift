@@ -192,8 +192,8 @@ struct WebView: Sendable {
         let id = try context.parameters.require("id")
         let form = try await Self.form(PlainForm.self, from: request)
         return try await change(request, form.csrf, .advance, on: id) { project, _ in
-            let (decision, state) = try project.service().advance(id, current: try project.currentDefinition(of: id))
-            let definition = try project.service().load(id).definition
+            let definition = try project.currentDefinition(of: id)
+            let (decision, state) = try project.service().advance(id, current: definition)
             return DecisionText.lines(decision, in: definition, directory: PersonDirectory(definition: definition, roster: state.roster)).joined(separator: "\n")
         }
     }
@@ -230,8 +230,12 @@ struct WebView: Sendable {
     /// A page for the signed-in user, who may view `instance` (or the list): rendered at the desk, in Vietnamese.
     private func show(_ request: Request, on instance: String? = nil, status: HTTPResponse.Status = .ok, problem: String? = nil,
                       _ build: @escaping @Sendable (Project, User) throws -> (String, [String: Any])) async throws -> Response {
-        let notice = problem == nil ? await ServedAPI.token(request).asyncMap { await api.sessions.takeNotice($0) } ?? nil : nil
-        let formToken = await ServedAPI.token(request).asyncMap { await api.sessions.session($0)?.formToken } ?? nil
+        var said: String?, form: String?
+        if let token = ServedAPI.token(request) {
+            form = await api.sessions.session(token)?.formToken
+            if problem == nil { said = await api.sessions.takeNotice(token) }
+        }
+        let (notice, formToken) = (said, form)
         do {
             let html = try await api.perform(request, .view, on: instance, language: .vi) { project, user in
                 var (template, values) = try build(project, user)
@@ -266,12 +270,5 @@ struct WebView: Sendable {
     private static func form<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
         let body = try await request.body.collect(upTo: ServedAPI.maximumBody)
         return try URLEncodedFormDecoder().decode(type, from: String(buffer: body))
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
