@@ -68,13 +68,7 @@ struct ServedAPI: Sendable {
         api.post("instances/{id}/roster", use: importRoster)
         api.post("instances/{id}/advance") { request, context in
             let id = try context.parameters.require("id")
-            return try await act(request, .advance, on: id) { project, _ in
-                let definition = try project.currentDefinition(of: id)
-                let (decision, state) = try project.service().advance(id, current: definition)
-                let directory = PersonDirectory(definition: definition, roster: state.roster)
-                return Advanced(decision: decision, lines: DecisionText.lines(decision, in: definition, directory: directory)
-                                    + DecisionText.finalList(state, in: definition, directory: directory))
-            }
+            return try await act(request, .advance, on: id) { project, _ in try Self.advance(id, project: project) }
         }
         api.get("instances/{id}/reports", use: report)
     }
@@ -233,25 +227,31 @@ struct ServedAPI: Sendable {
         let body = Data(buffer: try await request.body.collect(upTo: Self.maximumBody))
         return try await act(request, correcting ? .correct(entry: entry) : .record(entry: entry), on: id) { project, _ in
             var record = try ResultSheetReader.read(yaml: body, named: "request", step: step).record
-            record.entry = entry
             record.runOff = runOff
             record.note = note ?? record.note
             record.outOfOrder = outOfOrder ?? record.outOfOrder
-            record.source = nil
-            let definition = try project.currentDefinition(of: id), service = try project.service()
-            let what = ResultInput.what(entry: entry, runOff: runOff)
-            guard correcting else {
-                let warnings = try service.record(record, in: id, current: definition)
-                return Entered(message: Messages.text(.recorded, ["what": what, "step": step, "instance": id, "source": ""]),
-                               warnings: warnings.map(RefusalText.problem))
-            }
-            let (previous, warnings) = try service.correct(record, in: id, reason: reason, current: definition)
-            let loaded = try service.load(id)
-            let changes = previous.differences(from: loaded.state.results[step]?.record ?? record)
-            return Entered(message: Messages.text(.corrected, ["what": what, "step": step, "instance": id, "reason": reason]),
-                           warnings: warnings.map(RefusalText.problem),
-                           changes: changes.map { RefusalText.change($0, label: loaded.directory.label, correction: true) })
+            return try Self.enter(record, entry: entry, in: id, correcting: correcting ? reason : nil, project: project)
         }
+    }
+
+    /// Records results read from a request (the API's body, the web view's form), or corrects them for `reason`.
+    static func enter(_ read: StepRecord, entry: Int?, in id: String, correcting reason: String? = nil, project: Project) throws -> Entered {
+        var record = read
+        record.entry = entry
+        record.source = nil
+        let definition = try project.currentDefinition(of: id), service = try project.service()
+        let what = ResultInput.what(entry: entry, runOff: record.runOff)
+        guard let reason else {
+            let warnings = try service.record(record, in: id, current: definition)
+            return Entered(message: Messages.text(.recorded, ["what": what, "step": record.step, "instance": id, "source": ""]),
+                           warnings: warnings.map(RefusalText.problem))
+        }
+        let (previous, warnings) = try service.correct(record, in: id, reason: reason, current: definition)
+        let loaded = try service.load(id)
+        let changes = previous.differences(from: loaded.state.results[record.step]?.record ?? record)
+        return Entered(message: Messages.text(.corrected, ["what": what, "step": record.step, "instance": id, "reason": reason]),
+                       warnings: warnings.map(RefusalText.problem),
+                       changes: changes.map { RefusalText.change($0, label: loaded.directory.label, correction: true) })
     }
 
     struct Imported: Encodable, Sendable {
@@ -291,17 +291,29 @@ struct ServedAPI: Sendable {
     @Sendable func decide(_ request: Request, _ context: ServeContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let body = Data(buffer: try await request.body.collect(upTo: Self.maximumBody))
-        return try await act(request, .decide, on: id) { project, _ in
-            let entries = try DecisionSheet.read(yaml: body, named: "request").entries
-            let service = try project.service()
-            let payloads = try service.decide(entries, in: id, current: try project.currentDefinition(of: id))
-            return Decided(lines: Decide.lines(payloads, directory: try service.load(id).directory))
-        }
+        return try await act(request, .decide, on: id) { project, _ in try Self.decide(body, named: "request", in: id, project: project) }
+    }
+
+    /// Records the body's decisions read from a request (the API's body, the web view's form).
+    static func decide(_ text: Data, named name: String, in id: String, project: Project) throws -> Decided {
+        let entries = try DecisionSheet.read(yaml: text, named: name).entries
+        let service = try project.service()
+        let payloads = try service.decide(entries, in: id, current: try project.currentDefinition(of: id))
+        return Decided(lines: Decide.lines(payloads, directory: try service.load(id).directory))
     }
 
     struct Advanced: Encodable, Sendable {
         let decision: StepDecision
         let lines: [String]
+    }
+
+    /// Decides the current step and moves on, explaining each verdict, then the final list once the procedure ends.
+    static func advance(_ id: String, project: Project) throws -> Advanced {
+        let definition = try project.currentDefinition(of: id)
+        let (decision, state) = try project.service().advance(id, current: definition)
+        let directory = PersonDirectory(definition: definition, roster: state.roster)
+        return Advanced(decision: decision, lines: DecisionText.lines(decision, in: definition, directory: directory)
+                            + DecisionText.finalList(state, in: definition, directory: directory))
     }
 
     /// An official record to download: `step` for its minutes (`paper=ballot` or `paper=tally` for its papers), none

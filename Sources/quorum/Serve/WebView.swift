@@ -159,14 +159,9 @@ struct WebView: Sendable {
         let id = try context.parameters.require("id")
         let form = try await Self.form(ResultsForm.self, from: request)
         return try await change(request, form.csrf, .record(entry: form.entry), on: id, keeping: ["results": form.results, "entry": form.entry as Any]) { project, _ in
-            var record = try ResultSheetReader.read(yaml: Data(form.results.utf8), named: "kết quả", step: form.step).record
-            record.entry = form.entry
-            record.source = nil
-            let service = try project.service()
-            let warnings = try service.record(record, in: id, current: try project.currentDefinition(of: id))
-            let what = ResultInput.what(entry: form.entry, runOff: false)
-            return ([Messages.text(.recorded, ["what": what, "step": form.step, "instance": id, "source": ""])] + warnings.map(RefusalText.problem))
-                .joined(separator: "\n")
+            let record = try ResultSheetReader.read(yaml: Data(form.results.utf8), named: "kết quả", step: form.step).record
+            let entered = try ServedAPI.enter(record, entry: form.entry, in: id, project: project)
+            return ([entered.message] + entered.warnings).joined(separator: "\n")
         }
     }
 
@@ -179,10 +174,7 @@ struct WebView: Sendable {
         let id = try context.parameters.require("id")
         let form = try await Self.form(DecisionForm.self, from: request)
         return try await change(request, form.csrf, .decide, on: id, keeping: ["decision": form.decision]) { project, _ in
-            let entries = try DecisionSheet.read(yaml: Data(form.decision.utf8), named: "quyết định").entries
-            let service = try project.service()
-            let payloads = try service.decide(entries, in: id, current: try project.currentDefinition(of: id))
-            return Decide.lines(payloads, directory: try service.load(id).directory).joined(separator: "\n")
+            try ServedAPI.decide(Data(form.decision.utf8), named: "quyết định", in: id, project: project).lines.joined(separator: "\n")
         }
     }
 
@@ -192,9 +184,7 @@ struct WebView: Sendable {
         let id = try context.parameters.require("id")
         let form = try await Self.form(PlainForm.self, from: request)
         return try await change(request, form.csrf, .advance, on: id) { project, _ in
-            let definition = try project.currentDefinition(of: id)
-            let (decision, state) = try project.service().advance(id, current: definition)
-            return DecisionText.lines(decision, in: definition, directory: PersonDirectory(definition: definition, roster: state.roster)).joined(separator: "\n")
+            try ServedAPI.advance(id, project: project).lines.joined(separator: "\n")
         }
     }
 
