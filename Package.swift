@@ -89,7 +89,8 @@ let package = Package(
         .testTarget(name: "QuorumCELTests", dependencies: ["QuorumCEL"], exclude: ["Conformance"]),
         .testTarget(name: "QuorumRulesTests", dependencies: ["QuorumRules"]),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore", "QuorumFiles"]),
-        .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumCEL", "QuorumCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumCEL", "QuorumCore", .product(name: "CSV", package: "CSV.swift")],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "QuorumAccessTests", dependencies: ["QuorumAccess", "QuorumCore"]),
         .testTarget(name: "QuorumReportsTests", dependencies: ["QuorumReports", "QuorumCore", "QuorumFiles"], exclude: ["Fixtures"]),
         .testTarget(

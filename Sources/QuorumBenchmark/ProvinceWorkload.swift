@@ -40,6 +40,10 @@ struct ProvinceWorkload {
             let sheetFile = folder.appendingPathComponent("bo-phieu.csv").path
             try sheet.write(toFile: sheetFile, atomically: true, encoding: .utf8)
 
+            if Scratch.kept != nil {
+                // For profiling the batch again: the store as it stood before `record`.
+                try FileManager.default.copyItem(atPath: store, toPath: folder.appendingPathComponent("before-record.sqlite").path)
+            }
             let options = ["--project", folder.path, "--store", store]
             // Once each, as a province does it: recording again would append another sheet to the history the next
             // command reads.

@@ -18,8 +18,8 @@ struct RuleWorkload {
         let definition = try screeningDefinition(rules)
         let screen = EligibilityScreen(definition: definition)
         let roster = Self.roster(people)
-        let values = roster.map { RuleContext.withDates(screen.personValue($0)) }
-        let cycle = RuleContext.withDates(definition.cycleParameter.value)
+        let values = roster.map(screen.record)
+        let cycle = definition.cycleParameter.datedValue
         let title = definition.titles[0].parameter.value
         var total = 0.0, passes: [String: Int] = [:]
         for rule in rules {

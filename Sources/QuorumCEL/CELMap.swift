@@ -22,7 +22,10 @@ public struct CELMap: Sendable {
     }
 
     public private(set) var entries: [(key: Value, value: Value)] = []
+    /// Each key's position, for maps of more than `indexed` entries; smaller ones (a person's record, ratings by
+    /// year) are searched by comparing keys, which costs less than hashing every key of every person to index them.
     private var positions: [Key: Int] = [:]
+    private static let indexed = 16
 
     public init() {}
 
@@ -32,28 +35,28 @@ public struct CELMap: Sendable {
     /// Adds an entry; fails on a key type CEL does not allow or a repeated key.
     mutating func insert(_ key: Value, _ value: Value) -> EvalError? {
         guard let mapKey = Key(key) else { return EvalError("unsupported key type: \(key.type)") }
-        guard positions[mapKey] == nil else { return EvalError("Failed with repeated key") }
-        positions[mapKey] = entries.count
+        guard position(of: mapKey) == nil else { return EvalError("Failed with repeated key") }
         entries.append((key, value))
+        if entries.count > Self.indexed {
+            if positions.isEmpty {
+                for (position, entry) in entries.enumerated() { positions[Key(entry.key)!] = position }
+            } else {
+                positions[mapKey] = entries.count - 1
+            }
+        }
         return nil
+    }
+
+    private func position(of key: Key) -> Int? {
+        entries.count > Self.indexed ? positions[key] : entries.firstIndex { Key($0.key) == key }
     }
 
     public subscript(key: Value) -> Value? {
         guard let mapKey = Key(key, forLookup: true) else { return nil }
-        // A few keys are compared directly: cheaper than hashing (a person's ratings by year).
-        if entries.count <= Self.scanned {
-            return entries.first { Key($0.key) == mapKey }?.value
-        }
-        return positions[mapKey].map { entries[$0].value }
+        return position(of: mapKey).map { entries[$0].value }
     }
 
-    /// Maps of at most this many entries are searched by comparing keys rather than by hash.
-    private static let scanned = 4
-
-    public subscript(key: String) -> Value? {
-        guard let position = positions[.string(key)] else { return nil }
-        return entries[position].value
-    }
+    public subscript(key: String) -> Value? { position(of: .string(key)).map { entries[$0].value } }
 
     /// The value at `position` when the key there is the string `field`: the check behind a field slot's guess.
     func value(at position: Int, ifKeyIs field: String) -> Value? {
@@ -61,7 +64,7 @@ public struct CELMap: Sendable {
         return entries[position].value
     }
 
-    func position(of field: String) -> Int? { positions[.string(field)] }
+    func position(of field: String) -> Int? { position(of: .string(field)) }
 
     public init(_ pairs: [(String, Value)]) {
         for (key, value) in pairs { _ = insert(.string(key), value) }

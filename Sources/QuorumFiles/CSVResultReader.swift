@@ -14,6 +14,7 @@ enum CSVResultReader {
         let hasVotes = table.header.contains("votes")
         var record = StepRecord(step: step, source: file)
         var locations: [RecordProblem.Subject: SourceLocation] = [.record: SourceLocation(file: file, line: 1, column: 1)]
+        locations.reserveCapacity(table.rows.count + 1)
         var problems: [LocatedDiagnostic] = []
         // Where each title's entry is, so that a province's sheet of thousands of titles is read in one pass.
         var positions: [String: Int] = [:]
@@ -22,7 +23,7 @@ enum CSVResultReader {
             let title = row["title"] ?? "", name = ResultSheet.normalizedName(row["name"] ?? "")
             if title.isEmpty { problems.append(.error(at: table.location(row, "title"), code: "title-id-empty")) }
             if name.isEmpty { problems.append(.error(at: table.location(row, "name"), code: "name-empty")) }
-            locations[.title(title)] = locations[.title(title)] ?? table.location(row, "title")
+            if locations.index(forKey: .title(title)) == nil { locations[.title(title)] = table.location(row, "title") }
             locations[.candidate(title: title, name: name)] = table.location(row, "name")
             if hasVotes {
                 let text = row["votes"] ?? ""

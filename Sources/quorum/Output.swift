@@ -13,7 +13,10 @@ enum Output {
     /// Text for a terminal: control characters (escape sequences, carriage returns, bells) taken from names, actors or
     /// files are shown as `\u{1B}`, never obeyed. Line breaks and tabs of the output itself stay.
     static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        // Bytes first: a control character is one of these bytes in UTF-8, or starts with 0xC2 (U+0080–009F) or 0xE2
+        // (U+2028, U+2029); a line without any is returned as it is, as most lines of a long listing are.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+              text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             if isControl(scalar) { result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { result.unicodeScalars.append(scalar) }

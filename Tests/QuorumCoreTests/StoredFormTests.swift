@@ -4,18 +4,18 @@ import QuorumRules
 import Testing
 
 /// Large payloads are stored in a form of their own: a decision with each title's threshold rule and base once, each
-/// candidate's verdict on it and no empty screening; a record's votes as `[name, votes]` pairs. Each reads back as it
-/// was. Any other encoder (output for people and programs, events stored before) writes the whole form, which still
-/// reads.
+/// candidate's verdict on it and no empty screening, a candidate as a row `[name, votes, verdict, rank, passes]`
+/// unless it has findings or a settled tie; a record's votes as `[name, votes]` pairs. Each reads back as it was. Any
+/// other encoder (output for people and programs, events stored before) writes the whole form, which still reads.
 struct StoredFormTests {
     static let majority = ThresholdRule(id: "tren-50", base: .totalMembers, comparison: .moreThan, fraction: Fraction(numerator: 1, denominator: 2)!)
 
-    static func decision(bases: [Int] = [13, 13, 13]) -> StepDecision {
+    static func decision(bases: [Int] = [13, 13, 13], screening: [EligibilityScreen.Finding] = []) -> StepDecision {
         let votes = [9, 7, 6]
         let candidates = zip(votes, bases).enumerated().map { index, pair in
             let check = majority.check(pair.0, of: pair.1)
             return CandidateOutcome(name: "cb-\(index)", votes: pair.0, check: check, rank: check.passes ? index + 1 : nil,
-                                    verdict: check.passes ? .selected : .failed)
+                                    verdict: check.passes ? .selected : .failed, screening: index == 1 ? screening : [])
         }
         let agreed = CandidateOutcome(name: "cb-agreed", votes: nil, check: nil, rank: nil, verdict: .agreed)
         return StepDecision(step: "buoc-4", attempt: 1, outcome: .decided, quorum: nil, ballots: nil,
@@ -31,12 +31,40 @@ struct StoredFormTests {
         let stored = EventChain.encode(.advanced(decision))
         #expect(text(stored).contains(#""threshold":{"baseCount":13,"rule":{"base":"total-members""#))
         #expect(!text(stored).contains(#""check""#))
-        #expect(text(stored).components(separatedBy: #""passes":"#).count == 4)
-        #expect(text(stored).contains(#"{"name":"cb-2","passes":false,"verdict":"failed","votes":6}"#))
+        #expect(!text(stored).contains(#""candidates""#))
+        #expect(text(stored).contains(#""rows":[["cb-0",9,"selected",1,true],["cb-1",7,"selected",2,true],["cb-2",6,"failed",null,false],"#
+                                      + #"["cb-agreed",null,"agreed",null,null]]"#))
         let read = try EventChain.decode(stored)
         #expect(read == .advanced(decision))
         guard case .advanced(let back) = read else { return }
         #expect(back.titles[0].candidates.map { $0.check?.arithmetic } == ["9 × 2 = 18 > 13", "7 × 2 = 14 > 13", "6 × 2 = 12 ≤ 13", nil])
+    }
+
+    /// Decisions stored before rows keep an object per candidate, with its verdict on the title's threshold.
+    @Test func aDecisionWithAnObjectPerCandidateReads() throws {
+        let objects = [#"{"name":"cb-0","passes":true,"rank":1,"verdict":"selected","votes":9}"#,
+                       #"{"name":"cb-1","passes":true,"rank":2,"verdict":"selected","votes":7}"#,
+                       #"{"name":"cb-2","passes":false,"verdict":"failed","votes":6}"#, #"{"name":"cb-agreed","verdict":"agreed"}"#]
+        let stored = text(EventChain.encode(.advanced(Self.decision())))
+        guard let rows = stored.range(of: #""rows":\[.*\]\]"#, options: .regularExpression) else { Issue.record("no rows: \(stored)"); return }
+        let earlier = stored.replacingCharacters(in: rows, with: #""candidates":["# + objects.joined(separator: ",") + "]")
+        #expect(try EventChain.decode(Data(earlier.utf8)) == .advanced(Self.decision()))
+    }
+
+    /// A candidate with findings, or whose tie was settled, keeps an object: rows hold the plain ones only.
+    @Test func aTitleWithFindingsKeepsAnObjectPerCandidate() throws {
+        let decision = Self.decision(screening: [EligibilityScreen.Finding(rule: "tuoi", name: "Tuổi", passed: true, outcome: .meets, detail: "57")])
+        let stored = EventChain.encode(.advanced(decision))
+        #expect(!text(stored).contains(#""rows""#))
+        #expect(text(stored).contains(#"{"name":"cb-2","passes":false,"verdict":"failed","votes":6}"#))
+        #expect(try EventChain.decode(stored) == .advanced(decision))
+    }
+
+    @Test(arguments: [#"[["cb-1",9,"selected",1]]"#, #"[["cb-1",9,"chosen",1,true]]"#, #"[[9,"cb-1","selected",1,true]]"#])
+    func aCandidateRowThatIsNotNameVotesVerdictRankAndPassesIsRefused(rows: String) {
+        let json = #"{"advanced":{"_0":{"attempt":1,"next":"end","outcome":"decided","step":"s","titles":[{"cap":4,"handedOn":[],"kept":0,"#
+            + #""rows":\#(rows),"structure":[],"title":"t"}]}}}"#
+        #expect(throws: DecodingError.self) { try EventChain.decode(Data(json.utf8)) }
     }
 
     /// Counts whose checks do not share one base (none arise today) keep a check per candidate.
@@ -59,7 +87,7 @@ struct StoredFormTests {
     /// The verdict is what was decided, even if the arithmetic were worked differently today.
     @Test func theRecordedVerdictStands() throws {
         let stored = text(EventChain.encode(.advanced(Self.decision())))
-            .replacingOccurrences(of: #""name":"cb-2","passes":false"#, with: #""name":"cb-2","passes":true"#)
+            .replacingOccurrences(of: #"["cb-2",6,"failed",null,false]"#, with: #"["cb-2",6,"failed",null,true]"#)
         guard case .advanced(let back) = try EventChain.decode(Data(stored.utf8)) else { Issue.record("not a decision"); return }
         #expect(back.titles[0].candidates[2].check?.passes == true)
         #expect(back.titles[0].candidates[2].check?.scaledCount == 12)

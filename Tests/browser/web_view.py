@@ -13,7 +13,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, instance, samples, downloads = sys.argv[1:5]
@@ -44,7 +44,21 @@ def submit(driver, button_id):
     """Clicks a form's button and waits for the page the server answers with."""
     button = driver.find_element(By.ID, button_id)
     button.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 30).until(lambda _: gone(button))
+
+
+def gone(element):
+    """Whether the page that held element has been replaced. Chromium reports an element of a page being replaced
+    either as stale or, in the moment between the two pages, as a node that "does not belong to the document"."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def text(driver, element_id):

@@ -37,10 +37,20 @@ public struct RetirementSchedule: Codable, Sendable, Equatable {
             let reachYear = total / 12, reachMonth = total % 12 + 1
             if reachYear <= year {
                 let day = min(parts[2], Self.daysIn(month: reachMonth, year: reachYear))
-                return (String(format: "%04d-%02d-%02d", reachYear, reachMonth, day), months)
+                return (Self.day(reachYear, reachMonth, day), months)
             }
         }
         return nil
+    }
+
+    /// `yyyy-MM-dd`, without `String(format:)`: every person screened has a retirement day worked out, and Foundation's
+    /// formatting was a tenth of a screening.
+    static func day(_ year: Int, _ month: Int, _ day: Int) -> String {
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -33,15 +33,21 @@ public indirect enum RuleParameter: Codable, Sendable, Equatable {
     }
 
     /// Integer-looking keys become int keys, so `ratings: {2020: HTTNV}` reads as `person.ratings[2020]`.
-    public var value: Value {
+    public var value: Value { converted(dated: false) }
+
+    /// `value`, with text written as `YYYY-MM-DD` as a timestamp, as rules see their subject and the cycle
+    /// (`RuleContext`); made in one pass, since every person screened is converted.
+    public var datedValue: Value { converted(dated: true) }
+
+    private func converted(dated: Bool) -> Value {
         switch self {
         case .bool(let flag): .bool(flag)
         case .int(let number): .int(number)
         case .double(let number): .double(number)
-        case .string(let text): .string(text)
-        case .list(let list): .list(list.map(\.value))
+        case .string(let text): dated ? RuleContext.dated(text) : .string(text)
+        case .list(let list): .list(list.map { $0.converted(dated: dated) })
         case .map(let map):
-            .map(CELMap(map.sorted { $0.key < $1.key }.map { (Int64($0.key).map(Value.int) ?? .string($0.key), $0.value.value) }))
+            .map(CELMap(map.sorted { $0.key < $1.key }.map { (Int64($0.key).map(Value.int) ?? .string($0.key), $0.value.converted(dated: dated)) }))
         }
     }
 }

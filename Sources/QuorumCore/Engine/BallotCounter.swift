@@ -12,7 +12,7 @@ struct BallotCounter {
     /// Fills in the record's votes and counts from its papers; problems name the paper.
     func count(_ record: StepRecord, problems: inout [RecordProblem]) -> StepRecord {
         var record = record
-        let cycle = RuleContext.withDates(definition.cycleParameter.value)
+        let cycle = definition.cycleParameter.datedValue
         let rules = step.ballotValidity.compactMap { rule in
             (try? Program(parsing: rule.expression, declaring: Self.variables, constants: ["cycle": cycle, "params": rule.parameterValue])).map { (rule, $0) }
         }

@@ -56,6 +56,30 @@ public struct EligibilityScreen: Sendable {
         let fields: [String]
         /// Fields of `cycle` the rule reads, shown with a failure (e.g. the term's last day).
         let cycleFields: [String]
+        /// For a rule of the form `range.all(x, condition)`: its range and condition, compiled once, to name the
+        /// elements a failing person fails for.
+        let failing: Elements?
+    }
+
+    struct Elements: Sendable {
+        let variable: String
+        let range: Program
+        let condition: Program
+
+        init?(_ expression: Expr) {
+            guard case .comprehension(let comprehension) = expression, comprehension.kind == .all, comprehension.variables.count == 1 else { return nil }
+            variable = comprehension.variables[0]
+            range = Program(comprehension.range, declaring: EligibilityScreen.variables)
+            condition = Program(comprehension.body, declaring: EligibilityScreen.variables + comprehension.variables)
+        }
+
+        /// `y = 2020, 2021`: the elements of the range the condition is not true for; nil when there are none.
+        func failed(_ values: [Value]) -> String? {
+            guard case .list(let elements) = range.evaluate(declared: values) else { return nil }
+            let failed = elements.filter { condition.evaluate(declared: values + [$0]) != .bool(true) }
+            guard !failed.isEmpty else { return nil }
+            return "\(variable) = " + failed.map(\.literal).joined(separator: ", ")
+        }
     }
 
     static let variables = ["person", "people", "cycle", "title", "params"]
@@ -66,14 +90,15 @@ public struct EligibilityScreen: Sendable {
 
     public init(definition: WorkflowDefinition) {
         self.definition = definition
-        let cycle = RuleContext.withDates(definition.cycleParameter.value)
+        let cycle = definition.cycleParameter.datedValue
         var prepared: [String: Prepared] = [:]
         for rule in definition.eligibility + definition.titles.flatMap(\.eligibility) + definition.structure where prepared[rule.id] == nil {
             let program = try? Program(parsing: rule.expression, declaring: Self.variables,
                                        constants: ["cycle": cycle, "params": rule.parameterValue])
             prepared[rule.id] = Prepared(rule: rule, program: program, parameters: rule.parameterValue,
                                          fields: program.map { Self.fieldsRead(by: $0.expression).sorted() } ?? [],
-                                         cycleFields: program.map { Self.fieldsRead(by: $0.expression, of: "cycle").sorted() } ?? [])
+                                         cycleFields: program.map { Self.fieldsRead(by: $0.expression, of: "cycle").sorted() } ?? [],
+                                         failing: program.flatMap { Elements($0.expression) })
         }
         self.prepared = prepared
         self.cycle = cycle
@@ -91,7 +116,7 @@ public struct EligibilityScreen: Sendable {
                             outcome: rosterImported ? .notInRoster : .noRoster, detail: directory.label(key),
                             overriddenBecause: override(Override.notInRoster))]
         }
-        let record = RuleContext.withDates(personValue(person))
+        let record = self.record(person)
         let titleValue = title.parameter.value
         return rules.compactMap { prepared[$0.id] }.map { rule in
             let finding = outcome(rule, [record, .null, cycle, titleValue, rule.parameters],
@@ -102,7 +127,7 @@ public struct EligibilityScreen: Sendable {
 
     /// The structure targets for one title's final list.
     public func structure(of people: [RosterPerson], for title: Title) -> [Finding] {
-        let records = people.map { RuleContext.withDates(personValue($0)) }
+        let records = people.map(record)
         let titleValue = title.parameter.value
         return definition.structure.compactMap { prepared[$0.id] }.map { rule in
             let detail = zip(people, records).map { person, record in
@@ -114,10 +139,10 @@ public struct EligibilityScreen: Sendable {
     }
 
     /// What rules see as `person`: the roster fields, and the day the person reaches the retirement age when the rule
-    /// set gives a schedule for their sex.
-    public func personValue(_ person: RosterPerson) -> Value { personParameter(person).value }
+    /// set gives a schedule for their sex; dates as timestamps.
+    public func record(_ person: RosterPerson) -> Value { personParameter(person).datedValue }
 
-    /// `personValue` as a rule parameter (plain data, as it would be written in YAML or JSON).
+    /// `record` as a rule parameter (plain data, as it would be written in YAML or JSON).
     public func personParameter(_ person: RosterPerson) -> RuleParameter {
         var parameter = person.parameter
         if case .map(var fields) = parameter, let birth = person.birthDate,
@@ -157,21 +182,10 @@ public struct EligibilityScreen: Sendable {
         guard let program = rule.program else { return finding(.doesNotCompile) }
         switch program.evaluate(declared: values) {
         case .bool(true): return finding(.meets)
-        case .bool(false): return finding(.doesNotMeet, failing: Self.failingElements(of: program.expression, values: values))
+        case .bool(false): return finding(.doesNotMeet, failing: rule.failing?.failed(values))
         case .error(let error): return finding(.cannotCheck, error: error.message)
         case let other: return finding(.notBoolean, error: other.literal)
         }
-    }
-
-    /// For a rule of the form `range.all(x, condition)`, the elements the condition fails for, so that a rule over
-    /// several years names the year that failed: `y = 2020`.
-    static func failingElements(of expression: Expr, values: [Value]) -> String? {
-        guard case .comprehension(let comprehension) = expression, comprehension.kind == .all, comprehension.variables.count == 1,
-              case .list(let elements) = Program(comprehension.range, declaring: variables).evaluate(declared: values) else { return nil }
-        let body = Program(comprehension.body, declaring: variables + comprehension.variables)
-        let failed = elements.filter { body.evaluate(declared: values + [$0]) != .bool(true) }
-        guard !failed.isEmpty else { return nil }
-        return "\(comprehension.variables[0]) = " + failed.map(\.literal).joined(separator: ", ")
     }
 
     /// The fields an expression reads from people (`person.X`, or `p.X` for `p` ranging over `people`), to show the

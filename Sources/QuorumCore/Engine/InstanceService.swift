@@ -154,6 +154,19 @@ public struct InstanceService: Sendable {
 
     /// Decides the current step and moves on, or refuses and stores nothing.
     public func advance(_ id: String, current: WorkflowDefinition) throws -> (StepDecision, InstanceState) {
+        let advanced = try advanced(id, current: current)
+        return (advanced.decision, advanced.state)
+    }
+
+    /// What `advance` decided and stored, with the state after it and the people the decision was made with (deciding
+    /// a step changes neither the roster nor the definition, so they label its explanation).
+    public struct Advanced {
+        public let decision: StepDecision
+        public let state: InstanceState
+        public let directory: PersonDirectory
+    }
+
+    public func advanced(_ id: String, current: WorkflowDefinition) throws -> Advanced {
         let loaded = try loadPinned(id, current: current)
         let decision = try decider(loaded).decide()
         var events = [event(.advanced(decision), after: loaded.state)]
@@ -166,7 +179,7 @@ public struct InstanceService: Sendable {
         let state = loaded.state.applying(events)
         try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [],
                          summary: StateSummary(state, definition: loaded.definition))
-        return (decision, state)
+        return Advanced(decision: decision, state: state, directory: loaded.directory)
     }
 
     /// Why the current step cannot be decided now, as `advance` would refuse; nil when it can.

@@ -25,6 +25,8 @@ public struct PersonDirectory: Sendable {
     public let entries: [Entry]
     private let byKey: [String: Int]
     private let byName: [String: [Int]]
+    /// By entry: whether someone else has the same name (labels say which one is meant).
+    private let sharesName: [Bool]
 
     public init(definition: WorkflowDefinition, roster: Roster?) {
         var entries: [Entry] = []
@@ -51,9 +53,12 @@ public struct PersonDirectory: Sendable {
             if let id = entry.record?.id { byKey[id] = byKey[id] ?? index }
             byName[entry.name, default: []].append(index)
         }
+        var sharesName = [Bool](repeating: false, count: entries.count)
+        for indices in byName.values where indices.count > 1 { indices.forEach { sharesName[$0] = true } }
         self.entries = entries
         self.byKey = byKey
         self.byName = byName
+        self.sharesName = sharesName
     }
 
     public func entry(_ key: String) -> Entry? { byKey[key].map { entries[$0] } }
@@ -81,14 +86,17 @@ public struct PersonDirectory: Sendable {
     /// The key a reference stands for, when it names exactly one person; otherwise the reference itself (histories
     /// written before people were keyed by id hold names).
     public func key(_ reference: String) -> String {
+        // An id, the common case, without copying its entry (and roster record) out of the directory.
+        if let index = byKey[Self.normalized(reference)] { return entries[index].key }
         if case .found(let entry) = resolve(reference) { return entry.key }
         return reference
     }
 
     /// How a person is shown: the name, with the birth year (or id) when someone else has the same name.
     public func label(_ key: String) -> String {
-        guard let entry = entry(key) else { return key }
-        guard (byName[entry.name]?.count ?? 0) > 1 else { return entry.name }
+        guard let index = byKey[key] else { return key }
+        guard sharesName[index] else { return entries[index].name }
+        let entry = entries[index]
         return "\(entry.name) (\(entry.birthYear ?? entry.record?.id ?? entry.key))"
     }
 

@@ -18,19 +18,16 @@ public enum RuleContext {
                                  title: RuleParameter?) -> [String: Value] {
         [
             "params": rule.parameterValue,
-            subjectName(of: rule.kind): withDates(subject.value),
-            "cycle": cycle.map { withDates($0.value) } ?? .map(CELMap()),
+            subjectName(of: rule.kind): subject.datedValue,
+            "cycle": cycle?.datedValue ?? .map(CELMap()),
             "title": title?.value ?? .map(CELMap()),
         ]
     }
 
-    public static func withDates(_ value: Value) -> Value {
-        switch value {
-        case .string(let text) where text.utf8.count == 10 && text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }):
-            return Timestamp(rfc3339: text + "T00:00:00Z").map(Value.timestamp) ?? value
-        case .list(let elements): return .list(elements.map(withDates))
-        case .map(let map): return .map(CELMap(map.entries.map { ($0.key, withDates($0.value)) }))
-        default: return value
-        }
+    /// Text written as `YYYY-MM-DD` as a timestamp at midnight UTC; other text as it is.
+    static func dated(_ text: String) -> Value {
+        guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }),
+              let time = Timestamp(rfc3339: text + "T00:00:00Z") else { return .string(text) }
+        return .timestamp(time)
     }
 }

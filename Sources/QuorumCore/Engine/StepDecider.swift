@@ -168,8 +168,10 @@ struct StepDecider {
         }
         let recorded = (record.votes(for: title.id) ?? []).map { (name: directory.key($0.name), votes: $0.votes) }
         var names = (state.candidates?[title.id] ?? []).map(directory.key)
-        names += recorded.map(\.name).filter { !names.contains($0) }
-        let tallies = names.map { name in (name: name, votes: recorded.first { $0.name == name }?.votes ?? 0) }
+        let listed = Set(names)
+        names += recorded.map(\.name).filter { !listed.contains($0) }
+        let votes = Dictionary(recorded.map { ($0.name, $0.votes) }, uniquingKeysWith: { first, _ in first })
+        let tallies = names.map { name in (name: name, votes: votes[name] ?? 0) }
         let checks = Dictionary(tallies.compactMap { tally in
             step.threshold.flatMap { rule in baseCount.map { (tally.name, rule.check(tally.votes, of: $0)) } }
         }, uniquingKeysWith: { $1 })
@@ -212,7 +214,8 @@ struct StepDecider {
                              verdict: entry.selected ? .selected : .passedNotSelected, screening: findings[entry.name] ?? [],
                              tieBreak: tieBreaks[entry.name])
         }
-        candidates += tallies.filter { !passed.map(\.name).contains($0.name) }.sorted { $0.votes > $1.votes }.map {
+        let passedNames = Set(passed.map(\.name))
+        candidates += tallies.filter { !passedNames.contains($0.name) }.sorted { $0.votes > $1.votes }.map {
             CandidateOutcome(name: $0.name, votes: $0.votes, check: checks[$0.name], rank: nil,
                              verdict: checks[$0.name]?.passes == true ? .ineligible : .failed, screening: findings[$0.name] ?? [])
         }
@@ -281,9 +284,10 @@ struct StepDecider {
     /// the other instances of the cycle together. An override (rule `titles-per-person`) lets one through.
     private func checkPlanLimit(_ titles: [TitleOutcome]) throws(EngineError) -> [TitleOutcome] {
         guard let limit = definition.titlesPerPerson else { return titles }
+        let byID = Dictionary(definition.titles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var here: [String: Set<String>] = [:]
         for outcome in titles {
-            guard let title = definition.title(outcome.title) else { continue }
+            guard let title = byID[outcome.title] else { continue }
             for key in kept(title) + outcome.handedOn { here[key, default: []].insert(title.name) }
         }
         var loads: [String: PlanLoad] = [:]
@@ -299,8 +303,7 @@ struct StepDecider {
         }
         return titles.map { outcome in
             var outcome = outcome
-            let title = definition.title(outcome.title)
-            let people = (title.map(kept) ?? []) + outcome.handedOn
+            let people = (byID[outcome.title].map(kept) ?? []) + outcome.handedOn
             let over = people.compactMap { loads[$0] }
             outcome.overLimit = over.isEmpty ? nil : over
             return outcome
@@ -309,10 +312,12 @@ struct StepDecider {
 
     /// The distinct titles a person would be planned for: the roster's, other instances', and `adding`.
     func plannedTitles(_ key: String, adding: Set<String>) -> [String] {
+        let names = (directory.entry(key)?.record?.plannedTitles ?? []) + (elsewhere[key].map(Array.init) ?? []) + adding.sorted()
+        guard names.count > 1 else { return names }  // most people of a province's step: one title, nothing to compare
         var seen: [String: String] = [:]
-        let roster = directory.entry(key)?.record?.plannedTitles ?? []
-        for name in roster + (elsewhere[key].map(Array.init) ?? []) + adding.sorted() {
-            seen[PersonDirectory.folded(name)] = seen[PersonDirectory.folded(name)] ?? name
+        for name in names {
+            let folded = PersonDirectory.folded(name)
+            if seen[folded] == nil { seen[folded] = name }
         }
         return seen.values.sorted()
     }

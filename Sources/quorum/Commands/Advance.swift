@@ -19,11 +19,10 @@ struct Advance: ParsableCommand {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let (decision, state) = try project.service().advance(instance, current: definition)
-            if json { return try Output.json(decision) }
-            let directory = PersonDirectory(definition: definition, roster: state.roster)
-            DecisionText.lines(decision, in: definition, directory: directory).forEach { Output.line($0) }
-            DecisionText.finalList(state, in: definition, directory: directory).forEach { Output.line($0) }
+            let advanced = try project.service().advanced(instance, current: definition)
+            if json { return try Output.json(advanced.decision) }
+            DecisionText.lines(advanced.decision, in: definition, directory: advanced.directory).forEach { Output.line($0) }
+            DecisionText.finalList(advanced.state, in: definition, directory: advanced.directory).forEach { Output.line($0) }
         }
     }
 }

@@ -12,8 +12,9 @@ enum DecisionText {
             lines.append(Messages.text(.decisionBallots, ["issued": ballots.issued, "returned": ballots.returned, "valid": ballots.valid,
                                                           "invalid": ballots.invalid]))
         }
+        let titles = Dictionary(definition.titles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for outcome in decision.titles {
-            lines.append(Messages.text(.decisionTitle, ["title": definition.title(outcome.title)?.name ?? outcome.title, "cap": outcome.cap,
+            lines.append(Messages.text(.decisionTitle, ["title": titles[outcome.title] ?? outcome.title, "cap": outcome.cap,
                                                         "kept": outcome.kept, "free": max(0, outcome.cap - outcome.kept)]))
             for review in outcome.review ?? [] {
                 let why = (review.appointed ? [Messages.text(.reviewAlreadyHolds)] : []) + review.screening.filter { !$0.passed }.map(Messages.finding)
@@ -47,7 +48,7 @@ enum DecisionText {
 
     /// `Nguyễn Văn A: 4 of 5 members = 80%, is more than 50% of all members (4 × 2 = 8 > 5): passes, rank 1`.
     static func candidate(_ candidate: CandidateOutcome, cap: Int, kept: Int, label: String) -> String {
-        let rank = candidate.rank.map { Messages.text(.rank, ["rank": $0]) } ?? ""
+        let rank = candidate.rank.map { rank in rankWords(rank) { Messages.text(.rank, ["rank": rank]) } } ?? ""
         let settled = candidate.tieBreak.map { tie in
             switch tie.method {
             case .runOff: Messages.text(.tieRunOff, ["votes": tie.votes ?? 0])
@@ -73,27 +74,27 @@ enum DecisionText {
     /// `7/13 thành viên = 53,8%, trên 50% tổng số thành viên (7 × 2 = 14 > 13)`: the share, the rule and the exact
     /// integer comparison that decided it.
     static func threshold(_ check: ThresholdCheck) -> String {
-        Messages.text(.threshold, ["count": check.count, "of": check.baseCount, "unit": Messages.text(unit(check.rule.base)),
-                                   "share": Messages.number(Percentage.of(check.count, check.baseCount)), "rule": rule(check.rule, passes: check.passes),
-                                   "arithmetic": check.arithmetic])
-    }
-
-    /// A rule's words by language, as first rendered: every candidate of a title is checked against the same rule.
-    nonisolated(unsafe) private static var ruleWords: [RuleWords: String] = [:]
-
-    private struct RuleWords: Hashable {
-        let language: Language
-        let rule: ThresholdRule
-        let passes: Bool
+        checkWords(check) {
+            Messages.text(.threshold, ["count": check.count, "of": check.baseCount, "unit": Messages.text(unit(check.rule.base)),
+                                       "share": Messages.number(Percentage.of(check.count, check.baseCount)),
+                                       "rule": rule(check.rule, passes: check.passes), "arithmetic": check.arithmetic])
+        }
     }
 
     /// `trên 50% tổng số thành viên`, `is at least 2/3 of all members`: the rule, or (passes: false) its negation.
     static func rule(_ rule: ThresholdRule, passes: Bool) -> String {
-        let key = RuleWords(language: Messages.language, rule: rule, passes: passes)
-        if let known = ruleWords[key] { return known }
-        let words = worded(rule, passes: passes)
-        ruleWords[key] = words
-        return words
+        ruleWords(RuleWords(rule: rule, passes: passes)) { worded(rule, passes: passes) }
+    }
+
+    /// Every candidate of a title is checked against the same rule and base, and a body of 60 gives 61 counts: a
+    /// province's 110,000 verdicts are worded with a few hundred checks and ranks.
+    nonisolated(unsafe) private static let checkWords = RenderedWords<ThresholdCheck>()
+    nonisolated(unsafe) private static let ruleWords = RenderedWords<RuleWords>()
+    nonisolated(unsafe) private static let rankWords = RenderedWords<Int>()
+
+    private struct RuleWords: Hashable {
+        let rule: ThresholdRule
+        let passes: Bool
     }
 
     private static func worded(_ rule: ThresholdRule, passes: Bool) -> String {

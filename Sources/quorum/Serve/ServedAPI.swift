@@ -310,10 +310,9 @@ struct ServedAPI: Sendable {
     /// Decides the current step and moves on, explaining each verdict, then the final list once the procedure ends.
     static func advance(_ id: String, project: Project) throws -> Advanced {
         let definition = try project.currentDefinition(of: id)
-        let (decision, state) = try project.service().advance(id, current: definition)
-        let directory = PersonDirectory(definition: definition, roster: state.roster)
-        return Advanced(decision: decision, lines: DecisionText.lines(decision, in: definition, directory: directory)
-                            + DecisionText.finalList(state, in: definition, directory: directory))
+        let advanced = try project.service().advanced(id, current: definition)
+        return Advanced(decision: advanced.decision, lines: DecisionText.lines(advanced.decision, in: definition, directory: advanced.directory)
+                            + DecisionText.finalList(advanced.state, in: definition, directory: advanced.directory))
     }
 
     /// An official record to download: `step` for its minutes (`paper=ballot` or `paper=tally` for its papers), none
