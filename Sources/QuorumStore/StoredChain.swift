@@ -25,29 +25,21 @@ enum StoredChain {
                 links[index].event(try payload.get())
             }
         }
-        let decoded = Dictionary(uniqueKeysWithValues: zip(wanted, events))
-        let pinned = links.indices.compactMap { decoded[$0].map(\.payload.pinnedHash) ?? links[$0].startedHash }
+        // What each event pins: from its payload when decoded, else from its bytes.
+        var pins = links.map(\.startedHash)
+        for (index, event) in zip(wanted, events) { pins[index] = event.payload.pinnedHash }
+        let pinned = pins.compactMap { $0 }
         var definitions: [String: Data] = [:]
         for hash in pinned { definitions[hash] = try definition(hash) }
         return InstanceChain(header: header, links: links, events: events, pinned: pinned, definitions: definitions)
     }
 
-    /// Every payload decoded, on every core when the history is long: decoding is most of reading a long history,
-    /// and each payload decodes alone. The results keep the order of the events.
+    /// Every payload decoded, on every core when there is much to decode (a long history, or a large roster or
+    /// sheet among a few events): decoding is most of reading a history, and each payload decodes alone. The results
+    /// keep the order of the events.
     private static func decodeAll(_ payloads: [Data]) -> [Result<EventPayload, any Error>] {
-        guard payloads.count >= 1_000 else { return payloads.map { data in Result { try EventChain.decode(data) } } }
-        let results = UnsafeMutableBufferPointer<Result<EventPayload, any Error>>.allocate(capacity: payloads.count)
-        defer { results.deallocate() }
-        let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            for index in stride(from: lane, to: payloads.count, by: lanes) {
-                (shared.baseAddress! + index).initialize(to: Result { try EventChain.decode(payloads[index]) })
-            }
-        }
-        let decoded = Array(results)
-        _ = results.deinitialize()
-        return decoded
+        let large = payloads.count >= 1_000 || payloads.reduce(0) { $0 + $1.count } >= 1 << 20
+        return payloads.concurrentMap(minimum: large ? 2 : .max) { data in Result { try EventChain.decode(data) } }
     }
 
     /// A signature from its two columns, both or neither.

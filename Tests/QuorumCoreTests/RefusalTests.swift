@@ -62,6 +62,36 @@ struct RefusalTests {
         #expect(waiting.map(\.title) == ["deputy"], "a settled title waits for the others, decided")
     }
 
+    /// A province's step of many titles is decided on every core; what it reports keeps the definition's order.
+    @Test func theTitlesOfALargeStepAreReportedInTheirOrder() throws {
+        var document = Fixtures.document()
+        let extra = (0..<99).map { String(format: "t-%02d", $0) }
+        document.titles! += extra.map { TitleDocument(id: $0, name: "Title \($0)") }
+        let definition = WorkflowValidator(ruleSets: [RuleSetValidator().validate(Fixtures.ruleSetDocument, file: "test").0!])
+            .validate(document, name: "track").0!
+        #expect(definition.titles.count == 100)
+        let id = try service.start(definition).id
+        var agreed = Fixtures.agreed(["Ann", "Bob", "Cat", "Dan"])
+        agreed.agreed += extra.map { TitleList(title: $0, names: ["Ann", "Bob", "Cat", "Dan"]) }
+        _ = try service.record(agreed, in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        // Ties for the last place where the title's number is a multiple of 7; a clear order elsewhere.
+        var record = Fixtures.votes(["Ann": 4, "Bob": 3, "Cat": 2])
+        for (number, title) in extra.enumerated() {
+            let tied = number % 7 == 0
+            record.votes.append(TitleVotes(title: title, candidates: [CandidateVotes(name: "Ann", votes: 4), CandidateVotes(name: "Bob", votes: 4),
+                                                                      CandidateVotes(name: "Cat", votes: tied ? 4 : 3), CandidateVotes(name: "Dan", votes: tied ? 4 : 1)]))
+        }
+        _ = try service.record(record, in: id, current: definition)
+        guard case .ties(_, _, let ties, let settled)? = service.blocker(try service.load(id)) as? EngineError else {
+            Issue.record("the step is blocked by its ties")
+            return
+        }
+        let tied = extra.enumerated().filter { $0.offset % 7 == 0 }.map(\.element)
+        #expect(ties.map(\.title) == tied)
+        #expect(settled.map(\.title) == definition.titles.map(\.id).filter { !tied.contains($0) })
+    }
+
     @Test func aRunOffNamesOnlyTheTied() throws {
         let definition = Self.definition()
         let id = try atVote(definition)

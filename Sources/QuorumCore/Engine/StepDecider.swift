@@ -54,13 +54,18 @@ struct StepDecider {
         var titles: [TitleOutcome] = []
         var ties: [TitleTie] = []
         var undecided: [String] = []
-        for title in definition.titles {
-            let review = step.reviews ? try reviewKept(title, record: record, step: step) : nil
-            if step.form.isBallot, step.listDecidedBy != nil, state.listDecisions[title.id] == nil {
-                undecided.append(title.id)
-                continue
+        // Each title is decided alone, so a province's titles are shared out among the cores; the first refusal in
+        // the definition's order is the one given, as if they had been decided one by one.
+        let results = definition.titles.concurrentMap(minimum: 64) { title in
+            Result { () throws(EngineError) -> TitleResult? in
+                let review = step.reviews ? try reviewKept(title, record: record, step: step) : nil
+                if step.form.isBallot, step.listDecidedBy != nil, state.listDecisions[title.id] == nil { return nil }
+                return try outcome(for: title, step: step, body: body, record: record, review: review)
             }
-            switch try outcome(for: title, step: step, body: body, record: record, review: review) {
+        }
+        for (title, result) in zip(definition.titles, results) {
+            switch try result.get() {
+            case nil: undecided.append(title.id)
             case .settled(let outcome): titles.append(outcome)
             case .tied(let tie): ties.append(tie)
             }
