@@ -24,6 +24,8 @@ struct StatusReport: Encodable {
     private let state: InstanceState
     private let directory: PersonDirectory
     private let events: [Event]
+    /// Whether the lines name the commands that move the instance on (the web view has forms instead).
+    private let remedies: Bool
 
     enum CodingKeys: String, CodingKey {
         case instance, workflow, definitionHash, definitionChanged, revision, finished, currentStep, attempt, nextMeeting, deadline, deadlineWarnings,
@@ -57,6 +59,7 @@ struct StatusReport: Encodable {
         }
         directory = loaded.directory
         events = loaded.events
+        self.remedies = remedies
         decisions = state.decisions
         finalList = state.added
     }
@@ -113,7 +116,8 @@ struct StatusReport: Encodable {
         } else {
             lines.append(Messages.text(.statusNothingRecorded))
         }
-        lines.append(needed.map { Messages.text(.statusBlocking, ["reason": $0]) } ?? Messages.text(.statusNothingBlocking, ["instance": instance]))
+        lines.append(needed.map { Messages.text(.statusBlocking, ["reason": $0]) }
+            ?? (remedies ? Messages.text(.statusNothingBlocking, ["instance": instance]) : Messages.text(.statusReadyToDecide)))
         for finding in DoubleEntryAudit.sameUser(events) { lines.append("    ⚠ " + Verify.sameUser(finding)) }
         return lines
     }

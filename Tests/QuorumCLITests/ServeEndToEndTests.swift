@@ -94,6 +94,9 @@ struct ServeEndToEndTests {
             #expect(printed.status == 200 && printed.body.starts(with: Data("%PDF".utf8)), "\(printed.text.prefix(300))")
         }
         #expect(try await server.send("GET", "\(path)/reports?format=odt", token: viewer).error.contains("html, pdf, docx or md"))
+        // The web view's download says what went wrong in Vietnamese, whatever language the browser asks for.
+        let page = try await server.send("GET", "/instances/\(Self.instance)/reports?format=odt", token: viewer, language: "en")
+        #expect(page.status == 422 && page.text.contains("văn bản có dạng html, pdf, docx hoặc md"), "\(page.text.prefix(300))")
 
         // Every change is the signed-in user's, and signed with their key: the history verifies with their names.
         let history = try await server.send("GET", "\(path)/history", token: viewer).list

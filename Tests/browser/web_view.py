@@ -115,6 +115,9 @@ assert "Mạc Thị Hương" in problem and "lần nhập 1 = 12, lần nhập 2
 enter(second, 2, agreeing)
 assert "đã ghi lần nhập 2" in text(second, "notice"), second.page_source
 chair.get(f"{base}/instances/{instance}")
+# Nothing blocks the step now, and the page says so in its own words, without a command to type.
+assert "kết quả đã đủ để quyết định bước này" in text(chair, "status"), chair.page_source
+assert "quorum " not in text(chair, "status"), text(chair, "status")
 submit(chair, "advance")
 assert "Bước 3" in text(chair, "notice") and "Mạc Thị Hương: 12/14" in text(chair, "notice"), chair.page_source
 assert not text(chair, "problem")

@@ -25,7 +25,7 @@ enum MessageKey: String, CaseIterable {
     case statusDefinition, statusChanged, statusDone, statusHanded, statusHandedTitle, statusKept, statusNotReviewed, statusReviewed
     case statusCurrentStep, statusMeets, statusBody, statusPasses, statusCandidates, statusOpenCandidates, statusRecorded
     case statusRecordedFrom, statusNothingRecorded, statusPresent, statusValidBallots, statusVoteTotals, statusAgreed
-    case statusBlocking, statusNothingBlocking, outcomeDecided, outcomeQuorumNotMet
+    case statusBlocking, statusNothingBlocking, statusReadyToDecide, outcomeDecided, outcomeQuorumNotMet
     // Schedules and deadlines
     case scheduleSummary, scheduleNoCalendar, wrote, deadlinePassed, deadlineToday, deadlineNear, deadlineStepAfter
     // A new project

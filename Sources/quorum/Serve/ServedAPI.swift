@@ -70,7 +70,7 @@ struct ServedAPI: Sendable {
             let id = try context.parameters.require("id")
             return try await act(request, .advance, on: id) { project, _ in try Self.advance(id, project: project) }
         }
-        api.get("instances/{id}/reports", use: report)
+        api.get("instances/{id}/reports") { request, context in try await report(request, context) }
     }
 
     // MARK: Signing in
@@ -317,15 +317,16 @@ struct ServedAPI: Sendable {
 
     /// An official record to download: `step` for its minutes (`paper=ballot` or `paper=tally` for its papers), none
     /// for the submission; `format` html (the default), pdf (printed by headless Chromium on the server), docx or md.
-    @Sendable func report(_ request: Request, _ context: ServeContext) async throws -> Response {
+    /// `language`: the web view's Vietnamese; the API's messages follow `Accept-Language`.
+    @Sendable func report(_ request: Request, _ context: ServeContext, language: Language? = nil) async throws -> Response {
         let id = try context.parameters.require("id")
         let query = request.uri.queryParameters
         let step = query["step"].map(String.init), paper = query["paper"].map(String.init)
         let format = query["format"].map(String.init) ?? "html"
         guard let chosen = Report.Format(rawValue: format) else {
-            throw try await atDesk(request) { APIFailure(.unprocessableContent, Messages.text(.serveFormats, ["format": format])) }
+            throw try await atDesk(request, language) { APIFailure(.unprocessableContent, Messages.text(.serveFormats, ["format": format])) }
         }
-        let file = try await perform(request, .view, on: id) { project, _ in
+        let file = try await perform(request, .view, on: id, language: language) { project, _ in
             let loaded = try project.service().load(id)
             let source = ReportSource(instance: id, definition: loaded.definition, events: loaded.events, state: loaded.state, format: nil)
             let documents = try Report.documents(source, step: step, ballotPaper: paper == "ballot", tallySheet: paper == "tally")

@@ -65,7 +65,7 @@ struct WebView: Sendable {
         }
         router.get("instances/{id}/reports") { request, context in
             do {
-                return try await api.report(request, context)
+                return try await api.report(request, context, language: .vi)
             } catch let failure as APIFailure {
                 if failure.status == .unauthorized { return .redirect(to: "/login") }
                 return try await page("error", ["problem": failure.message], status: failure.status)
