@@ -13,14 +13,27 @@ struct CSVTable {
     struct Row {
         let line: Int
         let values: [String]
-        let starts: [Int]
+        let starts: Starts
         let positions: [String: Int]
+
+        /// Where each field starts: the same columns for every row of a workbook; for a CSV file, worked out from the
+        /// row's raw line only when a problem is located there, not for every row of a large file.
+        enum Starts {
+            case columns([Int])
+            case line(String, separator: Unicode.Scalar)
+        }
 
         /// The value of a field; nil for a field the table does not have.
         subscript(field: String) -> String? { positions[field].map { values[$0] } }
 
         /// The 1-based column where a field's value starts.
-        func column(of field: String) -> Int? { positions[field].flatMap { starts[safe: $0] } }
+        func column(of field: String) -> Int? {
+            guard let position = positions[field] else { return nil }
+            switch starts {
+            case .columns(let columns): return columns[safe: position]
+            case .line(let line, let separator): return CSVTable.fieldColumns(line, separator: separator)[safe: position]
+            }
+        }
     }
 
     let file: String
@@ -92,7 +105,7 @@ struct CSVTable {
                 problems.append(fail(line, 1, code: "wrong-field-count", ["fields": fields.count, "header": table.header.count]))
                 continue
             }
-            rows.append(Row(line: line, values: fields, starts: fieldColumns(rawLines[safe: line - 1] ?? "", separator: separator), positions: positions))
+            rows.append(Row(line: line, values: fields, starts: .line(rawLines[safe: line - 1] ?? "", separator: separator), positions: positions))
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
         table.rows = rows
@@ -123,9 +136,9 @@ struct CSVTable {
                 problems.append(.error(at: SourceLocation(file: file, line: row.number, column: cell.column, cell: "\(sheet.name)!\(XLSXSheet.letters(cell.column))\(row.number)"),
                                        code: "value-without-header", ["text": cell.text]))
             }
-            let values = Dictionary(row.cells.compactMap { cell in fieldOf[cell.column].map { ($0, cell.text.trimmingCharacters(in: .whitespaces)) } },
+            let values = Dictionary(row.cells.compactMap { cell in fieldOf[cell.column].map { ($0, cell.text.trimmingSpaces()) } },
                                     uniquingKeysWith: { first, _ in first })
-            table.rows.append(Row(line: row.number, values: table.header.map { values[$0] ?? "" }, starts: starts, positions: positions))
+            table.rows.append(Row(line: row.number, values: table.header.map { values[$0] ?? "" }, starts: .columns(starts), positions: positions))
         }
         guard problems.isEmpty else { throw InputError(diagnostics: problems) }
         return table

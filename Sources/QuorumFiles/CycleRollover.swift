@@ -139,7 +139,7 @@ public enum CycleRollover {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         let year = parts[0] + years
-        return String(format: "%04d-%02d-%02d", year, parts[1], min(parts[2], RetirementSchedule.daysIn(month: parts[1], year: year)))
+        return CalendarDay.text(year: year, month: parts[1], day: min(parts[2], CalendarDay.days(inMonth: parts[1], year: year)))
     }
 
     /// 52 weeks a year keeps the weekday; a week more when that falls in the year before.

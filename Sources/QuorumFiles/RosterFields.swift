@@ -1,4 +1,3 @@
-import Foundation
 import QuorumCore
 
 /// Reads and checks one person's fields, whichever file format they came from. Problems name the field; the
@@ -55,7 +54,7 @@ struct RosterFields {
             } ?? raw
         }
         let discipline = yearEntries(text("discipline"), field: "discipline", allowed: nil, problems: &problems) { $0 }
-        let planned = (text("planned_titles") ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let planned = (text("planned_titles") ?? "").split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         let degree = text("degree").map { known("degree", $0) }
         let politicalTheory = text("political_theory").map { known("political_theory", $0) }
         findings.problems = problems.map { (field: $0.0, message: $0.1) }
@@ -72,9 +71,9 @@ struct RosterFields {
         guard let text else { return [] }
         var entries: [RosterPerson.YearEntry] = []
         for part in text.split(separator: ";") {
-            let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingSpaces() }
             guard pieces.count == 2, pieces[0].count == 4, let year = Int(pieces[0]), !pieces[1].isEmpty else {
-                problems.append((field, .diagnostic("not-year-value", ["value": part.trimmingCharacters(in: .whitespaces)])))
+                problems.append((field, .diagnostic("not-year-value", ["value": part.trimmingSpaces()])))
                 continue
             }
             let written = read(pieces[1])
@@ -96,9 +95,7 @@ struct RosterFields {
         if iso.count == 3, text.count == 10 { (year, month, day) = (iso[0], iso[1], iso[2]) }
         else if vietnamese.count == 3, vietnamese[2] > 999 { (year, month, day) = (vietnamese[2], vietnamese[1], vietnamese[0]) }
         else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard DateComponents(year: year, month: month, day: day).isValidDate(in: calendar), year > 1900 else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        guard year > 1900 else { return nil }
+        return CalendarDay.text(year: year, month: month, day: day)
     }
 }

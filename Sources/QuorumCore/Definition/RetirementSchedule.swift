@@ -36,29 +36,11 @@ public struct RetirementSchedule: Codable, Sendable, Equatable {
             let total = parts[0] * 12 + (parts[1] - 1) + months
             let reachYear = total / 12, reachMonth = total % 12 + 1
             if reachYear <= year {
-                let day = min(parts[2], Self.daysIn(month: reachMonth, year: reachYear))
-                return (Self.day(reachYear, reachMonth, day), months)
+                let day = min(parts[2], CalendarDay.days(inMonth: reachMonth, year: reachYear))
+                return (CalendarDay.text(year: reachYear, month: reachMonth, day: day) ?? "", months)
             }
         }
         return nil
-    }
-
-    /// `yyyy-MM-dd`, without `String(format:)`: every person screened has a retirement day worked out, and Foundation's
-    /// formatting was a tenth of a screening.
-    static func day(_ year: Int, _ month: Int, _ day: Int) -> String {
-        func padded(_ number: Int, _ width: Int) -> String {
-            let digits = String(number)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
-    }
-
-    public static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     /// `60y3m`, `62y`, `4m`: a span in years and months, as the rule files write ages.

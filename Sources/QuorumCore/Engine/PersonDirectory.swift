@@ -127,7 +127,7 @@ public struct PersonDirectory: Sendable {
             guard (0x21..<0x7F).contains(value) || (0xA1..<0x300).contains(value) || (0x1E00..<0x1F00).contains(value) else { return false }
             previousSpace = false
         }
-        return !previousSpace
+        return !previousSpace || text.isEmpty  // a blank field (most rows have some) is already its normal form
     }
 
     /// Without case, diacritics and spacing differences, to find the person a mistyped name meant.

@@ -140,7 +140,7 @@ struct WorkflowValidation {
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         return text.count == 10 && parts.count == 3 && (1...12).contains(parts[1])
-            && (1...RetirementSchedule.daysIn(month: parts[1], year: parts[0])).contains(parts[2])
+            && (1...CalendarDay.days(inMonth: parts[1], year: parts[0])).contains(parts[2])
     }
 
     private mutating func checkDates() {
