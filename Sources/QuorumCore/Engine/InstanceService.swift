@@ -168,7 +168,29 @@ public struct InstanceService: Sendable {
 
     public func advanced(_ id: String, current: WorkflowDefinition) throws -> Advanced {
         let loaded = try loadPinned(id, current: current)
+        return try store(try decider(loaded).decide(), of: loaded)
+    }
+
+    /// `advanced`, with `explain` worked out on another core while the decision is sealed and stored: wording a
+    /// province's 110,000 verdicts takes about as long as storing them. The explanation is returned only once the step
+    /// is stored; a refusal throws, and `explain` has finished by then either way.
+    public func advanced<Explanation: Sendable>(_ id: String, current: WorkflowDefinition,
+                                                explaining explain: @escaping @Sendable (StepDecision, PersonDirectory) -> Explanation)
+        throws -> (Advanced, Explanation) {
+        let loaded = try loadPinned(id, current: current)
         let decision = try decider(loaded).decide()
+        let directory = loaded.directory
+        let explaining = DispatchGroup()
+        nonisolated(unsafe) var explanation: Explanation?
+        DispatchQueue.global().async(group: explaining) { explanation = explain(decision, directory) }
+        defer { explaining.wait() }
+        let advanced = try store(decision, of: loaded)
+        explaining.wait()
+        return (advanced, explanation!)
+    }
+
+    private func store(_ decision: StepDecision, of loaded: Loaded) throws -> Advanced {
+        let id = loaded.state.id
         var events = [event(.advanced(decision), after: loaded.state)]
         if case .step(let next) = decision.next, let step = loaded.definition.step(next) {
             let attempt = next == decision.step ? decision.attempt + 1 : loaded.state.applying(events).attempt

@@ -19,9 +19,11 @@ struct Advance: ParsableCommand {
         try CommandFailure.reporting(instance: instance) {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
-            let advanced = try project.service().advanced(instance, current: definition)
-            if json { return try Output.json(advanced.decision) }
-            DecisionText.lines(advanced.decision, in: definition, directory: advanced.directory).forEach { Output.line($0) }
+            if json { return try Output.json(try project.service().advanced(instance, current: definition).decision) }
+            let (advanced, lines) = try project.service().advanced(instance, current: definition) { decision, directory in
+                DecisionText.lines(decision, in: definition, directory: directory)
+            }
+            lines.forEach { Output.line($0) }
             DecisionText.finalList(advanced.state, in: definition, directory: advanced.directory).forEach { Output.line($0) }
         }
     }

@@ -310,9 +310,10 @@ struct ServedAPI: Sendable {
     /// Decides the current step and moves on, explaining each verdict, then the final list once the procedure ends.
     static func advance(_ id: String, project: Project) throws -> Advanced {
         let definition = try project.currentDefinition(of: id)
-        let advanced = try project.service().advanced(id, current: definition)
-        return Advanced(decision: advanced.decision, lines: DecisionText.lines(advanced.decision, in: definition, directory: advanced.directory)
-                            + DecisionText.finalList(advanced.state, in: definition, directory: advanced.directory))
+        let (advanced, lines) = try project.service().advanced(id, current: definition) { decision, directory in
+            DecisionText.lines(decision, in: definition, directory: directory)
+        }
+        return Advanced(decision: advanced.decision, lines: lines + DecisionText.finalList(advanced.state, in: definition, directory: advanced.directory))
     }
 
     /// An official record to download: `step` for its minutes (`paper=ballot` or `paper=tally` for its papers), none
