@@ -152,58 +152,6 @@ public struct InstanceService: Sendable {
         state.moves.last { $0.step == step.id }?.meets ?? step.meets
     }
 
-    /// Decides the current step and moves on, or refuses and stores nothing.
-    public func advance(_ id: String, current: WorkflowDefinition) throws -> (StepDecision, InstanceState) {
-        let advanced = try advanced(id, current: current)
-        return (advanced.decision, advanced.state)
-    }
-
-    /// What `advance` decided and stored, with the state after it and the people the decision was made with (deciding
-    /// a step changes neither the roster nor the definition, so they label its explanation).
-    public struct Advanced {
-        public let decision: StepDecision
-        public let state: InstanceState
-        public let directory: PersonDirectory
-    }
-
-    public func advanced(_ id: String, current: WorkflowDefinition) throws -> Advanced {
-        let loaded = try loadPinned(id, current: current)
-        return try store(try decider(loaded).decide(), of: loaded)
-    }
-
-    /// `advanced`, with `explain` worked out on another core while the decision is sealed and stored: wording a
-    /// province's 110,000 verdicts takes about as long as storing them. The explanation is returned only once the step
-    /// is stored; a refusal throws, and `explain` has finished by then either way.
-    public func advanced<Explanation: Sendable>(_ id: String, current: WorkflowDefinition,
-                                                explaining explain: @escaping @Sendable (StepDecision, PersonDirectory) -> Explanation)
-        throws -> (Advanced, Explanation) {
-        let loaded = try loadPinned(id, current: current)
-        let decision = try decider(loaded).decide()
-        let directory = loaded.directory
-        let explaining = DispatchGroup()
-        nonisolated(unsafe) var explanation: Explanation?
-        DispatchQueue.global().async(group: explaining) { explanation = explain(decision, directory) }
-        defer { explaining.wait() }
-        let advanced = try store(decision, of: loaded)
-        explaining.wait()
-        return (advanced, explanation!)
-    }
-
-    private func store(_ decision: StepDecision, of loaded: Loaded) throws -> Advanced {
-        let id = loaded.state.id
-        var events = [event(.advanced(decision), after: loaded.state)]
-        if case .step(let next) = decision.next, let step = loaded.definition.step(next) {
-            let attempt = next == decision.step ? decision.attempt + 1 : loaded.state.applying(events).attempt
-            events.append(Event(sequence: events[0].sequence + 1, at: events[0].at, actor: actor,
-                                payload: .opened(Self.opening(step, attempt: attempt, in: loaded.definition)), previousHash: events[0].hash))
-        }
-        events = try signed(events, after: loaded.state)
-        let state = loaded.state.applying(events)
-        try store.append(events, to: id, expectedRevision: loaded.state.revision, definitions: [],
-                         summary: StateSummary(state, definition: loaded.definition))
-        return Advanced(decision: decision, state: state, directory: loaded.directory)
-    }
-
     /// Why the current step cannot be decided now, as `advance` would refuse; nil when it can.
     public func blocker(_ loaded: Loaded) -> Error? {
         do {
@@ -396,7 +344,7 @@ public struct InstanceService: Sendable {
     /// The events of one command, its last one signed with the command's key when it has one. A key the keyring does
     /// not trust, and a command without a key after signed events, are refused before anything is stored: the history
     /// would not verify.
-    private func signed(_ events: [Event], after state: InstanceState) throws -> [Event] {
+    func signed(_ events: [Event], after state: InstanceState) throws -> [Event] {
         guard let signingKey else {
             if state.isSigned { throw EngineError.unsignedWrite(instance: state.id) }
             return events
