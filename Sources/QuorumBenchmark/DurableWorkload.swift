@@ -37,11 +37,8 @@ struct DurableWorkload {
                 guard let log = try store.load(id) else { throw BenchmarkFailure("\(id) was not stored") }
                 appended.append((id, log.events.filter { $0.sequence > log.events.count - 2 }))
             }
-            let bare = try DatabaseQueue(path: scratch.appendingPathComponent("bare.sqlite").path, configuration: {
-                var configuration = Configuration()
-                configuration.journalMode = .wal
-                return configuration
-            }())
+            let bare = try DatabaseQueue(path: scratch.appendingPathComponent("bare.sqlite").path, configuration: SQLiteInstanceStore.configuration)
+            try bare.writeWithoutTransaction(SQLiteInstanceStore.logAhead)
             try bare.write { db in
                 try db.execute(sql: """
                     CREATE TABLE event (instance_id TEXT NOT NULL, sequence INTEGER NOT NULL, at DATETIME NOT NULL, actor TEXT NOT NULL,

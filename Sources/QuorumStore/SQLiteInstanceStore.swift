@@ -26,8 +26,7 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
         if !exists, !manager.fileExists(atPath: folder.path) {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        var configuration = Self.configuration
         if exists, !manager.isWritableFile(atPath: path) || !manager.isWritableFile(atPath: folder.path) {
             // An archive: nothing can change it, so SQLite may read it as immutable, without the WAL files it could not
             // create beside it.
@@ -38,9 +37,9 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
             logger.debug("opened store at \(path), read-only")
             return
         }
-        configuration.journalMode = .wal
         database = try Self.locked(path + ".lock") {
             let database = try DatabaseQueue(path: path, configuration: configuration)
+            try database.writeWithoutTransaction(Self.logAhead)
             try StoreSchema.migrator.migrate(database)
             return database
         }
@@ -49,6 +48,26 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
             try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
         logger.debug("opened store at \(path)")
+    }
+
+    /// How every connection to a store is made: waiting up to 10 s for another process's command, and a commit
+    /// flushed to disk before it returns (`synchronous = FULL`), so that a command that reports its events stored
+    /// still has them after a power cut. (GRDB's WAL setting chooses NORMAL, which may lose the last commits.)
+    public static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return configuration
+    }
+
+    /// Puts a store in write-ahead-log mode, which the file keeps: a new store once, an older one never again. GRDB's
+    /// own WAL setting also writes a table and drops it whenever the log is empty, as it is after every clean close,
+    /// so each command that only reads wrote the file and waited on three disk flushes.
+    public static func logAhead(_ db: Database) throws {
+        guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
+        guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+            throw DatabaseError(message: "the store could not be put in write-ahead-log mode")
+        }
     }
 
     private static func eventColumns(_ db: Database) throws -> String {

@@ -20,7 +20,7 @@ struct RosterTableTests {
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.hasPrefix(#"{"rosterImported":{"_0":{"columns":["id","name","birthDate""#))
         #expect(text.contains(#"["cb-2","Lê Thị \"Bé\" Ba",null,null,null,null,null,null,null,[],[],[]]"#))
-        #expect(text.contains(#"[[2019,"HTXSNV"],[2020,"HTTNV"]]"#))
+        #expect(text.contains(#"[2019,"HTXSNV",2020,"HTTNV"],[2018,"khiển trách"]"#))
         #expect(try EventChain.decode(data) == .rosterImported(Self.roster))
     }
 
@@ -42,11 +42,21 @@ struct RosterTableTests {
     @Test func aTableIsReadByItsColumnNames() throws {
         let roster = try decoded(#"{"columns":["name","id","ratings"],"rows":[["Trần Văn Cường","cb-3",[[2020,"HTNV"]]]]}"#)
         #expect(roster.people == [RosterPerson(id: "cb-3", name: "Trần Văn Cường", ratings: [.init(year: 2020, text: "HTNV")])])
-        #expect(roster.source == nil && roster.person(id: "cb-3")?.name == "Trần Văn Cường")
+        #expect(roster.source == nil)
+    }
+
+    /// Tables written before ratings were flat lists hold `[year, text]` pairs, and read as they were written.
+    @Test func ratingsAndDisciplineStoredAsPairsStillRead() throws {
+        let person = Self.roster.people[0]
+        let flat = try decoded(#"{"columns":["id","name","ratingsFlat","disciplineFlat"],"rows":[["cb-1","An",[2019,"HTXSNV",2020,"HTTNV"],[2018,"khiển trách"]]]}"#)
+        let pairs = try decoded(#"{"columns":["id","name","ratings","discipline"],"rows":[["cb-1","An",[[2019,"HTXSNV"],[2020,"HTTNV"]],[[2018,"khiển trách"]]]]}"#)
+        #expect(flat == pairs && flat.people[0].ratings == person.ratings && flat.people[0].discipline == person.discipline)
     }
 
     @Test(arguments: [
         (#"{"columns":["id","name","salary"],"rows":[]}"#, "roster column 'salary' is unknown or repeated"),
+        (#"{"columns":["id","name","ratings","ratingsFlat"],"rows":[]}"#, "roster column 'ratingsFlat' is unknown or repeated"),
+        (#"{"columns":["id","name","ratingsFlat"],"rows":[["cb-1","An",[2019,"HTXSNV",2020]]]}"#, "a year in a roster row has no text"),
         (#"{"columns":["id","name","id"],"rows":[]}"#, "roster column 'id' is unknown or repeated"),
         (#"{"columns":["id","unit"],"rows":[]}"#, "a roster table needs the columns id and name"),
         (#"{"columns":["id","name"],"rows":[["cb-1","An","extra"]]}"#, "a roster row has more values than columns"),

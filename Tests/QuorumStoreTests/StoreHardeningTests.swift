@@ -110,6 +110,23 @@ struct StoreHardeningTests {
         #expect(try service.verification("track-2").problem == .altered(sequence: undecoded.sequence))
     }
 
+    /// Reading changes nothing on disk: a command that only reads (status, history, verify, a report) leaves the file
+    /// byte for byte as it was, writes no journal, and so waits on no disk flush.
+    @Test func readingLeavesTheFileAsItWas() throws {
+        try ({ _ = try twoInstances() })()  // closed when it goes: its journal folded into the file
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for _ in 0..<2 {
+            try ({
+                let service = InstanceService(store: try SQLiteInstanceStore(path: path), actor: "auditor")
+                #expect(try service.verify("track-1") == nil)
+                #expect(try service.load("track-2").state.revision == 3)
+            })()
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "a read changed the store's file")
+        let journal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        #expect(journal == 0, "a read left a journal of \(journal) bytes")
+    }
+
     @Test func aMissingDefinitionIsFound() throws {
         let service = try twoInstances()
         try DatabaseQueue(path: path).write { db in

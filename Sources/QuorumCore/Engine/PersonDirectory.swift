@@ -22,61 +22,95 @@ public struct PersonDirectory: Sendable {
         case unknown(likely: [Entry])
     }
 
-    public let entries: [Entry]
+    /// The definition's people, each with the roster record linked to them; the roster's other people are entries too,
+    /// made when asked for from `roster`, so that a roster of 100,000 is not copied. Entries are numbered declared
+    /// first, then the roster's people in its order (`declared.count + position`); a roster record linked to a
+    /// declared person is that person's entry, not one of its own.
+    private let declared: [Entry]
+    private let roster: [RosterPerson]
+    /// By roster position: whether the record is a declared person's.
+    private let linked: [Bool]
     private let byKey: [String: Int]
-    private let byName: [String: [Int]]
+    /// The first entry of each name, and all of them for the names that several people share.
+    private let byName: [String: Int]
+    private let namesakes: [String: [Int]]
     /// By entry: whether someone else has the same name (labels say which one is meant).
     private let sharesName: [Bool]
 
     public init(definition: WorkflowDefinition, roster: Roster?) {
-        var entries: [Entry] = []
-        var linked = Set<String>()
+        let people = roster?.people ?? [], offset = definition.people.count
+        // Roster ids first (the first of a repeated id wins), to link declared people by code or id.
+        var byKey: [String: Int] = [:]
+        byKey.reserveCapacity(offset + people.count)
         // Only people declared without a code are linked by name: only their names are looked for in the roster.
         let unlinked = Set(definition.people.filter { $0.code == nil }.map { Self.normalized($0.name) })
-        var rosterByName: [String: [RosterPerson]] = [:]
-        for person in roster?.people ?? [] where unlinked.contains(person.name) { rosterByName[person.name, default: []].append(person) }
-        for person in definition.people {
+        var rosterByName: [String: [Int]] = [:], repeated: [String: [Int]] = [:]
+        for (position, person) in people.enumerated() {
+            if byKey[person.id] == nil { byKey[person.id] = offset + position } else { repeated[person.id, default: []].append(position) }
+            if unlinked.contains(person.name) { rosterByName[person.name, default: []].append(position) }
+        }
+        func position(of id: String) -> Int? { byKey[id].flatMap { $0 >= offset ? $0 - offset : nil } }
+        var linked = [Bool](repeating: false, count: people.count), claimed = Set<String>()
+        let declared = definition.people.map { person in
             let sameName = rosterByName[Self.normalized(person.name)] ?? []
-            let record = person.code.flatMap { roster?.person(id: $0) } ?? roster?.person(id: person.id)
-                ?? (person.code == nil && sameName.count == 1 ? sameName[0] : nil)
-            if let record { linked.insert(record.id) }
-            entries.append(Entry(key: person.id, name: Self.normalized(person.name), record: record))
+            let found = person.code.flatMap(position(of:)) ?? position(of: person.id) ?? (person.code == nil && sameName.count == 1 ? sameName[0] : nil)
+            let record = found.map { people[$0] }
+            // Every roster row of the linked id (an import refuses a repeated id, but a roster built otherwise may not).
+            if let found, let record { ([found] + (repeated[record.id] ?? [])).forEach { linked[$0] = true } }
+            return Entry(key: person.id, name: Self.normalized(person.name), record: record)
         }
-        for person in roster?.people ?? [] where !linked.contains(person.id) {
-            entries.append(Entry(key: person.id, name: person.name, record: person))
+        // A declared person's id, then their record's, is theirs: the first declared person's who has it.
+        for (index, entry) in declared.enumerated() {
+            for key in [entry.key, entry.record?.id].compactMap({ $0 }) where claimed.insert(key).inserted { byKey[key] = index }
         }
-        var byKey: [String: Int] = [:], byName: [String: [Int]] = [:]
-        byKey.reserveCapacity(entries.count * 2)
-        byName.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
-            byKey[entry.key] = byKey[entry.key] ?? index
-            if let id = entry.record?.id { byKey[id] = byKey[id] ?? index }
-            byName[entry.name, default: []].append(index)
+        var byName: [String: Int] = [:], namesakes: [String: [Int]] = [:]
+        byName.reserveCapacity(offset + people.count)
+        func add(_ name: String, _ index: Int) {
+            guard let first = byName[name] else { byName[name] = index; return }
+            namesakes[name, default: [first]].append(index)
         }
-        var sharesName = [Bool](repeating: false, count: entries.count)
-        for indices in byName.values where indices.count > 1 { indices.forEach { sharesName[$0] = true } }
-        self.entries = entries
+        for (index, entry) in declared.enumerated() { add(entry.name, index) }
+        for (position, person) in people.enumerated() where !linked[position] { add(person.name, offset + position) }
+        var sharesName = [Bool](repeating: false, count: offset + people.count)
+        for indices in namesakes.values { indices.forEach { sharesName[$0] = true } }
+        self.declared = declared
+        self.roster = people
+        self.linked = linked
         self.byKey = byKey
         self.byName = byName
+        self.namesakes = namesakes
         self.sharesName = sharesName
     }
 
-    public func entry(_ key: String) -> Entry? { byKey[key].map { entries[$0] } }
+    private func entry(at index: Int) -> Entry {
+        guard index >= declared.count else { return declared[index] }
+        let person = roster[index - declared.count]
+        return Entry(key: person.id, name: person.name, record: person)
+    }
+
+    /// Everyone, declared first: what a name that matches nobody is compared with.
+    private var entries: [Entry] {
+        declared + roster.indices.filter { !linked[$0] }.map { entry(at: declared.count + $0) }
+    }
+
+    private func named(_ name: String) -> [Int] { namesakes[name] ?? byName[name].map { [$0] } ?? [] }
+
+    public func entry(_ key: String) -> Entry? { byKey[key].map(entry(at:)) }
 
     /// Finds a person by id, roster id, exact full name, or full name with birth year ("Nguyễn Văn A (1980)").
     public func resolve(_ reference: String) -> Resolution {
         let text = Self.normalized(reference)
-        if let index = byKey[text] { return .found(entries[index]) }
-        if let indices = byName[text] {
-            return indices.count == 1 ? .found(entries[indices[0]]) : .ambiguous(indices.map { entries[$0] })
+        if let index = byKey[text] { return .found(entry(at: index)) }
+        if case let indices = named(text), !indices.isEmpty {
+            return indices.count == 1 ? .found(entry(at: indices[0])) : .ambiguous(indices.map(entry(at:)))
         }
         if let open = text.lastIndex(of: "("), text.hasSuffix(")") {
             let name = text[..<open].trimmingCharacters(in: .whitespaces)
             let year = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
-            let matches = (byName[name] ?? []).map { entries[$0] }.filter { $0.birthYear == year || $0.record?.id == year || $0.key == year }
+            let matches = named(name).map(entry(at:)).filter { $0.birthYear == year || $0.record?.id == year || $0.key == year }
             if matches.count == 1 { return .found(matches[0]) }
         }
-        let folded = Self.folded(text)
+        let entries = entries, folded = Self.folded(text)
         let alike = entries.filter { Self.folded($0.name) == folded }
         if !alike.isEmpty { return .unknown(likely: alike) }
         let names = Suggestion.closest(to: text, in: entries.map(\.name))
@@ -87,7 +121,7 @@ public struct PersonDirectory: Sendable {
     /// written before people were keyed by id hold names).
     public func key(_ reference: String) -> String {
         // An id, the common case, without copying its entry (and roster record) out of the directory.
-        if let index = byKey[Self.normalized(reference)] { return entries[index].key }
+        if let index = byKey[Self.normalized(reference)] { return index < declared.count ? declared[index].key : roster[index - declared.count].id }
         if case .found(let entry) = resolve(reference) { return entry.key }
         return reference
     }
@@ -95,8 +129,8 @@ public struct PersonDirectory: Sendable {
     /// How a person is shown: the name, with the birth year (or id) when someone else has the same name.
     public func label(_ key: String) -> String {
         guard let index = byKey[key] else { return key }
-        guard sharesName[index] else { return entries[index].name }
-        let entry = entries[index]
+        guard sharesName[index] else { return index < declared.count ? declared[index].name : roster[index - declared.count].name }
+        let entry = entry(at: index)
         return "\(entry.name) (\(entry.birthYear ?? entry.record?.id ?? entry.key))"
     }
 

@@ -3,17 +3,12 @@
 public struct Roster: Codable, Sendable, Equatable {
     public let people: [RosterPerson]
     public let source: String?
-    /// Positions by id: screening a large roster must not search it once per candidate.
-    private let index: [String: Int]
 
     enum CodingKeys: String, CodingKey { case columns, rows, people, source }
 
     public init(people: [RosterPerson], source: String?) {
         self.people = people
         self.source = source
-        var index: [String: Int] = [:]
-        for (position, person) in people.enumerated() { index[person.id] = index[person.id] ?? position }
-        self.index = index
     }
 
     /// A roster is stored as a table: the names of its columns once, then one row per person (`RosterTable`), which
@@ -38,11 +33,6 @@ public struct Roster: Codable, Sendable, Equatable {
         for person in people { try rows.encode(RosterTable.Row(person: person)) }
         try container.encodeIfPresent(source, forKey: .source)
     }
-
-    public static func == (lhs: Roster, rhs: Roster) -> Bool { lhs.people == rhs.people && lhs.source == rhs.source }
-
-    /// A person by roster id. Names are resolved to ids by `PersonDirectory`, which refuses to guess between namesakes.
-    public func person(id: String) -> RosterPerson? { index[id].map { people[$0] } }
 }
 
 public struct RosterPerson: Codable, Sendable, Equatable {
