@@ -2,14 +2,42 @@ import Foundation
 import QuorumCore
 import QuorumFiles
 
-// Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing. Run it
-// optimised, next to a release build of quorum:
-//   swift build -c release && .build/release/quorum-benchmark [--people N] [--instances N] [--events N] [--cycles N] [--runs N]
-//   [--roster N] [--workflows N (0: none)] [--advances N] [--titles N --candidates N] [--roster-rows N (0: none)] [--keep FOLDER] [--peers]
-// --peers also runs the Python peers (install them once with bench/setup-peers.sh) on the same data and prints Quorum's
-// ratio to each; --peer-cycles N sets their state-machine cycles (5,000).
+// Measures Quorum's workloads and prints each figure with its ratio to a baseline; it asserts nothing (docs/benchmark.md).
+
+let usage = """
+    usage: swift build -c release && .build/release/quorum-benchmark [options], in the repository
+      --people N        people the rules are evaluated for (100000)
+      --cycles N        engine cycles in process (300)
+      --advances N      durable advances, one per instance (50)
+      --runs N          runs of each command, the median kept (5)
+      --instances N     instances of the listed store (1000)
+      --events N        events of the long history (100000)
+      --roster N        people added to the sample roster for the large-roster commands (100000)
+      --workflows N     workflows of the large project (2000; 0 leaves it out)
+      --titles N        titles of the province batch (2000)
+      --candidates N    candidates of each of its titles (55)
+      --roster-rows N   rows of the imported roster (1000000; 0 leaves it out)
+      --keep FOLDER     an empty folder that keeps the stores and projects, to run commands on them again
+      --peers           also run the Python peers on the same data (install them once with bench/setup-peers.sh)
+      --peer-cycles N   the peers' state-machine cycles (5000)
+    """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+let valued: Set = ["--people", "--cycles", "--advances", "--runs", "--instances", "--events", "--roster", "--workflows", "--titles",
+                   "--candidates", "--roster-rows", "--keep", "--peer-cycles"]
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
+// An option misspelt or without its value would otherwise be ignored, and the figures be those of other sizes.
+var unread = arguments[...]
+while let argument = unread.popFirst() {
+    if argument == "--peers" { continue }
+    guard valued.contains(argument), let value = unread.popFirst(), argument == "--keep" || Int(value).map({ $0 >= 0 }) == true else {
+        FileHandle.standardError.write(Data("quorum-benchmark: cannot read '\(argument)'\n\(usage)\n".utf8))
+        exit(2)
+    }
+}
 
 func option(_ name: String, default value: Int) -> Int {
     arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? value

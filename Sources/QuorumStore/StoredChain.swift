@@ -11,12 +11,15 @@ enum StoredChain {
     static func assemble(_ header: InstanceHeader, links: [InstanceChain.Link], decoding cases: Set<String>?,
                          definition: (String) throws -> Data?) throws -> InstanceChain {
         let instance = header.id
+        // What each event's bytes say, read once (each read through the array copied the whole link): its case, and
+        // the definition a `started` event in canonical form pins.
+        let shapes = links.map { (kind: $0.payloadCase, pins: $0.startedHash) }
         // Decoded: the cases asked for, payloads whose case the bytes do not say, and events that pin a definition
-        // unless the bytes say which (a `started` event in canonical form).
+        // unless the bytes say which.
         let wanted = cases.map { cases in
-            links.indices.filter { index in
-                guard let kind = links[index].payloadCase else { return true }
-                return cases.contains(kind) || (InstanceChain.pinning.contains(kind) && links[index].startedHash == nil)
+            shapes.indices.filter { index in
+                guard let kind = shapes[index].kind else { return true }
+                return cases.contains(kind) || (InstanceChain.pinning.contains(kind) && shapes[index].pins == nil)
             }
         } ?? Array(links.indices)
         let payloads = decodeAll(wanted.map { links[$0].payloadData })
@@ -26,7 +29,7 @@ enum StoredChain {
             }
         }
         // What each event pins: from its payload when decoded, else from its bytes.
-        var pins = links.map(\.startedHash)
+        var pins = shapes.map(\.pins)
         for (index, event) in zip(wanted, events) { pins[index] = event.payload.pinnedHash }
         let pinned = pins.compactMap { $0 }
         var definitions: [String: Data] = [:]
@@ -54,12 +57,13 @@ enum StoredChain {
         Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
-    /// Decodes a row, or says which row of the store could not be read, instead of stopping the program.
-    static func readable<T>(_ what: String, _ row: @autoclosure () -> String, _ decode: () throws -> T) throws -> T {
+    /// Decodes a row, or says which row of the store could not be read, instead of stopping the program. The words
+    /// are made only for a row that cannot be read: a history of 100,000 events read them for every row.
+    static func readable<T>(_ what: @autoclosure () -> String, _ row: @autoclosure () -> String, _ decode: () throws -> T) throws -> T {
         do {
             return try decode()
         } catch {
-            throw StoreError.unreadableRow(what: what, row: row(), reason: "\(error)")
+            throw StoreError.unreadableRow(what: what(), row: row(), reason: "\(error)")
         }
     }
 }

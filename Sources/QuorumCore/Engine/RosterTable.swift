@@ -5,7 +5,7 @@
 /// `id` and `name`, is refused rather than half read. Tables written before December 2026 hold ratings and discipline
 /// as a list of `[year, text]` pairs (`ratings`, `discipline`), which decoded at half the speed.
 struct RosterTable {
-    enum Column: String, CaseIterable {
+    enum Column: String {
         case id, name, birthDate, gender, ethnicity, unit, currentTitle, degree, politicalTheory, ratings, discipline, plannedTitles
         case ratingsFlat, disciplineFlat
 
