@@ -37,6 +37,24 @@ struct LongHistoryTests {
         #expect(EventChain.verify(log) == nil)
     }
 
+    /// Hashes are checked on every core; the problem reported is still the first in the chain's order.
+    @Test func theFirstProblemOfALongHistoryIsTheOneReported() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, id) = try longHistory(2_000)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DROP TRIGGER event_append_only_update")
+            try db.execute(sql: "UPDATE event SET payload = replace(payload, 'lần ', 'lần 9') WHERE instance_id = ? AND sequence = 1600", arguments: [id])
+            try db.execute(sql: "UPDATE event SET previous_hash = hash WHERE instance_id = ? AND sequence = 900", arguments: [id])
+        }
+        let service = InstanceService(store: try SQLiteInstanceStore(path: path), actor: "auditor")
+        #expect(try service.verify(id) == .broken(sequence: 900))
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE event SET previous_hash = (SELECT hash FROM event WHERE instance_id = ? AND sequence = 899) WHERE instance_id = ? AND sequence = 900",
+                           arguments: [id, id])
+        }
+        #expect(try service.verify(id) == .altered(sequence: 1600))
+    }
+
     @Test func aDamagedRowDeepInALongHistoryIsTheStoresError() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (store, id) = try longHistory(2_000)
