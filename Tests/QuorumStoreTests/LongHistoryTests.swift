@@ -41,27 +41,26 @@ struct LongHistoryTests {
     @Test func theFirstProblemOfALongHistoryIsTheOneReported() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (_, id) = try longHistory(2_000)
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "DROP TRIGGER event_append_only_update")
-            try db.execute(sql: "UPDATE event SET payload = replace(payload, 'lần ', 'lần 9') WHERE instance_id = ? AND sequence = 1600", arguments: [id])
-            try db.execute(sql: "UPDATE event SET previous_hash = hash WHERE instance_id = ? AND sequence = 900", arguments: [id])
-        }
+        try rewrite(id, "UPDATE event SET payload = replace(payload, 'lần ', 'lần 9') WHERE instance_id = ?1 AND sequence = 1600",
+                    "UPDATE event SET previous_hash = hash WHERE instance_id = ?1 AND sequence = 900")
         let service = InstanceService(store: try SQLiteInstanceStore(path: path), actor: "auditor")
         #expect(try service.verify(id) == .broken(sequence: 900))
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE event SET previous_hash = (SELECT hash FROM event WHERE instance_id = ? AND sequence = 899) WHERE instance_id = ? AND sequence = 900",
-                           arguments: [id, id])
-        }
+        try rewrite(id, "UPDATE event SET previous_hash = (SELECT hash FROM event WHERE instance_id = ?1 AND sequence = 899) WHERE instance_id = ?1 AND sequence = 900")
         #expect(try service.verify(id) == .altered(sequence: 1600))
     }
 
     @Test func aDamagedRowDeepInALongHistoryIsTheStoresError() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (store, id) = try longHistory(2_000)
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "DROP TRIGGER event_append_only_update")
-            try db.execute(sql: "UPDATE event SET payload = '{\"no such event\": 1}' WHERE instance_id = ? AND sequence = 1500", arguments: [id])
-        }
+        try rewrite(id, "UPDATE event SET payload = '{\"no such event\": 1}' WHERE instance_id = ?1 AND sequence = 1500")
         #expect(throws: StoreError.self) { try store.load(id) }
+    }
+
+    /// Rewrites the instance's history behind the store's back (`?1` is its id), its protection against updates set aside.
+    private func rewrite(_ id: String, _ statements: String...) throws {
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS event_append_only_update")
+            for statement in statements { try db.execute(sql: statement, arguments: [id]) }
+        }
     }
 }
