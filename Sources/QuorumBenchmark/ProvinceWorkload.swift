@@ -34,9 +34,13 @@ struct ProvinceWorkload {
                 return person
             }
             let store = folder.appendingPathComponent("store.sqlite").path
-            let service = InstanceService(store: try SQLiteInstanceStore(path: store), actor: "benchmark")
-            let id = try service.start(definition).id
-            try service.importRoster(Roster(people: roster, source: nil), into: id, current: definition)
+            // Closed before the commands run, its log folded into the file, so that `--keep` copies the whole store.
+            let id = try { () throws -> String in
+                let service = InstanceService(store: try SQLiteInstanceStore(path: store), actor: "benchmark")
+                let id = try service.start(definition).id
+                try service.importRoster(Roster(people: roster, source: nil), into: id, current: definition)
+                return id
+            }()
             let (sheet, rows) = results(names: roster.map(\.name))
             let sheetFile = folder.appendingPathComponent("bo-phieu.csv").path
             try sheet.write(toFile: sheetFile, atomically: true, encoding: .utf8)
