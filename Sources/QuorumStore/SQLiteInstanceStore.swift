@@ -72,7 +72,7 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
 
     private static func eventColumns(_ db: Database) throws -> String {
         let signed = try db.columns(in: "event").contains { $0.name == "signature" }
-        return "sequence, at, actor, payload, previous_hash, hash, " + (signed ? "signer, signature" : "NULL, NULL")
+        return "sequence, \(milliseconds("at")), at, actor, payload, previous_hash, hash, " + (signed ? "signer, signature" : "NULL, NULL")
     }
 
     /// Runs `body` holding an exclusive lock on a file beside the store.
@@ -180,7 +180,7 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
                              definitions read: inout [String: Data]) throws -> InstanceChain? {
         // Statements prepared once per connection (listing reads every instance), columns by position from a
         // cursor: no row copied, no column looked up by name, payloads read as bytes.
-        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, workflow, created_at FROM instance WHERE id = ?"),
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(headerColumns) FROM instance WHERE id = ?"),
                                          arguments: [instance]) else {
             return nil
         }
@@ -190,9 +190,9 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
                                        arguments: [instance])
         while let row = try rows.next() {
             links.append(try StoredChain.readable("event of \(instance)", row.description) {
-                InstanceChain.Link(sequence: try row.decode(atIndex: 0), at: StoredChain.millisecond(try row.decode(atIndex: 1)), actor: try row.decode(atIndex: 2),
-                                   payloadData: try row.decode(atIndex: 3), previousHash: try row.decode(atIndex: 4), hash: try row.decode(atIndex: 5),
-                                   signature: StoredChain.signature(signer: try row.decode(atIndex: 6), value: try row.decode(atIndex: 7)))
+                InstanceChain.Link(sequence: try row.decode(atIndex: 0), at: try time(row, milliseconds: 1, text: 2), actor: try row.decode(atIndex: 3),
+                                   payloadData: try row.decode(atIndex: 4), previousHash: try row.decode(atIndex: 5), hash: try row.decode(atIndex: 6),
+                                   signature: StoredChain.signature(signer: try row.decode(atIndex: 7), value: try row.decode(atIndex: 8)))
             })
         }
         return try StoredChain.assemble(header, links: links, decoding: cases) { hash in
@@ -209,14 +209,28 @@ public final class SQLiteInstanceStore: HistoryCopyTarget {
 
     public func instances() throws -> [InstanceHeader] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, workflow, created_at FROM instance ORDER BY created_at, id").map(Self.header)
+            try Row.fetchAll(db, sql: "SELECT \(Self.headerColumns) FROM instance ORDER BY created_at, id").map(Self.header)
         }
+    }
+
+    private static let headerColumns = "id, workflow, created_at, \(milliseconds("created_at"))"
+
+    /// A stored time (GRDB writes a date as UTC text, `yyyy-MM-dd HH:mm:ss.SSS`) as milliseconds since 1970, worked out
+    /// by SQLite's own date functions: GRDB's conversion builds a Foundation calendar first (a twentieth of a small
+    /// command) and passes every row through it. Nothing for a time stored otherwise, which GRDB reads instead.
+    private static func milliseconds(_ column: String) -> String {
+        "CASE WHEN typeof(\(column)) = 'text' THEN CAST(ROUND((julianday(\(column)) - 2440587.5) * 86400000.0) AS INTEGER) END"
+    }
+
+    /// The time of a row from its milliseconds, or from its stored value when SQLite could not read it.
+    private static func time(_ row: Row, milliseconds: Int, text: Int) throws -> Date {
+        if let count = row[milliseconds] as Int64? { return Date(timeIntervalSince1970: Double(count) / 1000) }
+        return StoredChain.millisecond(try row.decode(atIndex: text))
     }
 
     private static func header(_ row: Row) throws -> InstanceHeader {
         try StoredChain.readable("instance", row.description) {
-            InstanceHeader(id: try row.decode(forColumn: "id"), workflow: try row.decode(forColumn: "workflow"),
-                           createdAt: StoredChain.millisecond(try row.decode(forColumn: "created_at")))
+            InstanceHeader(id: try row.decode(atIndex: 0), workflow: try row.decode(atIndex: 1), createdAt: try time(row, milliseconds: 3, text: 2))
         }
     }
 
