@@ -20,7 +20,7 @@ struct CSVTable {
         /// row's raw line only when a problem is located there, not for every row of a large file.
         enum Starts {
             case columns([Int])
-            case line(String, separator: Unicode.Scalar)
+            case line(Substring, separator: Unicode.Scalar)
         }
 
         /// The value of a field; nil for a field the table does not have.
@@ -82,8 +82,8 @@ struct CSVTable {
             throw InputError(diagnostics: [fail(1, 1, code: "file-not-utf8")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let rawLines = TextLines.split(text)
-        let separator = Self.separator(of: rawLines.first ?? "")
+        let rawLines = TextLines.slices(text)
+        let separator = Self.separator(of: String(rawLines.first ?? ""))
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: needsTrimming(text, separator: separator), delimiter: separator,
@@ -196,7 +196,7 @@ struct CSVTable {
     }
 
     /// The 1-based column (in Unicode scalars) where each field of a raw CSV line starts.
-    static func fieldColumns(_ line: String, separator: Unicode.Scalar = ",") -> [Int] {
+    static func fieldColumns(_ line: some StringProtocol, separator: Unicode.Scalar = ",") -> [Int] {
         var starts = [1]
         var inQuotes = false
         for (offset, scalar) in line.unicodeScalars.enumerated() {

@@ -12,6 +12,7 @@ struct TextLinesTests {
     ])
     func linesAreSplitAtLineFeeds(text: String, lines: [String]) {
         #expect(TextLines.split(text) == lines)
+        #expect(TextLines.slices(text).map(String.init) == lines)
     }
 
     @Test func lineBreaksInsideAFieldAreCounted() {
