@@ -26,10 +26,7 @@ struct BallotTests {
     }
 
     private func atVote(_ definition: WorkflowDefinition, candidates: [String] = ["Ann", "Bob", "Cat"]) throws -> String {
-        let id = try service.start(definition).id
-        _ = try service.record(Fixtures.agreed(candidates), in: id, current: definition)
-        _ = try service.advance(id, current: definition)
-        return id
+        try Fixtures.atVote(service, definition, candidates: candidates)
     }
 
     private func problems(_ record: StepRecord, _ definition: WorkflowDefinition = definition()) throws -> [RecordProblem] {

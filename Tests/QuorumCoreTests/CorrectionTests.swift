@@ -9,12 +9,7 @@ struct CorrectionTests {
     var service: InstanceService { InstanceService(store: store, actor: "clerk") }
     let definition = Fixtures.definition()
 
-    private func atVote() throws -> String {
-        let id = try service.start(definition).id
-        _ = try service.record(Fixtures.agreed(["Ann", "Bob", "Cat"]), in: id, current: definition)
-        _ = try service.advance(id, current: definition)
-        return id
-    }
+    private func atVote() throws -> String { try Fixtures.atVote(service, definition) }
 
     @Test func aCorrectionBeforeAdvanceReplacesTheResultsAndKeepsTheOldOnes() throws {
         let id = try atVote()

@@ -11,9 +11,7 @@ struct ExplainedAdvanceTests {
     let definition = Fixtures.definition()
 
     private func atCount() throws -> String {
-        let id = try service.start(definition).id
-        _ = try service.record(Fixtures.agreed(["Ann", "Bob", "Cat"]), in: id, current: definition)
-        _ = try service.advance(id, current: definition)
+        let id = try Fixtures.atVote(service, definition)
         _ = try service.record(Fixtures.votes(["Ann": 3, "Bob": 2, "Cat": 4]), in: id, current: definition)
         return id
     }

@@ -53,6 +53,14 @@ enum Fixtures {
     static func agreed(_ names: [String]) -> StepRecord {
         StepRecord(step: "agree", present: 4, agreed: [TitleList(title: "deputy", names: names)])
     }
+
+    /// A new instance of `definition` at its secret ballot: started, `candidates` agreed, the discussion decided.
+    static func atVote(_ service: InstanceService, _ definition: WorkflowDefinition, candidates: [String] = ["Ann", "Bob", "Cat"]) throws -> String {
+        let id = try service.start(definition).id
+        _ = try service.record(agreed(candidates), in: id, current: definition)
+        _ = try service.advance(id, current: definition)
+        return id
+    }
 }
 
 extension Array where Element == RecordProblem {

@@ -9,10 +9,7 @@ struct InstanceServiceTests {
 
     /// Starts an instance and takes it through the discussion with the given candidates.
     private func atVote(_ candidates: [String] = ["Ann", "Bob", "Cat"]) throws -> String {
-        let id = try service.start(definition).id
-        _ = try service.record(Fixtures.agreed(candidates), in: id, current: definition)
-        _ = try service.advance(id, current: definition)
-        return id
+        try Fixtures.atVote(service, definition, candidates: candidates)
     }
 
     @Test func thresholdAtTheEdgeOfHalfTheMembers() throws {
