@@ -48,7 +48,19 @@ public struct CELMap: Sendable {
     }
 
     private func position(of key: Key) -> Int? {
-        entries.count > Self.indexed ? positions[key] : entries.firstIndex { Key($0.key) == key }
+        entries.count > Self.indexed ? positions[key] : entries.firstIndex { Self.entry($0.key, is: key) }
+    }
+
+    /// Whether an entry's key is `key`, as `Key(entry) == key` says, without making a key of every entry searched.
+    private static func entry(_ entry: Value, is key: Key) -> Bool {
+        switch (entry, key) {
+        case let (.bool(flag), .bool(other)): flag == other
+        case let (.int(number), .int(other)): number == other
+        case let (.uint(number), .int(other)): other >= 0 && number == UInt64(other)
+        case let (.uint(number), .bigUInt(other)): number == other
+        case let (.string(text), .string(other)): text == other
+        default: false
+        }
     }
 
     public subscript(key: Value) -> Value? {

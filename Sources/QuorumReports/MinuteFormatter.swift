@@ -8,7 +8,9 @@ import Synchronization
 public final class MinuteFormatter: Sendable {
     private let formatter: Mutex<DateFormatter>
     private let hasSeconds: Bool
-    private let last = Mutex<(minute: Int64, head: String, tail: String)?>(nil)
+    /// The minutes formatted last, a few: threads that word different parts of one history each keep theirs.
+    private let recent = Mutex<[(minute: Int64, head: String, tail: String)]>([])
+    private static let kept = 8
     /// Stands where the seconds go while the minute is formatted.
     private static let mark = "\u{1}"
 
@@ -24,11 +26,12 @@ public final class MinuteFormatter: Sendable {
 
     public func string(from date: Date) -> String {
         let minute = Int64((date.timeIntervalSince1970 / 60).rounded(.down))
-        let (head, tail) = last.withLock { last -> (String, String) in
-            if let last, last.minute == minute { return (last.head, last.tail) }
+        let (head, tail) = recent.withLock { recent -> (String, String) in
+            if let known = recent.last(where: { $0.minute == minute }) { return (known.head, known.tail) }
             let parts = formatter.withLock { $0.string(from: Date(timeIntervalSince1970: TimeInterval(minute * 60))) }.components(separatedBy: Self.mark)
             let made = (minute: minute, head: parts[0], tail: parts.dropFirst().joined(separator: Self.mark))
-            last = made
+            if recent.count == Self.kept { recent.removeFirst() }
+            recent.append(made)
             return (made.head, made.tail)
         }
         guard hasSeconds else { return head }

@@ -22,10 +22,10 @@ enum StoredChain {
                 return cases.contains(kind) || (InstanceChain.pinning.contains(kind) && shapes[index].pins == nil)
             }
         } ?? Array(links.indices)
-        let payloads = decodeAll(wanted.map { links[$0].payloadData })
-        let events = try zip(wanted, payloads).map { index, payload in
+        let decoded = decodeAll(wanted, of: links)
+        let events = try zip(wanted, decoded).map { index, event in
             try readable("event of \(instance)", "sequence \(links[index].sequence): \(String(decoding: links[index].payloadData.prefix(120), as: UTF8.self))") {
-                links[index].event(try payload.get())
+                try event.get()
             }
         }
         // What each event pins: from its payload when decoded, else from its bytes.
@@ -37,12 +37,14 @@ enum StoredChain {
         return InstanceChain(header: header, links: links, events: events, pinned: pinned, definitions: definitions)
     }
 
-    /// Every payload decoded, on every core when there is much to decode (a long history, or a large roster or
-    /// sheet among a few events): decoding is most of reading a history, and each payload decodes alone. The results
-    /// keep the order of the events.
-    private static func decodeAll(_ payloads: [Data]) -> [Result<EventPayload, any Error>] {
-        let large = payloads.count >= 1_000 || payloads.reduce(0) { $0 + $1.count } >= 1 << 20
-        return payloads.concurrentMap(minimum: large ? 2 : .max) { data in Result { try EventChain.decode(data) } }
+    /// The events at `wanted` with their payloads decoded, on every core when there is much to decode (a long
+    /// history, or a large roster or sheet among a few events): decoding is most of reading a history, and each
+    /// payload decodes alone. The results keep the order of the events.
+    private static func decodeAll(_ wanted: [Int], of links: [InstanceChain.Link]) -> [Result<Event, any Error>] {
+        let large = wanted.count >= 1_000 || wanted.reduce(0) { $0 + links[$1].payloadData.count } >= 1 << 20
+        return wanted.concurrentMap(minimum: large ? 2 : .max) { index in
+            Result { links[index].event(try EventChain.decode(links[index].payloadData)) }
+        }
     }
 
     /// A signature from its two columns, both or neither.

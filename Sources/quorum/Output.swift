@@ -6,6 +6,13 @@ import QuorumReports
 enum Output {
     static func line(_ text: String = "") { print(safe(text)) }
 
+    /// Many lines at once, each as `line` prints it, written in large pieces.
+    static func lines(_ texts: [String]) {
+        for start in stride(from: 0, to: texts.count, by: 1_000) {
+            print(texts[start..<min(start + 1_000, texts.count)].lazy.map(safe).joined(separator: "\n"))
+        }
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
     }

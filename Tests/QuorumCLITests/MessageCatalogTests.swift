@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import QuorumCore
 import QuorumFiles
 import Testing
@@ -74,5 +75,18 @@ struct MessageCatalogTests {
         } else {
             #expect(message == nil)
         }
+    }
+
+    /// A served request's verdicts are worded on a second core while other work goes on, and tests run side by
+    /// side: work in one language never takes another's words.
+    @Test func workInTwoLanguagesAtOnceKeepsEachItsOwn() {
+        let expected: [Language: String] = [.en: "nobody", .vi: "không có ai"]
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 2_000) { index in
+            let language: Language = index.isMultiple(of: 2) ? .en : .vi
+            let words = Messages.speaking(language) { (Messages.language, Messages.text(.nobody)) }
+            if words != (language, expected[language]) { wrong.withLock { $0 += 1 } }
+        }
+        #expect(wrong.withLock { $0 } == 0)
     }
 }

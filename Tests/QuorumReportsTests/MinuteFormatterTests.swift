@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import QuorumReports
 import Testing
 
@@ -25,5 +26,24 @@ struct MinuteFormatterTests {
                 }
             }
         }
+    }
+
+    /// Two threads wording two parts of one history ask for two minutes in turn, on one formatter, at once.
+    @Test func partsOfAHistoryWordedAtOnceReadAsTheFormatterWritesThem() throws {
+        let timeZone = try #require(TimeZone(identifier: "Asia/Ho_Chi_Minh"))
+        let plain = DateFormatter()
+        plain.locale = Locale(identifier: "en_US_POSIX")
+        plain.timeZone = timeZone
+        plain.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
+        let cached = MinuteFormatter(format: plain.dateFormat, locale: plain.locale, timeZone: timeZone)
+        let moments = (0..<4_000).map { Date(timeIntervalSince1970: 1_636_261_200 + Double($0 % 2 == 0 ? $0 : 50_000 + $0) * 1.5) }
+        let expected = moments.map(plain.string(from:))
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            for index in stride(from: half, to: moments.count, by: 2) where cached.string(from: moments[index]) != expected[index] {
+                wrong.withLock { $0 += 1 }
+            }
+        }
+        #expect(wrong.withLock { $0 } == 0)
     }
 }

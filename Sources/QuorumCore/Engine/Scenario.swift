@@ -77,9 +77,10 @@ public struct ScenarioOutcome: Sendable {
 /// Runs a scenario in memory, as the CLI would run it against the store.
 public enum ScenarioRunner {
     /// `explain` gives a refusal in words (in every language it may be written in), to match the scenario's `because`.
-    public static func run(_ scenario: Scenario, on definition: WorkflowDefinition, explain: (any Error) -> [String]) -> ScenarioOutcome {
+    /// The run leaves its instance in `store`.
+    public static func run(_ scenario: Scenario, on definition: WorkflowDefinition, store: MemoryInstanceStore = MemoryInstanceStore(),
+                           explain: (any Error) -> [String]) -> ScenarioOutcome {
         var outcome = ScenarioOutcome()
-        let store = MemoryInstanceStore()
         var clerk = InstanceService(store: store, actor: "mô phỏng"), secondClerk = InstanceService(store: store, actor: "mô phỏng (nhập lần 2)")
         clerk.enforcesOrderAcrossTracks = false
         secondClerk.enforcesOrderAcrossTracks = false

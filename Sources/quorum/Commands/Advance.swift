@@ -20,8 +20,10 @@ struct Advance: ParsableCommand {
             let project = try Project(options)
             let definition = try project.currentDefinition(of: instance)
             if json { return try Output.json(try project.service().advanced(instance, current: definition).decision) }
+            // Worded on another core, in the language of the request or command.
+            let language = Messages.language
             let (advanced, lines) = try project.service().advanced(instance, current: definition) { decision, directory in
-                DecisionText.lines(decision, in: definition, directory: directory)
+                Messages.speaking(language) { DecisionText.lines(decision, in: definition, directory: directory) }
             }
             lines.forEach { Output.line($0) }
             DecisionText.finalList(advanced.state, in: definition, directory: advanced.directory).forEach { Output.line($0) }

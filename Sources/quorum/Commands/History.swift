@@ -17,11 +17,14 @@ struct History: ParsableCommand {
             let project = try Project(options)
             let loaded = try project.service().load(instance)
             if json { return try Output.json(loaded.events) }
-            let directory = loaded.directory
-            for event in loaded.events {
-                Output.line("#\(event.sequence)  \(Messages.timestamp(event.at))  \(Output.inline(event.actor))  "
-                    + Output.inline(Self.summary(event.payload, label: directory.label)))
-            }
+            // Worded on every core for a long history (each line alone), in the command's language, then printed in order.
+            let directory = loaded.directory, language = Messages.language
+            Output.lines(loaded.events.concurrentMap(minimum: 1_000) { event in
+                Messages.speaking(language) {
+                    "#\(event.sequence)  \(Messages.timestamp(event.at))  \(Output.inline(event.actor))  "
+                        + Output.inline(Self.summary(event.payload, label: directory.label))
+                }
+            })
         }
     }
 

@@ -88,9 +88,9 @@ enum DecisionText {
 
     /// Every candidate of a title is checked against the same rule and base, and a body of 60 gives 61 counts: a
     /// province's 110,000 verdicts are worded with a few hundred checks and ranks.
-    nonisolated(unsafe) private static let checkWords = RenderedWords<ThresholdCheck>()
-    nonisolated(unsafe) private static let ruleWords = RenderedWords<RuleWords>()
-    nonisolated(unsafe) private static let rankWords = RenderedWords<Int>()
+    private static let checkWords = RenderedWords<ThresholdCheck>()
+    private static let ruleWords = RenderedWords<RuleWords>()
+    private static let rankWords = RenderedWords<Int>()
 
     private struct RuleWords: Hashable {
         let rule: ThresholdRule

@@ -28,6 +28,6 @@ struct LanguageOption: ParsableArguments {
     var lang: Language?
 
     func validate() throws {
-        Messages.language = Language.resolve(lang, environment: ProcessInfo.processInfo.environment)
+        Messages.chosen = Language.resolve(lang, environment: ProcessInfo.processInfo.environment)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import QuorumCore
 import QuorumFiles
 import QuorumReports
@@ -6,25 +7,34 @@ import QuorumReports
 /// The words of the command line, from the catalogs in `messages/` (built into the binary), in the language chosen.
 enum Messages {
     /// Chosen before the command line is parsed, from `--lang` as written, so that `--help` is in that language too.
-    nonisolated(unsafe) static var language = Language.resolve(Language.written(in: CommandLine.arguments), environment: ProcessInfo.processInfo.environment)
+    nonisolated(unsafe) static var chosen = Language.resolve(Language.written(in: CommandLine.arguments), environment: ProcessInfo.processInfo.environment)
 
-    nonisolated(unsafe) private static var read: [Language: MessageCatalog] = [:]
+    /// The language `speaking` gives the work it runs, on its own task or thread only: two pieces of work in two
+    /// languages at once (a served request's wording on a second core, tests run side by side) each keep theirs.
+    @TaskLocal private static var spoken: Language?
+
+    /// The language messages are rendered in.
+    static var language: Language { spoken ?? chosen }
+
+    /// The catalogs read so far, and the messages without placeholders as first rendered, by language: a decision of
+    /// 110,000 candidates words each verdict with the same few. Shared by every thread that renders words.
+    private struct Kept {
+        var catalogs: [Language: MessageCatalog] = [:]
+        var constants: [Language: [MessageKey: String]] = [:]
+    }
+    private static let kept = Mutex(Kept())
 
     /// A language's catalog, read when first needed (a command reads only its own language's); a damaged catalog is
     /// a defect of the build, which the test suite catches.
     static func catalog(_ language: Language) -> MessageCatalog? {
-        if let catalog = read[language] { return catalog }
+        if let catalog = kept.withLock({ $0.catalogs[language] }) { return catalog }
         guard let base64 = BuildInfo.catalogs.first(where: { $0.path == language.rawValue })?.base64, let data = Data(base64Encoded: base64),
               let catalog = try? MessageCatalog(yaml: String(decoding: data, as: UTF8.self), file: "messages/\(language.rawValue).yaml") else {
             return nil
         }
-        read[language] = catalog
+        kept.withLock { $0.catalogs[language] = catalog }
         return catalog
     }
-
-    /// Messages without placeholders, by language, as first rendered: a decision of 110,000 candidates words each
-    /// verdict with the same few.
-    nonisolated(unsafe) private static var constants: [Language: [MessageKey: String]] = [:]
 
     /// The message in the current language, its placeholders filled in by name.
     static func text(_ key: MessageKey, _ values: [String: any CustomStringConvertible] = [:]) -> String {
@@ -33,9 +43,10 @@ enum Messages {
             // print it, and the first look-up of a type scans every conformance of the program (a tenth of a start).
             return text(raw: key.rawValue, values.mapValues { $0.description })
         }
-        if let known = constants[language]?[key] { return known }
+        let language = language
+        if let known = kept.withLock({ $0.constants[language]?[key] }) { return known }
         let rendered = text(raw: key.rawValue, [:])
-        constants[language, default: [:]][key] = rendered
+        kept.withLock { $0.constants[language, default: [:]][key] = rendered }
         return rendered
     }
 
@@ -54,10 +65,7 @@ enum Messages {
 
     /// `body` with the messages in `language` for its duration.
     static func speaking<T>(_ language: Language, _ body: () -> T) -> T {
-        let chosen = self.language
-        self.language = language
-        defer { self.language = chosen }
-        return body()
+        $spoken.withValue(language, operation: body)
     }
 
     /// One rule applied to one person or list: `does not meet 'Đánh giá 3 năm' — fails for y = 2020 (ratings = …)`.

@@ -310,8 +310,10 @@ struct ServedAPI: Sendable {
     /// Decides the current step and moves on, explaining each verdict, then the final list once the procedure ends.
     static func advance(_ id: String, project: Project) throws -> Advanced {
         let definition = try project.currentDefinition(of: id)
+        // Worded on another core, in the language of the request or command.
+        let language = Messages.language
         let (advanced, lines) = try project.service().advanced(id, current: definition) { decision, directory in
-            DecisionText.lines(decision, in: definition, directory: directory)
+            Messages.speaking(language) { DecisionText.lines(decision, in: definition, directory: directory) }
         }
         return Advanced(decision: advanced.decision, lines: lines + DecisionText.finalList(advanced.state, in: definition, directory: advanced.directory))
     }
