@@ -4,6 +4,7 @@ import Logging
 import QuorumCore
 import QuorumFiles
 import QuorumStore
+import Synchronization
 
 /// What a command works with, each read only when first needed: the validated definitions of the project (so
 /// `history`, `verify` and the list of instances never read `workflows/` or `rules/`), and the instance service over
@@ -69,10 +70,10 @@ final class Project {
     /// The project's definitions validated, problems reported for `files` (of the project's), and what was found kept
     /// for the next commands (`DefinitionHashes`), the files hashed before they are read.
     static func validated(_ options: ProjectOptions, reporting files: [String]) -> DefinitionCatalog {
-        let library = library(options), hashed = DefinitionHashes.files(library)
+        let library = library(options), hashed = DefinitionHashes.files(library, root: options.project)
         Logger(label: "quorum.project").debug("validating \(library.count) definition files")
         let catalog = DefinitionCatalog(files: files, library: library)
-        DefinitionHashes.keep(catalog, files: hashed, in: hashesFolder(options))
+        DefinitionHashes.keep(catalog, files: hashed, root: options.project, in: hashesFolder(options))
         return catalog
     }
 
@@ -122,7 +123,7 @@ final class Project {
     /// What the last validation found for `workflow` (nil inside when it did not validate), while the files it rests
     /// on are unchanged; nil when only a validation can tell.
     private func keptHash(of workflow: String) -> String?? {
-        DefinitionHashes.read(workflow, in: Self.hashesFolder(options))?.definitionHash(library: library)
+        DefinitionHashes.read(workflow, in: Self.hashesFolder(options))?.definitionHash(library: library, root: options.project)
     }
 
     private static func bootstrapLogging(_ level: Logger.Level) {
@@ -131,15 +132,18 @@ final class Project {
 }
 
 enum LoggingBootstrap {
-    nonisolated(unsafe) private static var done = false
+    /// swift-log stops the program when it is set up twice, so two projects opened at once must not both set it up.
+    private static let done = Mutex(false)
 
     static func once(_ level: Logger.Level) {
-        guard !done else { return }
-        done = true
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+        done.withLock { done in
+            guard !done else { return }
+            done = true
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
         }
     }
 }

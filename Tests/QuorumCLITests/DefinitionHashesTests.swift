@@ -15,14 +15,16 @@ struct DefinitionHashesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let a = folder.appendingPathComponent("a.yaml").path, b = folder.appendingPathComponent("b.yaml").path
         try "id: a\n".write(toFile: a, atomically: true, encoding: .utf8)
-        let kept = DefinitionHashes(listing: DefinitionHashes.listing([a]), definition: "h", files: DefinitionHashes.files([a]))
-        #expect(kept.definitionHash(library: [a]) == .some("h"))
-        let invalid = DefinitionHashes(listing: DefinitionHashes.listing([a]), definition: nil, files: DefinitionHashes.files([a]))
-        #expect(invalid.definitionHash(library: [a]) == .some(nil), "unchanged files: a workflow that did not validate still does not")
+        let root = folder.path
+        let kept = DefinitionHashes(listing: DefinitionHashes.listing([a], root: root), definition: "h", files: DefinitionHashes.files([a], root: root))
+        #expect(kept.files.keys.sorted() == ["a.yaml"], "kept by the path in the project")
+        #expect(kept.definitionHash(library: [a], root: root) == .some("h"))
+        let invalid = DefinitionHashes(listing: DefinitionHashes.listing([a], root: root), definition: nil, files: DefinitionHashes.files([a], root: root))
+        #expect(invalid.definitionHash(library: [a], root: root) == .some(nil), "unchanged files: a workflow that did not validate still does not")
         try "".write(toFile: b, atomically: true, encoding: .utf8)
-        #expect(kept.definitionHash(library: [a, b]) == nil, "a file added, even empty, costs a validation")
+        #expect(kept.definitionHash(library: [a, b], root: root) == nil, "a file added, even empty, costs a validation")
         try "id: a # sửa\n".write(toFile: a, atomically: true, encoding: .utf8)
-        #expect(kept.definitionHash(library: [a]) == nil)
+        #expect(kept.definitionHash(library: [a], root: root) == nil)
         #expect(ContentHash.of([Data("ab".utf8), Data()]) != ContentHash.of([Data("a".utf8), Data("b".utf8)]), "parts are not run together")
     }
 
@@ -71,6 +73,21 @@ struct DefinitionHashesTests {
         #expect(try quorum.run("status", deputy).output.contains("CHANGED"), "an edited definition is seen")
         try Data("không phải JSON".utf8).write(to: URL(fileURLWithPath: DefinitionHashes.entry("pho-chanh-van-phong-2021", in: cache)))
         #expect(try quorum.run("status", deputy).output.contains("CHANGED"), "a damaged entry is validated instead")
+    }
+
+    /// The project named another way (its full path instead of `.`, as a command run from elsewhere names it) is the
+    /// same project: what its last validation found still holds, and is not validated and written again.
+    @Test func theKeptHashesHoldHoweverTheProjectIsNamed() throws {
+        let quorum = try QuorumProcess()
+        defer { quorum.remove() }
+        #expect(try quorum.run("start", "pho-chanh-van-phong-2021").status == 0)
+        let cache = quorum.path(".quorum/cache/definitions"), entry = DefinitionHashes.entry("pho-chanh-van-phong-2021", in: cache)
+        let kept = try #require(DefinitionHashes.read("pho-chanh-van-phong-2021", in: cache))
+        // A wrong hash kept on purpose: `status` says CHANGED only while it believes the kept entry.
+        DefinitionHashes(listing: kept.listing, definition: "0", files: kept.files).write(entry)
+        for project in [quorum.path("."), quorum.path("../" + URL(fileURLWithPath: quorum.path(".")).standardized.lastPathComponent)] {
+            #expect(try quorum.run("status", "pho-chanh-van-phong-2021-1", "--project", project).output.contains("CHANGED"), "\(project)")
+        }
     }
 
     /// `validate` of the whole project keeps what it found, like any command that validates; of single files, not.

@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import QuorumCore
 import QuorumFiles
+import Synchronization
 import Testing
 @testable import quorum
 

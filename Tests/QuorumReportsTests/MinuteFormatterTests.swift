@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import QuorumReports
+import Synchronization
 import Testing
 
 /// Formatting once a minute writes what a formatter writes for every moment: seconds, time zones with daylight

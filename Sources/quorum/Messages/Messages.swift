@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import QuorumCore
 import QuorumFiles
 import QuorumReports
+import Synchronization
 
 /// The words of the command line, from the catalogs in `messages/` (built into the binary), in the language chosen.
 enum Messages {
