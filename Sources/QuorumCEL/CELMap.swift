@@ -23,8 +23,9 @@ public struct CELMap: Sendable {
 
     public private(set) var entries: [(key: Value, value: Value)] = []
     /// Each key's position, for maps of more than `indexed` entries; smaller ones (a person's record, ratings by
-    /// year) are searched by comparing keys, which costs less than hashing every key of every person to index them.
-    private var positions: [Key: Int] = [:]
+    /// year) are searched by comparing keys, which costs less than hashing every key of every person to index them,
+    /// and have none at all, so that copying one retains one buffer, not two.
+    private var positions: [Key: Int]?
     private static let indexed = 16
 
     public init() {}
@@ -38,17 +39,18 @@ public struct CELMap: Sendable {
         guard position(of: mapKey) == nil else { return EvalError("Failed with repeated key") }
         entries.append((key, value))
         if entries.count > Self.indexed {
-            if positions.isEmpty {
-                for (position, entry) in entries.enumerated() { positions[Key(entry.key)!] = position }
+            if positions == nil {
+                positions = Dictionary(uniqueKeysWithValues: entries.enumerated().map { (Key($0.element.key)!, $0.offset) })
             } else {
-                positions[mapKey] = entries.count - 1
+                positions?[mapKey] = entries.count - 1
             }
         }
         return nil
     }
 
     private func position(of key: Key) -> Int? {
-        entries.count > Self.indexed ? positions[key] : entries.firstIndex { Self.entry($0.key, is: key) }
+        if let positions { return positions[key] }
+        return entries.firstIndex { Self.entry($0.key, is: key) }
     }
 
     /// Whether an entry's key is `key`, as `Key(entry) == key` says, without making a key of every entry searched.

@@ -31,14 +31,13 @@ public struct Program: Sendable {
     /// Evaluates with the given variables. Never traps: failures come back as `.error` values.
     public func evaluate(_ variables: [String: Value] = [:]) -> Value {
         var frame = Frame(variables: variables, declared: declared.map { variables[$0] ?? .error(EvalError("undeclared reference to '\($0)'")) },
-                          locals: Array(repeating: .null, count: slotCount), memos: Array(repeating: nil, count: memoCount))
+                          slots: slotCount, memos: memoCount)
         return root(&frame)
     }
 
     /// Evaluates with the values of the declared variables, in the order they were declared: the fast path.
     public func evaluate(declared values: [Value]) -> Value {
-        var frame = Frame(variables: [:], declared: values, locals: slotCount == 0 ? [] : Array(repeating: .null, count: slotCount),
-                          memos: memoCount == 0 ? [] : Array(repeating: nil, count: memoCount))
+        var frame = Frame(variables: [:], declared: values, slots: slotCount, memos: memoCount)
         return root(&frame)
     }
 }
@@ -47,7 +46,7 @@ public struct Program: Sendable {
 struct Frame {
     let variables: [String: Value]
     let declared: [Value]
-    var locals: [Value]
+    var locals: Locals
     /// The values of loop-invariant sub-expressions, kept for one run of their comprehension.
     var memos: [Value?]
     /// Comprehension steps left before the evaluation stops with an error, as the reference implementations bound
@@ -55,6 +54,39 @@ struct Frame {
     var budget = Frame.maximumSteps
 
     static let maximumSteps = 100_000
+
+    init(variables: [String: Value], declared: [Value], slots: Int, memos: Int) {
+        self.variables = variables
+        self.declared = declared
+        locals = Locals(count: slots)
+        self.memos = memos == 0 ? [] : Array(repeating: nil, count: memos)
+    }
+
+    /// The slots of comprehension variables: the first two in the frame itself, so that a rule with a macro or two
+    /// allocates nothing to evaluate (the allocation was half of a rule with one macro over an empty list).
+    struct Locals {
+        private var first: Value = .null, second: Value = .null
+        private var more: [Value]
+
+        init(count: Int) { more = count > 2 ? Array(repeating: .null, count: count - 2) : [] }
+
+        subscript(slot: Int) -> Value {
+            get {
+                switch slot {
+                case 0: first
+                case 1: second
+                default: more[slot - 2]
+                }
+            }
+            set {
+                switch slot {
+                case 0: first = newValue
+                case 1: second = newValue
+                default: more[slot - 2] = newValue
+                }
+            }
+        }
+    }
 }
 
 /// Builds the closure tree. Comprehension variables get slots at compile time; other names are looked up at run time.
@@ -84,8 +116,7 @@ struct Compiler {
         let free = expression.freeNames
         if Self.worthKeeping(expression), free.allSatisfy({ constants[$0] != nil && scopes[$0] == nil }) {
             let node = compileEach(expression)
-            var frame = Frame(variables: [:], declared: [], locals: Array(repeating: .null, count: slotCount),
-                              memos: Array(repeating: nil, count: memoCount))
+            var frame = Frame(variables: [:], declared: [], slots: slotCount, memos: memoCount)
             let value = node(&frame)
             folded += 1
             return { _ in value }
@@ -263,8 +294,7 @@ struct Compiler {
     /// The value of `node`, compiled from `expression`, when the expression reads constants only; nil otherwise.
     private func constant(_ expression: Expr, _ node: Program.Node) -> Value? {
         guard expression.freeNames.allSatisfy({ constants[$0] != nil && scopes[$0] == nil }) else { return nil }
-        var frame = Frame(variables: [:], declared: [], locals: Array(repeating: .null, count: slotCount),
-                          memos: Array(repeating: nil, count: memoCount))
+        var frame = Frame(variables: [:], declared: [], slots: slotCount, memos: memoCount)
         return node(&frame)
     }
 

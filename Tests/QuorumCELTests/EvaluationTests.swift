@@ -30,6 +30,16 @@ struct EvaluationTests {
         #expect(try eval("nobody").isError)
     }
 
+    /// Two macro variables are kept in the frame itself, more in an array beside it: nested macros read each their own.
+    @Test func nestedMacrosEachReadTheirOwnVariables() throws {
+        let nested = "[1].all(a, [2].all(b, [3].all(c, [4, 40].exists(d, [5].all(e, a * 10000 + b * 1000 + c * 100 + d + e == SUM)))))"
+        #expect(try eval(nested.replacingOccurrences(of: "SUM", with: "12309")) == .bool(true))
+        #expect(try eval(nested.replacingOccurrences(of: "SUM", with: "12345")) == .bool(true))
+        #expect(try eval(nested.replacingOccurrences(of: "SUM", with: "12346")) == .bool(false))
+        #expect(try eval("{'x': 1, 'y': 2}.transformMap(k, v, [10, 20].map(i, [100].map(j, v * i + j)))")
+                == .map(CELMap([("x", .list([.list([.int(110)]), .list([.int(120)])])), ("y", .list([.list([.int(120)]), .list([.int(140)])]))])))
+    }
+
     @Test func printsResultsAsCELLiterals() throws {
         #expect(try eval("timestamp('2021-03-18T14:00:00+07:00')").literal == #"timestamp("2021-03-18T07:00:00Z")"#)
         #expect(try eval("{'a': 1, 'b': [2u, 2.5, b'\\xff']}").literal == #"{"a": 1, "b": [2u, 2.5, b"\xff"]}"#)
