@@ -264,7 +264,7 @@ struct Compiler {
         guard let function = Library.function(name, arity: operands.count) else { return Self.noOverload(name, operands.map { compile($0) }) }
         // Arguments are evaluated in order and the first error is the result, without building an argument array.
         // One or two operands are compiled into closures of their own, not into an array: a closure taken out of an
-        // array is called through two conversion thunks, a sixth of a simple rule's time.
+        // array is called through two conversion thunks on every evaluation.
         switch (function, operands.count) {
         case (.nullary(let body), 0):
             return { _ in body() }
