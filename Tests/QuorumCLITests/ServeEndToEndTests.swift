@@ -60,8 +60,11 @@ struct ServeEndToEndTests {
                 let decided = try await server.send("POST", "\(path)/decisions", token: chair, body: try server.sample("lanh-dao-so-tnmt-2021/buoc-2.decision.yaml"))
                 #expect(decided.status == 200, "\(decided.text)")
             }
-            let advanced = try await server.send("POST", "\(path)/advance", token: chair)
+            let advanced = try await server.send("POST", "\(path)/advance", token: chair, language: step == "buoc-1" ? "vi-VN,vi;q=0.9" : "en")
             #expect(advanced.status == 200, "\(advanced.text)")
+            // The verdicts are worded on a second core, in the language the request asked for.
+            let lines = advanced.json["lines"] as? [String] ?? []
+            #expect(lines.contains { $0.contains(step == "buoc-1" ? "tối đa" : "(cap ") }, "\(lines)")
         }
 
         // The double entry of step 3: the first clerk, then a second entry that disagrees, then one that agrees.
