@@ -22,12 +22,12 @@ struct EngineWorkload {
         let steps = first.decisions.count, rate = Double(cycles) / seconds
         // Every event of a cycle is encoded to JSON to be sealed into the chain, once at least: that alone bounds the
         // cycles a second, whatever the engine around it does.
-        let payloads = events.map(\.payload)
+        let payloads = events.map(\.payload), sealed = max(cycles, 1_000)
         let (sealing, bytes) = Measure.best(of: 3) {
-            (0..<max(cycles, 1_000)).reduce(0) { total, _ in payloads.reduce(total) { $0 + EventChain.encode($1).count } }
+            (0..<sealed).reduce(0) { total, _ in payloads.reduce(total) { $0 + EventChain.encode($1).count } }
         }
-        let ceiling = Double(max(cycles, 1_000)) / sealing
         guard bytes > 0 else { throw BenchmarkFailure("the cycle's events encoded to nothing") }
+        let ceiling = Double(sealed) / sealing
         return ([Row("engine: full cycles in process (\(steps) steps, memory store)", String(format: "%.0f cycles/s", rate),
                      against: "goal 40,000 cycles/s", ratio: rate / 40_000),
                  Row("engine floor: Foundation's JSON encoder alone, the cycle's \(events.count) events",

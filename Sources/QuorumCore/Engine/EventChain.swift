@@ -133,7 +133,7 @@ public enum EventChain {
             check(links[index], signature: everySignature || index == last)
         }
         var previous = origin(for: chain.header.id), signed = false
-        for (index, link) in chain.links.enumerated() {
+        for (index, link) in links.enumerated() {
             if link.sequence != index + 1 { return .missing(after: index) }
             if index == 0, link.previousHash == origin { previous = origin }
             if link.previousHash != previous { return .broken(sequence: link.sequence) }
